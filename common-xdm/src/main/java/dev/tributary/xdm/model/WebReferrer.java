@@ -1,0 +1,11 @@
+package dev.tributary.xdm.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** XDM {@code web.webReferrer}. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record WebReferrer(@JsonProperty("URL") String url) {
+}
