@@ -1,0 +1,36 @@
+package dev.tributary.segmentation.language;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A rule compiled to PostgreSQL over the {@code profile_read} views.
+ *
+ * @param condition          boolean SQL over the base row {@code e}; named parameters only, plus {@code :now}
+ * @param parameters         values of {@code :p1, :p2, ...} (not {@code now}, not {@code ids})
+ * @param selectAll          every member: one column {@code entity_id}
+ * @param selectAmong        the members among {@code :ids} (text[]), for streaming re-evaluation; same
+ *                           answer as {@code selectAll} restricted to those ids
+ * @param normalisedQuery    the rule in canonical text
+ * @param explanations       one query per predicate or aggregate, listing the facts behind it
+ * @param timeDependent      the rule reads {@code :now}, so membership can change as time passes
+ * @param referencedSegments ids used in {@code inSegment(...)}
+ */
+public record CompiledSegment(
+        Audience audience,
+        String condition,
+        Map<String, Object> parameters,
+        String selectAll,
+        String selectAmong,
+        String normalisedQuery,
+        List<FactQuery> explanations,
+        boolean timeDependent,
+        Set<String> referencedSegments) {
+
+    public CompiledSegment {
+        parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+        explanations = List.copyOf(explanations);
+        referencedSegments = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(referencedSegments));
+    }
+}

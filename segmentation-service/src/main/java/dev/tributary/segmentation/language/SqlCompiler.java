@@ -1,0 +1,347 @@
+package dev.tributary.segmentation.language;
+
+import dev.tributary.segmentation.language.AttributeCatalog.Attribute;
+import dev.tributary.segmentation.language.AttributeCatalog.Link;
+import dev.tributary.segmentation.language.AttributeCatalog.Relation;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Compiles a validated rule to PostgreSQL. Every aggregate becomes an uncorrelated
+ * {@code e.id IN (SELECT driver ... GROUP BY driver HAVING ...)}: PostgreSQL plans that as one hash
+ * semi-join over the whole population (or a hashed sub-plan under {@code or}/{@code not}) instead
+ * of running a sub-query per base row. Distinct semantics come from {@code SELECT DISTINCT
+ * driver, entity key} wherever a path can reach the same entity twice.
+ */
+final class SqlCompiler {
+
+    static final String NOW = "CAST(:now AS timestamptz)";
+    /** Calendar arithmetic is done on UTC wall-clock time so results do not depend on the session zone. */
+    private static final String NOW_UTC = "(" + NOW + " AT TIME ZONE 'UTC')";
+    static final String IDS = ":ids";
+    private static final int EXPLANATION_LIMIT = 100;
+
+    private final Audience audience;
+    private final boolean restrictToIds;
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private final List<FactQuery> explanations = new ArrayList<>();
+    private final Set<String> referencedSegments = new LinkedHashSet<>();
+    private boolean timeDependent;
+
+    private SqlCompiler(Audience audience, boolean restrictToIds) {
+        this.audience = audience;
+        this.restrictToIds = restrictToIds;
+    }
+
+    static CompiledSegment compile(Audience audience, SegmentQuery query) {
+        SqlCompiler batch = new SqlCompiler(audience, false);
+        String condition = batch.condition(query.condition(), audience.entity(), "e", true);
+        // Same tree, same parameter numbering; only the aggregates' inner scans are narrowed to :ids.
+        SqlCompiler streaming = new SqlCompiler(audience, true);
+        String amongCondition = streaming.condition(query.condition(), audience.entity(), "e", false);
+
+        EntityType base = audience.entity();
+        String key = "e." + base.keyColumns().get(0);
+        String select = "SELECT " + key + " AS entity_id FROM " + base.view() + " e WHERE ";
+        return new CompiledSegment(audience, condition, batch.parameters,
+                select + condition,
+                select + amongCondition + " AND " + key + " = ANY(" + IDS + ")",
+                QueryPrinter.print(query.condition()), batch.explanations, batch.timeDependent,
+                batch.referencedSegments);
+    }
+
+    /** SQL for {@code condition} about the row aliased {@code alias} of type {@code scope}. */
+    private String condition(Condition condition, EntityType scope, String alias, boolean explain) {
+        if (condition instanceof Condition.And and) {
+            return and.operands().stream().map(o -> "(" + condition(o, scope, alias, explain) + ")")
+                    .collect(Collectors.joining(" AND "));
+        }
+        if (condition instanceof Condition.Or or) {
+            return or.operands().stream().map(o -> "(" + condition(o, scope, alias, explain) + ")")
+                    .collect(Collectors.joining(" OR "));
+        }
+        if (condition instanceof Condition.Not not) {
+            return "NOT (" + condition(not.operand(), scope, alias, explain) + ")";
+        }
+        if (condition instanceof Condition.AggregateComparison ac) {
+            return aggregate(ac, scope, explain);
+        }
+        if (condition instanceof Condition.Exists ex) {
+            return exists(ex, scope, explain);
+        }
+        if (condition instanceof Condition.InSegment in) {
+            String id = parameter(in.segmentId());
+            referencedSegments.add(in.segmentId());
+            if (explain) {
+                explanations.add(new FactQuery(QueryPrinter.print(condition),
+                        "SELECT 'segment' AS fact_type, m.segment_id AS fact_id, m.segment_id AS label,"
+                                + " CAST(NULL AS numeric) AS amount, CAST(NULL AS timestamptz) AS at, CAST(NULL AS text) AS via"
+                                + " FROM segmentation.membership m WHERE m.segment_id = " + id
+                                + " AND m.entity_id = :entity_id AND m.active"));
+            }
+            return "EXISTS (SELECT 1 FROM segmentation.membership m WHERE m.segment_id = " + id
+                    + " AND m.entity_id = " + alias + "." + scope.keyColumns().get(0) + " AND m.active)";
+        }
+        String attributeName = attributeOf(condition);
+        Attribute attribute = AttributeCatalog.attribute(scope, attributeName).orElseThrow();
+        String column = alias + "." + attribute.column();
+        String sql = predicate(condition, attribute, column);
+        if (explain) {
+            explanations.add(new FactQuery(QueryPrinter.print(condition), attributeExplanation(scope, attribute)));
+        }
+        return sql;
+    }
+
+    private static String attributeOf(Condition condition) {
+        if (condition instanceof Condition.Comparison c) {
+            return c.attribute();
+        }
+        if (condition instanceof Condition.InList in) {
+            return in.attribute();
+        }
+        if (condition instanceof Condition.NullCheck n) {
+            return n.attribute();
+        }
+        return ((Condition.Window) condition).attribute();
+    }
+
+    private String predicate(Condition condition, Attribute attribute, String column) {
+        if (condition instanceof Condition.Comparison c) {
+            String value = value(attribute, c.value(), false);
+            return switch (c.operator()) {
+                case EQ -> column + " = " + value;
+                case NE -> column + " <> " + value;
+                case LT -> column + " < " + value;
+                case LE -> column + " <= " + value;
+                case GT -> column + " > " + value;
+                case GE -> column + " >= " + value;
+                // strpos/starts_with rather than LIKE: the value is data, its % and _ mean nothing.
+                case CONTAINS -> "strpos(" + column + ", " + value + ") > 0";
+                case STARTS_WITH -> "starts_with(" + column + ", " + value + ")";
+            };
+        }
+        if (condition instanceof Condition.InList in) {
+            return column + " IN (" + in.values().stream().map(v -> value(attribute, v, false))
+                    .collect(Collectors.joining(", ")) + ")";
+        }
+        if (condition instanceof Condition.NullCheck n) {
+            return column + (n.isNull() ? " IS NULL" : " IS NOT NULL");
+        }
+        return window(((Condition.Window) condition).window(), attribute, column);
+    }
+
+    private String window(TimeWindow window, Attribute attribute, String column) {
+        boolean date = attribute.type() == AttributeType.DATE;
+        if (window instanceof TimeWindow.Last last) {
+            timeDependent = true;
+            String amount = parameter(last.amount());
+            String interval = "(" + amount + " * interval '" + last.unit().sqlInterval() + "')";
+            if (date) {
+                return column + " >= CAST(" + NOW_UTC + " - " + interval + " AS date) AND "
+                        + column + " <= CAST(" + NOW_UTC + " AS date)";
+            }
+            return column + " >= " + NOW + " - " + interval + " AND " + column + " <= " + NOW;
+        }
+        if (window instanceof TimeWindow.PreviousCalendarMonth) {
+            timeDependent = true;
+            String monthStart = "date_trunc('month', " + NOW_UTC + ")";
+            if (date) {
+                return column + " >= CAST(" + monthStart + " - interval '1 month' AS date) AND "
+                        + column + " < CAST(" + monthStart + " AS date)";
+            }
+            return column + " >= (" + monthStart + " - interval '1 month') AT TIME ZONE 'UTC' AND "
+                    + column + " < " + monthStart + " AT TIME ZONE 'UTC'";
+        }
+        TimeWindow.Between between = (TimeWindow.Between) window;
+        if (date) {
+            return column + " BETWEEN " + value(attribute, between.from(), false) + " AND "
+                    + value(attribute, between.to(), false);
+        }
+        // A date as the upper bound includes that whole day.
+        boolean wholeDay = !QueryValidator.isInstantString(between.to());
+        return column + " >= " + value(attribute, between.from(), false) + " AND " + column
+                + (wholeDay ? " < " : " <= ") + value(attribute, between.to(), wholeDay);
+    }
+
+    /** Binds a literal as the Java type the column needs; dates against timestamps mean UTC midnight. */
+    private String value(Attribute attribute, Literal literal, boolean nextDay) {
+        if (literal instanceof Literal.NumberValue n) {
+            return parameter(n.value());
+        }
+        if (literal instanceof Literal.BooleanValue b) {
+            return parameter(b.value());
+        }
+        String text = literal instanceof Literal.StringValue s ? s.value() : null;
+        LocalDate day = literal instanceof Literal.DateValue d ? d.value()
+                : QueryValidator.isDateString(literal) ? LocalDate.parse(text) : null;
+        if (attribute.type() == AttributeType.DATE) {
+            return "CAST(" + parameter(day) + " AS date)";
+        }
+        if (attribute.type() == AttributeType.TIMESTAMP) {
+            OffsetDateTime instant = day != null
+                    ? (nextDay ? day.plusDays(1) : day).atStartOfDay().atOffset(ZoneOffset.UTC)
+                    : OffsetDateTime.parse(text);
+            return "CAST(" + parameter(instant) + " AS timestamptz)";
+        }
+        return parameter(text);
+    }
+
+    private String parameter(Object value) {
+        String name = "p" + (parameters.size() + 1);
+        parameters.put(name, value);
+        return ":" + name;
+    }
+
+    // ---- aggregates -------------------------------------------------------------------------
+
+    /** The joins from a driver entity along a path, ending on the final entity aliased {@code f}. */
+    private record PathJoin(String from, String driver, EntityType target, List<String> vias, boolean mayRepeat) {
+    }
+
+    private static PathJoin join(EntityType start, List<String> path) {
+        StringBuilder from = new StringBuilder();
+        String driver = null;
+        String current = null;
+        List<String> vias = new ArrayList<>();
+        EntityType type = start;
+        int links = 0;
+        Relation relation = null;
+        for (int i = 0; i < path.size(); i++) {
+            relation = AttributeCatalog.relation(type, path.get(i)).orElseThrow();
+            for (int j = 0; j < relation.links().size(); j++) {
+                Link link = relation.links().get(j);
+                links++;
+                boolean last = i == path.size() - 1 && j == relation.links().size() - 1;
+                String alias = last && relation.endsOnTargetView() ? "f" : "l" + links;
+                if (current == null) {
+                    from.append(link.view()).append(' ').append(alias);
+                    driver = alias + "." + link.fromColumn();
+                } else {
+                    from.append(" JOIN ").append(link.view()).append(' ').append(alias)
+                            .append(" ON ").append(alias).append('.').append(link.fromColumn()).append(" = ").append(current);
+                }
+                current = alias + "." + link.toColumn();
+                if (link.viaSql() != null) {
+                    vias.add(String.format(link.viaSql(), alias));
+                }
+            }
+            type = relation.to();
+        }
+        if (!relation.endsOnTargetView()) {
+            from.append(" JOIN ").append(type.view()).append(" f ON f.").append(type.keyColumns().get(0))
+                    .append(" = ").append(current);
+        }
+        // One link straight onto the entity's own view (person events, account opportunities) cannot repeat it.
+        boolean mayRepeat = links > 1 || !relation.endsOnTargetView();
+        return new PathJoin(from.toString(), driver, type, vias, mayRepeat);
+    }
+
+    private String exists(Condition.Exists exists, EntityType scope, boolean explain) {
+        PathJoin path = join(scope, exists.path());
+        String where = exists.where() == null ? null : condition(exists.where(), path.target(), "f", false);
+        if (explain) {
+            explanations.add(new FactQuery(QueryPrinter.print(exists), factSql(path, where, path.target().amountSql)));
+        }
+        return "e." + scope.keyColumns().get(0) + " IN (SELECT " + path.driver() + " FROM " + path.from()
+                + filter(path, where) + ")";
+    }
+
+    private String aggregate(Condition.AggregateComparison comparison, EntityType scope, boolean explain) {
+        Condition.Aggregate aggregate = comparison.aggregate();
+        PathJoin path = join(scope, aggregate.path());
+        String where = aggregate.where() == null ? null : condition(aggregate.where(), path.target(), "f", false);
+        String value = aggregate.attribute() == null ? null
+                : "f." + AttributeCatalog.attribute(path.target(), aggregate.attribute()).orElseThrow().column();
+        String threshold = parameter(comparison.value());
+        if (explain) {
+            explanations.add(new FactQuery(QueryPrinter.print(comparison),
+                    factSql(path, where, value != null ? value : path.target().amountSql)));
+        }
+
+        AggregateFunction function = aggregate.function();
+        // min and max are indifferent to repeats; count, sum and avg count each entity once.
+        boolean distinct = path.mayRepeat() && (function == AggregateFunction.COUNT
+                || function == AggregateFunction.SUM || function == AggregateFunction.AVG);
+        String source;
+        String driver;
+        String measured;
+        if (distinct) {
+            String keys = path.target().keyColumns().stream().map(c -> "f." + c).collect(Collectors.joining(", "));
+            source = "(SELECT DISTINCT " + path.driver() + " AS driver_id, " + keys + (value == null ? "" : ", " + value + " AS v")
+                    + " FROM " + path.from() + filter(path, where) + ") d";
+            driver = "d.driver_id";
+            measured = "d.v";
+        } else {
+            source = path.from() + filter(path, where);
+            driver = path.driver();
+            measured = value;
+        }
+        String aggregateSql = switch (function) {
+            case COUNT -> "count(*)";
+            case SUM -> "coalesce(sum(" + measured + "), 0)";
+            case AVG -> "avg(" + measured + ")";
+            case MIN -> "min(" + measured + ")";
+            case MAX -> "max(" + measured + ")";
+        };
+        String test = aggregateSql + " " + sqlOperator(comparison.operator()) + " " + threshold;
+        // Entities with no matching rows are absent from the grouping; count and sum are then 0,
+        // min/max/avg null (never true). When 0 satisfies the comparison, select the complement.
+        boolean emptyMatches = (function == AggregateFunction.COUNT || function == AggregateFunction.SUM)
+                && comparison.operator().test(BigDecimal.ZERO.compareTo(comparison.value()));
+        String key = "e." + scope.keyColumns().get(0);
+        String grouped = "SELECT " + driver + " FROM " + source + " GROUP BY " + driver + " HAVING ";
+        return emptyMatches
+                ? key + " NOT IN (" + grouped + "NOT (" + test + "))"
+                : key + " IN (" + grouped + test + ")";
+    }
+
+    /** WHERE clause of an aggregate's scan: its where condition and, when streaming, the candidate ids. */
+    private String filter(PathJoin path, String where) {
+        List<String> parts = new ArrayList<>();
+        if (restrictToIds) {
+            parts.add(path.driver() + " = ANY(" + IDS + ")");
+        }
+        if (where != null) {
+            parts.add("(" + where + ")");
+        }
+        return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
+    }
+
+    /** One row per distinct final entity, with every way it was reached in {@code via}. */
+    private static String factSql(PathJoin path, String where, String amount) {
+        EntityType target = path.target();
+        String factId = target.keyColumns().size() == 1 ? "f." + target.keyColumns().get(0)
+                : "concat_ws(':', " + target.keyColumns().stream().map(c -> "f." + c).collect(Collectors.joining(", ")) + ")";
+        String via = path.vias().isEmpty() ? "CAST(NULL AS text)"
+                : "string_agg(DISTINCT concat_ws(' / ', " + String.join(", ", path.vias()) + "), '; ')";
+        return "SELECT '" + target.factType() + "' AS fact_type, " + factId + " AS fact_id, min(" + target.labelSql
+                + ") AS label, min(CAST(" + amount + " AS numeric)) AS amount, min(" + target.atSql + ") AS at, "
+                + via + " AS via FROM " + path.from() + " WHERE " + path.driver() + " = :entity_id"
+                + (where == null ? "" : " AND (" + where + ")")
+                + " GROUP BY " + factId + " ORDER BY at DESC NULLS LAST, fact_id LIMIT " + EXPLANATION_LIMIT;
+    }
+
+    private String attributeExplanation(EntityType scope, Attribute attribute) {
+        String column = "e." + attribute.column();
+        String amount = attribute.type() == AttributeType.NUMBER ? "CAST(" + column + " AS numeric)" : "CAST(NULL AS numeric)";
+        String at = attribute.type() == AttributeType.TIMESTAMP ? column
+                : attribute.type() == AttributeType.DATE ? "CAST(" + column + " AS timestamptz)" : "CAST(NULL AS timestamptz)";
+        return "SELECT '" + scope.factType() + "' AS fact_type, e." + scope.keyColumns().get(0) + " AS fact_id, concat('"
+                + attribute.name() + " = ', " + column + ") AS label, " + amount + " AS amount, " + at
+                + " AS at, CAST(NULL AS text) AS via FROM " + scope.view() + " e WHERE e." + scope.keyColumns().get(0)
+                + " = :entity_id";
+    }
+
+    private static String sqlOperator(ComparisonOperator operator) {
+        return operator == ComparisonOperator.NE ? "<>" : operator.symbol();
+    }
+}
