@@ -248,6 +248,12 @@ public final class XdmValidator {
         if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
             return new ValidationError(location + "/" + error.getProperty(), "is required");
         }
+        if ("format".equals(error.getKeyword()) && error.getInstanceNode() != null) {
+            JsonNode schemaNode = error.getSchemaNode();
+            String format = schemaNode == null ? "" : schemaNode.isString() ? schemaNode.stringValue() : schemaNode.path("format").asString("");
+            return new ValidationError(location, "'" + error.getInstanceNode().asString() + "' is not "
+                    + ("date".equals(format) ? "a date (YYYY-MM-DD)" : "an RFC 3339 date-time (e.g. 2026-11-01T10:15:30Z)"));
+        }
         String message = error.getMessage();
         // the library prefixes messages with the instance location, which the path already carries
         if (message.startsWith(location + ": ")) {
