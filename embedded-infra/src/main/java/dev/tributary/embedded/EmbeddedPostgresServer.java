@@ -1,0 +1,79 @@
+package dev.tributary.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A real PostgreSQL 17 server from the zonky binaries, started in-process. Tests share one per JVM
+ * (see {@link SharedInfrastructure}); the standalone launcher keeps its data directory between runs.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** A throwaway server on a free port. */
+    public static EmbeddedPostgresServer startTransient() {
+        return start(null, 0);
+    }
+
+    /**
+     * @param dataDirectory kept between runs when not null
+     * @param port 0 for any free port
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    // sized for a 2-core laptop: enough for bulk upserts and set-based segment queries
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", "512MB")
+                    .setServerConfig("work_mem", "32MB")
+                    .setServerConfig("maintenance_work_mem", "256MB")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("jit", "off");
+            if (dataDirectory != null) {
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            }
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            return new EmbeddedPostgresServer(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port() + "/postgres";
+    }
+
+    public String username() {
+        return "postgres";
+    }
+
+    public String password() {
+        return "postgres";
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.tributary.profile.fragment;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.tributary.profile.fragment.Json.bool;
+import static dev.tributary.profile.fragment.Json.date;
+import static dev.tributary.profile.fragment.Json.decimal;
+import static dev.tributary.profile.fragment.Json.instant;
+import static dev.tributary.profile.fragment.Json.text;
+
+/**
+ * Keeps the typed relationship tables (person-account links, opportunities, memberships) in step
+ * with their fragments; segment queries read these through the profile_read views.
+ */
+@Component
+public class RelationshipProjection {
+
+    /** Source keys a change touched, so the change events can name the profiles it affects. */
+    public record Touched(List<String> personKeys, List<String> accountKeys) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public RelationshipProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Touched project(Collection<FragmentChange> changes) {
+        Map<String, List<Object[]>> deletes = new HashMap<>();
+        Map<String, List<Object[]>> upserts = new HashMap<>();
+        List<String> persons = new ArrayList<>();
+        List<String> accounts = new ArrayList<>();
+        for (FragmentChange change : changes) {
+            IncomingRecord r = change.incoming();
+            JsonNode d = r.data();
+            JsonNode old = change.previous() == null ? null : change.previous().data();
+            String key = change.sourceKey();
+            boolean live = !r.deleted();
+            switch (r.xdmClass()) {
+                case PERSON -> {
+                    add(deletes, "DELETE FROM person_account_link WHERE link_key = ? AND relation = 'primary'", key);
+                    if (live && text(d, "accountKey") != null) {
+                        add(upserts, LINK, key, key, text(d, "accountKey"), "primary", null, true);
+                        accounts.add(text(d, "accountKey"));
+                    }
+                    collect(accounts, old, "accountKey");
+                }
+                case ACCOUNT_PERSON -> {
+                    add(deletes, "DELETE FROM person_account_link WHERE link_key = ? AND relation = 'accountPerson'", key);
+                    if (live) {
+                        add(upserts, LINK, key, text(d, "personKey"), text(d, "accountKey"), "accountPerson",
+                                text(d, "personRole"), bool(d, "isActive"));
+                    }
+                    collect(persons, d, "personKey");
+                    collect(accounts, d, "accountKey");
+                    collect(persons, old, "personKey");
+                    collect(accounts, old, "accountKey");
+                }
+                case OPPORTUNITY -> {
+                    add(deletes, "DELETE FROM opportunity WHERE source_key = ?", key);
+                    if (live) {
+                        add(upserts, """
+                                INSERT INTO opportunity (source_key, account_key, source_type, source_instance_id, name, stage,
+                                                         amount, currency, is_won, is_closed, close_date, updated_at)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                key, text(d, "accountKey"), r.key().sourceType(), r.key().sourceInstanceId(),
+                                text(d, "opportunityName"), text(d, "opportunityStage"),
+                                decimal(d, "opportunityAmount.amount"), text(d, "opportunityAmount.currencyCode"),
+                                bool(d, "isWon"), bool(d, "isClosed"), sqlDate(closeDate(d)), Timestamp.from(r.lastUpdated()));
+                    }
+                    collect(accounts, d, "accountKey");
+                    collect(accounts, old, "accountKey");
+                }
+                case OPPORTUNITY_PERSON -> {
+                    add(deletes, "DELETE FROM opportunity_person WHERE source_key = ?", key);
+                    if (live) {
+                        add(upserts, "INSERT INTO opportunity_person (source_key, opportunity_key, person_key, role, is_primary) VALUES (?, ?, ?, ?, ?)",
+                                key, text(d, "opportunityKey"), text(d, "personKey"), text(d, "personRole"), bool(d, "isPrimary"));
+                    }
+                    collect(persons, d, "personKey");
+                    collect(persons, old, "personKey");
+                }
+                case CAMPAIGN -> {
+                    add(deletes, "DELETE FROM campaign WHERE source_key = ?", key);
+                    if (live) {
+                        add(upserts, "INSERT INTO campaign (source_key, name, type, status) VALUES (?, ?, ?, ?)",
+                                key, text(d, "campaignName"), text(d, "campaignType"), text(d, "campaignStatus"));
+                    }
+                    persons.addAll(members("SELECT person_key FROM campaign_member WHERE campaign_key = ?", key));
+                }
+                case CAMPAIGN_MEMBER -> {
+                    add(deletes, "DELETE FROM campaign_member WHERE source_key = ?", key);
+                    if (live) {
+                        Instant joined = instant(d, "membershipDate");
+                        add(upserts, """
+                                INSERT INTO campaign_member (source_key, campaign_key, person_key, member_status, membership_date, has_responded)
+                                VALUES (?, ?, ?, ?, ?, ?)""",
+                                key, text(d, "campaignKey"), text(d, "personKey"), text(d, "memberStatus"),
+                                joined == null ? null : Timestamp.from(joined), bool(d, "hasResponded"));
+                    }
+                    collect(persons, d, "personKey");
+                    collect(persons, old, "personKey");
+                }
+                case MARKETING_LIST -> {
+                    add(deletes, "DELETE FROM marketing_list WHERE source_key = ?", key);
+                    if (live) {
+                        add(upserts, "INSERT INTO marketing_list (source_key, name) VALUES (?, ?)", key, text(d, "marketingListName"));
+                    }
+                    persons.addAll(members("SELECT person_key FROM marketing_list_member WHERE list_key = ?", key));
+                }
+                case MARKETING_LIST_MEMBER -> {
+                    add(deletes, "DELETE FROM marketing_list_member WHERE source_key = ?", key);
+                    if (live) {
+                        add(upserts, "INSERT INTO marketing_list_member (source_key, list_key, person_key) VALUES (?, ?, ?)",
+                                key, text(d, "marketingListKey"), text(d, "personKey"));
+                    }
+                    collect(persons, d, "personKey");
+                    collect(persons, old, "personKey");
+                }
+                case ACCOUNT -> {
+                    // accounts are unified by the identity graph, not projected here
+                }
+            }
+        }
+        deletes.forEach(jdbc::batchUpdate);
+        upserts.forEach(jdbc::batchUpdate);
+        return new Touched(persons, accounts);
+    }
+
+    private static final String LINK = """
+            INSERT INTO person_account_link (link_key, person_key, account_key, relation, role, is_active)
+            VALUES (?, ?, ?, ?, ?, ?)""";
+
+    private List<String> members(String sql, String key) {
+        return jdbc.queryForList(sql, String.class, key);
+    }
+
+    private static LocalDate closeDate(JsonNode d) {
+        LocalDate actual = date(d, "actualCloseDate");
+        return actual != null ? actual : date(d, "expectedCloseDate");
+    }
+
+    private static Date sqlDate(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+
+    private static void collect(List<String> into, JsonNode data, String field) {
+        String value = data == null ? null : text(data, field);
+        if (value != null) {
+            into.add(value);
+        }
+    }
+
+    private static void add(Map<String, List<Object[]>> statements, String sql, Object... args) {
+        statements.computeIfAbsent(sql, s -> new ArrayList<>()).add(args);
+    }
+}

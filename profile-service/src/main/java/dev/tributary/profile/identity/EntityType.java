@@ -1,0 +1,52 @@
+package dev.tributary.profile.identity;
+
+import dev.tributary.xdm.Identity;
+import dev.tributary.xdm.XdmClass;
+
+import java.util.Optional;
+
+/** The two kinds of unified profile. */
+public enum EntityType {
+    PERSON("person", "per_", Identity.B2B_PERSON),
+    ACCOUNT("account", "acc_", Identity.B2B_ACCOUNT);
+
+    private final String id;
+    private final String idPrefix;
+    private final String keyNamespace;
+
+    EntityType(String id, String idPrefix, String keyNamespace) {
+        this.id = id;
+        this.idPrefix = idPrefix;
+        this.keyNamespace = keyNamespace;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String idPrefix() {
+        return idPrefix;
+    }
+
+    /** The namespace holding the source keys of this entity's records. */
+    public String keyNamespace() {
+        return keyNamespace;
+    }
+
+    public static Optional<EntityType> of(XdmClass xdmClass) {
+        return switch (xdmClass) {
+            case PERSON -> Optional.of(PERSON);
+            case ACCOUNT -> Optional.of(ACCOUNT);
+            default -> Optional.empty();
+        };
+    }
+
+    public static EntityType fromId(String id) {
+        for (EntityType type : values()) {
+            if (type.id.equals(id)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("Unknown entity type " + id);
+    }
+}

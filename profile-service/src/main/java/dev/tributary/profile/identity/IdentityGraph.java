@@ -1,0 +1,437 @@
+package dev.tributary.profile.identity;
+
+import dev.tributary.profile.ProfileProperties;
+import dev.tributary.profile.changes.ChangeSet;
+import dev.tributary.profile.fragment.FragmentChange;
+import dev.tributary.xdm.Identity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The identity graph: fragments linked by shared identities. Its connected components are the unified
+ * profiles. After fragments change, {@link #relink} recomputes only the components they touch, then
+ * gives each component an id: merges keep the oldest profile id (the others become aliases), and a
+ * split leaves the id with the part holding the profile's anchor fragment.
+ */
+@Component
+public class IdentityGraph {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityGraph.class);
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final IdentityExtractor extractor;
+    private final int maxFragmentsPerIdentity;
+
+    public IdentityGraph(JdbcClient jdbc, JdbcTemplate jdbcTemplate, IdentityExtractor extractor,
+                         ProfileProperties properties) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.extractor = extractor;
+        this.maxFragmentsPerIdentity = properties.identity().maxFragmentsPerIdentity();
+    }
+
+    private record ProfileRow(String id, String anchorKey, long seq) {
+    }
+
+    /**
+     * Applies the identity changes of accepted fragment versions of one entity type and reassigns the
+     * profiles of every component they touch.
+     *
+     * @return ids of the live profiles whose fragments changed
+     */
+    public Set<String> relink(EntityType type, List<FragmentChange> changes, ChangeSet changeSet) {
+        if (changes.isEmpty()) {
+            return Set.of();
+        }
+        List<String> keys = changes.stream().map(FragmentChange::sourceKey).toList();
+        Map<String, Set<Identity>> oldLinks = linksOf(keys);
+        Map<String, Set<Identity>> newLinks = new HashMap<>();
+        List<Object[]> refusals = new ArrayList<>();
+        Set<String> dirty = new LinkedHashSet<>();
+        for (FragmentChange change : changes) {
+            IdentityExtractor.Extracted extracted = extractor.extract(type, change.incoming());
+            newLinks.put(change.sourceKey(), extracted.identities());
+            extracted.refused().forEach(r -> refusals.add(new Object[]{
+                    change.sourceKey(), r.identity().namespace(), r.identity().value(), r.reason()}));
+            boolean wasLive = change.previous() != null && !change.previous().deleted();
+            if (!wasLive || change.incoming().deleted()
+                    || !extracted.identities().equals(oldLinks.getOrDefault(change.sourceKey(), Set.of()))) {
+                dirty.add(change.sourceKey());
+            }
+        }
+        writeRefusals(keys, refusals);
+        if (dirty.isEmpty()) {
+            return Set.of();
+        }
+        replaceLinks(type, dirty, newLinks);
+
+        // the new components of the changed fragments, and whatever is left of their old profiles
+        Set<String> seeds = new LinkedHashSet<>(dirty);
+        Set<String> oldProfiles = new HashSet<>();
+        changes.stream().filter(c -> dirty.contains(c.sourceKey()) && c.previous() != null && c.previous().profileId() != null)
+                .forEach(c -> oldProfiles.add(c.previous().profileId()));
+        seeds.addAll(fragmentsOfProfiles(oldProfiles));
+        Subgraph graph = explore(type, seeds);
+
+        Set<Identity> identitiesToResolve = new HashSet<>();
+        graph.links.values().forEach(identitiesToResolve::addAll);
+        dirty.forEach(k -> identitiesToResolve.addAll(oldLinks.getOrDefault(k, Set.of())));
+        return assign(type, graph, identitiesToResolve, changeSet);
+    }
+
+    /** The fragments reachable from the seeds, with the identities that link them. */
+    private static final class Subgraph {
+        final Map<String, Set<Identity>> links = new HashMap<>();
+        final Set<Identity> hubs = new HashSet<>();
+    }
+
+    private Subgraph explore(EntityType type, Set<String> seeds) {
+        Subgraph graph = new Subgraph();
+        Set<Identity> expanded = new HashSet<>();
+        Set<String> frontier = new LinkedHashSet<>(seeds);
+        while (!frontier.isEmpty()) {
+            Map<String, Set<Identity>> frontierLinks = linksOf(frontier);
+            Set<Identity> next = new LinkedHashSet<>();
+            for (String key : frontier) {
+                Set<Identity> ids = frontierLinks.getOrDefault(key, Set.of());
+                graph.links.put(key, ids);
+                ids.stream().filter(expanded::add).forEach(next::add);
+            }
+            frontier = new LinkedHashSet<>();
+            if (next.isEmpty()) {
+                break;
+            }
+            Map<Identity, List<String>> holders = holdersOf(type, next);
+            for (Map.Entry<Identity, List<String>> e : holders.entrySet()) {
+                List<String> fragments = e.getValue();
+                if (fragments.size() > maxFragmentsPerIdentity) {
+                    graph.hubs.add(e.getKey());
+                    // only when first detected: regroup the fragments it had joined, without it
+                    if (!markHub(type, e.getKey(), fragments.size())) {
+                        continue;
+                    }
+                }
+                fragments.stream().filter(f -> !graph.links.containsKey(f)).forEach(frontier::add);
+            }
+        }
+        return graph;
+    }
+
+    private Set<String> assign(EntityType type, Subgraph graph, Set<Identity> identitiesToResolve, ChangeSet changeSet) {
+        Map<String, String> currentProfile = new HashMap<>();
+        Set<String> live = new HashSet<>();
+        jdbc.sql("SELECT source_key, profile_id, deleted FROM fragment WHERE source_key = ANY(?)")
+                .param(graph.links.keySet().toArray(String[]::new))
+                .query(rs -> {
+                    if (rs.getString(2) != null) {
+                        currentProfile.put(rs.getString(1), rs.getString(2));
+                    }
+                    if (!rs.getBoolean(3)) {
+                        live.add(rs.getString(1));
+                    }
+                });
+
+        List<TreeSet<String>> components = components(graph, live);
+        Map<String, Integer> componentOf = new HashMap<>();
+        for (int i = 0; i < components.size(); i++) {
+            for (String key : components.get(i)) {
+                componentOf.put(key, i);
+            }
+        }
+        Map<String, ProfileRow> profiles = profiles(new HashSet<>(currentProfile.values()));
+
+        // which component keeps each existing profile id
+        Map<String, Integer> owner = new HashMap<>();
+        for (ProfileRow profile : profiles.values()) {
+            Integer byAnchor = componentOf.get(profile.anchorKey());
+            if (byAnchor != null) {
+                owner.put(profile.id(), byAnchor);
+                continue;
+            }
+            Map<Integer, Integer> sizes = new HashMap<>();
+            currentProfile.forEach((key, pid) -> {
+                if (pid.equals(profile.id()) && componentOf.containsKey(key)) {
+                    sizes.merge(componentOf.get(key), 1, Integer::sum);
+                }
+            });
+            sizes.entrySet().stream()
+                    .max(Comparator.<Map.Entry<Integer, Integer>>comparingInt(Map.Entry::getValue)
+                            .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                    .ifPresent(best -> owner.put(profile.id(), best.getKey()));
+        }
+
+        Instant now = Instant.now();
+        Map<String, String> assigned = new HashMap<>();
+        List<Object[]> newProfiles = new ArrayList<>();
+        List<Object[]> anchorMoves = new ArrayList<>();
+        Set<String> affected = new LinkedHashSet<>();
+        String[] componentIds = new String[components.size()];
+        for (int i = 0; i < components.size(); i++) {
+            TreeSet<String> component = components.get(i);
+            final int index = i;
+            List<ProfileRow> owned = profiles.values().stream()
+                    .filter(p -> Integer.valueOf(index).equals(owner.get(p.id())))
+                    .sorted(Comparator.comparingLong(ProfileRow::seq))
+                    .toList();
+            String id;
+            if (owned.isEmpty()) {
+                id = type.idPrefix() + UUID.randomUUID();
+                newProfiles.add(new Object[]{id, type.id(), component.first(), Timestamp.from(now), Timestamp.from(now)});
+                changeSet.changed(type, id, "created");
+            } else {
+                ProfileRow survivor = owned.get(0);
+                id = survivor.id();
+                if (!component.contains(survivor.anchorKey())) {
+                    anchorMoves.add(new Object[]{component.first(), id});
+                }
+                if (owned.size() > 1) {
+                    List<String> merged = owned.subList(1, owned.size()).stream().map(ProfileRow::id).toList();
+                    retire(type, merged, id);
+                    changeSet.merged(type, id, merged);
+                }
+            }
+            componentIds[i] = id;
+            component.forEach(key -> assigned.put(key, id));
+            affected.add(id);
+        }
+
+        // splits: a profile whose fragments now sit in components it does not own
+        for (ProfileRow profile : profiles.values()) {
+            Integer own = owner.get(profile.id());
+            Set<String> others = new TreeSet<>();
+            currentProfile.forEach((key, pid) -> {
+                Integer c = componentOf.get(key);
+                if (pid.equals(profile.id()) && c != null && !c.equals(own)) {
+                    others.add(componentIds[c]);
+                }
+            });
+            if (own == null) {
+                deleteProfile(type, profile.id());
+                changeSet.deleted(type, profile.id());
+            } else if (!others.isEmpty()) {
+                changeSet.split(type, profile.id(), List.copyOf(others));
+            }
+        }
+
+        if (!newProfiles.isEmpty()) {
+            jdbcTemplate.batchUpdate("""
+                    INSERT INTO unified_profile (id, entity_type, anchor_key, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?)""", newProfiles);
+        }
+        if (!anchorMoves.isEmpty()) {
+            jdbcTemplate.batchUpdate("UPDATE unified_profile SET anchor_key = ? WHERE id = ?", anchorMoves);
+        }
+        List<Object[]> moves = new ArrayList<>();
+        for (String key : graph.links.keySet()) {
+            String target = assigned.get(key);
+            String before = currentProfile.get(key);
+            if (target == null ? before != null : !target.equals(before)) {
+                moves.add(new Object[]{target, key});
+            }
+        }
+        if (!moves.isEmpty()) {
+            jdbcTemplate.batchUpdate("UPDATE fragment SET profile_id = ? WHERE source_key = ?", moves);
+        }
+        resolveIdentities(type, identitiesToResolve, graph, assigned);
+        return affected;
+    }
+
+    /** Connected components of the live fragments, hubs excluded, each sorted, in a stable order. */
+    private static List<TreeSet<String>> components(Subgraph graph, Set<String> live) {
+        Map<String, String> parent = new HashMap<>();
+        Map<Identity, String> firstHolder = new HashMap<>();
+        for (Map.Entry<String, Set<Identity>> e : graph.links.entrySet()) {
+            String key = e.getKey();
+            if (!live.contains(key)) {
+                continue;
+            }
+            parent.putIfAbsent(key, key);
+            for (Identity identity : e.getValue()) {
+                if (graph.hubs.contains(identity)) {
+                    continue;
+                }
+                String other = firstHolder.putIfAbsent(identity, key);
+                if (other != null) {
+                    union(parent, key, other);
+                }
+            }
+        }
+        Map<String, TreeSet<String>> byRoot = new HashMap<>();
+        parent.keySet().forEach(key -> byRoot.computeIfAbsent(find(parent, key), r -> new TreeSet<>()).add(key));
+        List<TreeSet<String>> result = new ArrayList<>(byRoot.values());
+        result.sort(Comparator.comparing(TreeSet::first));
+        return result;
+    }
+
+    private static String find(Map<String, String> parent, String key) {
+        String root = key;
+        while (!parent.get(root).equals(root)) {
+            root = parent.get(root);
+        }
+        while (!parent.get(key).equals(root)) {
+            String next = parent.get(key);
+            parent.put(key, root);
+            key = next;
+        }
+        return root;
+    }
+
+    private static void union(Map<String, String> parent, String a, String b) {
+        String ra = find(parent, a);
+        String rb = find(parent, b);
+        if (!ra.equals(rb)) {
+            // the smaller key becomes the root so the result does not depend on arrival order
+            if (ra.compareTo(rb) < 0) {
+                parent.put(rb, ra);
+            } else {
+                parent.put(ra, rb);
+            }
+        }
+    }
+
+    private void retire(EntityType type, List<String> mergedIds, String survivorId) {
+        String[] ids = mergedIds.toArray(String[]::new);
+        jdbc.sql("UPDATE profile_alias SET profile_id = ? WHERE profile_id = ANY(?)").param(survivorId).param(ids).update();
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO profile_alias (alias_id, profile_id, entity_type) VALUES (?, ?, ?)
+                ON CONFLICT (alias_id) DO UPDATE SET profile_id = EXCLUDED.profile_id, retired_at = now()""",
+                mergedIds.stream().map(m -> new Object[]{m, survivorId, type.id()}).toList());
+        jdbc.sql("DELETE FROM unified_profile WHERE id = ANY(?)").param(ids).update();
+    }
+
+    private void deleteProfile(EntityType type, String id) {
+        log.debug("{} profile {} lost its last fragment", type.id(), id);
+        jdbc.sql("DELETE FROM profile_alias WHERE profile_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM unified_profile WHERE id = ?").param(id).update();
+    }
+
+    private void resolveIdentities(EntityType type, Set<Identity> identities, Subgraph graph, Map<String, String> assigned) {
+        if (identities.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        DELETE FROM identity_profile p USING unnest(?::text[], ?::text[]) AS i(ns, val)
+                        WHERE p.entity_type = ? AND p.namespace = i.ns AND p.value = i.val""")
+                .param(identities.stream().map(Identity::namespace).toArray(String[]::new))
+                .param(identities.stream().map(Identity::value).toArray(String[]::new))
+                .param(type.id())
+                .update();
+        Map<Identity, String> resolved = new HashMap<>();
+        new TreeSet<>(assigned.keySet()).forEach(key -> {
+            for (Identity identity : graph.links.getOrDefault(key, Set.of())) {
+                if (!graph.hubs.contains(identity)) {
+                    resolved.putIfAbsent(identity, assigned.get(key));
+                }
+            }
+        });
+        jdbcTemplate.batchUpdate("""
+                        INSERT INTO identity_profile (entity_type, namespace, value, profile_id) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (entity_type, namespace, value) DO UPDATE SET profile_id = EXCLUDED.profile_id""",
+                resolved.entrySet().stream()
+                        .map(e -> new Object[]{type.id(), e.getKey().namespace(), e.getKey().value(), e.getValue()})
+                        .toList());
+    }
+
+    private Map<String, Set<Identity>> linksOf(Collection<String> keys) {
+        Map<String, Set<Identity>> links = new HashMap<>();
+        jdbc.sql("SELECT fragment_key, namespace, value FROM identity_link WHERE fragment_key = ANY(?)")
+                .param(keys.toArray(String[]::new))
+                .query(rs -> {
+                    links.computeIfAbsent(rs.getString(1), k -> new HashSet<>())
+                            .add(new Identity(rs.getString(2), rs.getString(3)));
+                });
+        return links;
+    }
+
+    private Map<Identity, List<String>> holdersOf(EntityType type, Collection<Identity> identities) {
+        Map<Identity, List<String>> holders = new HashMap<>();
+        jdbc.sql("""
+                        SELECT l.namespace, l.value, l.fragment_key
+                        FROM unnest(?::text[], ?::text[]) AS i(ns, val)
+                        JOIN identity_link l ON l.entity_type = ? AND l.namespace = i.ns AND l.value = i.val""")
+                .param(identities.stream().map(Identity::namespace).toArray(String[]::new))
+                .param(identities.stream().map(Identity::value).toArray(String[]::new))
+                .param(type.id())
+                .query(rs -> {
+                    holders.computeIfAbsent(new Identity(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                            .add(rs.getString(3));
+                });
+        return holders;
+    }
+
+    /** @return true when the hub was not known before */
+    private boolean markHub(EntityType type, Identity identity, int fragments) {
+        int inserted = jdbc.sql("""
+                        INSERT INTO identity_hub (entity_type, namespace, value, fragments) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (entity_type, namespace, value) DO UPDATE SET fragments = EXCLUDED.fragments
+                        RETURNING (xmax = 0)""")
+                .param(type.id()).param(identity.namespace()).param(identity.value()).param(fragments)
+                .query(Boolean.class).single() ? 1 : 0;
+        if (inserted == 1) {
+            log.warn("Identity in namespace {} is shared by {} {} fragments: it no longer links them",
+                    identity.namespace(), fragments, type.id());
+        }
+        return inserted == 1;
+    }
+
+    private Set<String> fragmentsOfProfiles(Set<String> profileIds) {
+        if (profileIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("SELECT source_key FROM fragment WHERE profile_id = ANY(?)")
+                .param(profileIds.toArray(String[]::new)).query(String.class).list());
+    }
+
+    private Map<String, ProfileRow> profiles(Set<String> ids) {
+        Map<String, ProfileRow> rows = new HashMap<>();
+        if (ids.isEmpty()) {
+            return rows;
+        }
+        jdbc.sql("SELECT id, anchor_key, seq FROM unified_profile WHERE id = ANY(?)")
+                .param(ids.toArray(String[]::new))
+                .query((rs, n) -> new ProfileRow(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .list()
+                .forEach(p -> rows.put(p.id(), p));
+        return rows;
+    }
+
+    private void replaceLinks(EntityType type, Set<String> keys, Map<String, Set<Identity>> newLinks) {
+        jdbc.sql("DELETE FROM identity_link WHERE fragment_key = ANY(?)").param(keys.toArray(String[]::new)).update();
+        List<Object[]> rows = new ArrayList<>();
+        for (String key : keys) {
+            for (Identity identity : newLinks.getOrDefault(key, Set.of())) {
+                rows.add(new Object[]{key, type.id(), identity.namespace(), identity.value()});
+            }
+        }
+        if (!rows.isEmpty()) {
+            jdbcTemplate.batchUpdate("INSERT INTO identity_link (fragment_key, entity_type, namespace, value) VALUES (?, ?, ?, ?)", rows);
+        }
+    }
+
+    private void writeRefusals(List<String> keys, List<Object[]> refusals) {
+        jdbc.sql("DELETE FROM identity_rejection WHERE fragment_key = ANY(?)").param(keys.toArray(String[]::new)).update();
+        if (!refusals.isEmpty()) {
+            jdbcTemplate.batchUpdate("""
+                    INSERT INTO identity_rejection (fragment_key, namespace, value, reason) VALUES (?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING""", refusals);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.tributary.profile.ingest;
+
+import dev.tributary.profile.changes.ChangePublisher;
+import dev.tributary.profile.changes.ChangeSet;
+import dev.tributary.profile.fragment.FragmentChange;
+import dev.tributary.profile.fragment.FragmentStore;
+import dev.tributary.profile.fragment.IncomingRecord;
+import dev.tributary.profile.fragment.RelationshipProjection;
+import dev.tributary.profile.identity.EntityType;
+import dev.tributary.profile.identity.IdentityGraph;
+import dev.tributary.profile.merge.AttributeMerger;
+import dev.tributary.xdm.SourceKey;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one way profile state changes: a batch of records or events in one transaction, ending with
+ * its change events in the outbox. Batches are serialised by an advisory lock because two batches
+ * can touch the same component of the identity graph.
+ */
+@Service
+public class ProfileUpdates {
+
+    /** An experience event resolved to the identity it was recorded under. */
+    public record IncomingEvent(String eventId, String identityNamespace, String identityValue, String eventType,
+                                java.time.Instant timestamp, String url, String pageName, String referrer, String sourceId) {
+    }
+
+    private final FragmentStore fragments;
+    private final RelationshipProjection relationships;
+    private final IdentityGraph graph;
+    private final AttributeMerger merger;
+    private final ChangePublisher publisher;
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    public ProfileUpdates(FragmentStore fragments, RelationshipProjection relationships, IdentityGraph graph,
+                          AttributeMerger merger, ChangePublisher publisher, JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+        this.fragments = fragments;
+        this.relationships = relationships;
+        this.graph = graph;
+        this.merger = merger;
+        this.publisher = publisher;
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+    }
+
+    @Transactional
+    public void applyRecords(Collection<IncomingRecord> records) {
+        lockGraph();
+        List<FragmentChange> changes = fragments.apply(records);
+        if (changes.isEmpty()) {
+            return;
+        }
+        ChangeSet changeSet = new ChangeSet();
+        RelationshipProjection.Touched touched = relationships.project(changes);
+        for (EntityType type : EntityType.values()) {
+            List<FragmentChange> ofType = changes.stream()
+                    .filter(c -> EntityType.of(c.incoming().xdmClass()).orElse(null) == type)
+                    .toList();
+            if (ofType.isEmpty()) {
+                continue;
+            }
+            Set<String> affected = new LinkedHashSet<>(graph.relink(type, ofType, changeSet));
+            affected.addAll(jdbc.sql("SELECT DISTINCT profile_id FROM fragment WHERE source_key = ANY(?) AND profile_id IS NOT NULL")
+                    .param(ofType.stream().map(FragmentChange::sourceKey).toArray(String[]::new))
+                    .query(String.class).list());
+            merger.recompute(type, affected);
+            affected.forEach(id -> changeSet.changed(type, id, "attributes"));
+        }
+        resolve(EntityType.PERSON, touched.personKeys()).forEach(id -> changeSet.changed(EntityType.PERSON, id, "relationships"));
+        resolve(EntityType.ACCOUNT, touched.accountKeys()).forEach(id -> changeSet.changed(EntityType.ACCOUNT, id, "relationships"));
+        publisher.publish(changeSet);
+    }
+
+    @Transactional
+    public void applyEvents(List<IncomingEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        int[] inserted = jdbcTemplate.batchUpdate("""
+                        INSERT INTO experience_event (event_id, identity_ns, identity_value, event_type, ts, url, page_name,
+                                                      referrer, source_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
+                events.stream().map(e -> new Object[]{e.eventId(), e.identityNamespace(), e.identityValue(),
+                        e.eventType(), Timestamp.from(e.timestamp()), e.url(), e.pageName(), e.referrer(), e.sourceId()})
+                        .toList());
+        List<IncomingEvent> fresh = new ArrayList<>();
+        for (int i = 0; i < inserted.length; i++) {
+            // a replayed event changes nothing and announces nothing
+            if (inserted[i] != 0) {
+                fresh.add(events.get(i));
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        ChangeSet changeSet = new ChangeSet();
+        jdbc.sql("""
+                        SELECT DISTINCT p.profile_id FROM unnest(?::text[], ?::text[]) AS i(ns, val)
+                        JOIN identity_profile p ON p.entity_type = 'person' AND p.namespace = i.ns AND p.value = i.val""")
+                .param(fresh.stream().map(IncomingEvent::identityNamespace).toArray(String[]::new))
+                .param(fresh.stream().map(IncomingEvent::identityValue).toArray(String[]::new))
+                .query(String.class).list()
+                .forEach(id -> changeSet.changed(EntityType.PERSON, id, "events"));
+        publisher.publish(changeSet);
+    }
+
+    private List<String> resolve(EntityType type, List<String> sourceKeys) {
+        if (sourceKeys.isEmpty()) {
+            return List.of();
+        }
+        String[] canonical = sourceKeys.stream().map(k -> SourceKey.parse(k).sourceKey()).distinct().toArray(String[]::new);
+        return jdbc.sql("""
+                        SELECT DISTINCT profile_id FROM identity_profile
+                        WHERE entity_type = ? AND namespace = ? AND value = ANY(?)""")
+                .param(type.id()).param(type.keyNamespace()).param(canonical)
+                .query(String.class).list();
+    }
+
+    private void lockGraph() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(7310001)").query().singleValue();
+    }
+}
