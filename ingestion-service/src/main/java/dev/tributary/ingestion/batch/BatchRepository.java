@@ -1,0 +1,83 @@
+package dev.tributary.ingestion.batch;
+
+import dev.tributary.xdm.json.XdmJson;
+import dev.tributary.xdm.validation.ValidationError;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Batches and their rejected lines, in SQL: rejected lines are bulk-inserted, never loaded as entities. */
+@Repository
+class BatchRepository {
+
+    private static final TypeReference<List<ValidationError>> ERRORS = new TypeReference<>() {
+    };
+
+    record BatchRow(UUID id, UUID sourceId, BatchStatus status, Instant receivedAt, int accepted, int rejected) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final JsonMapper mapper = XdmJson.mapper();
+
+    BatchRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+    }
+
+    @Transactional
+    void insert(BatchRow batch, String failure, List<RejectedLine> rejectedLines) {
+        jdbc.sql("""
+                        INSERT INTO ingestion.batch (id, source_id, status, received_at, accepted, rejected, failure)
+                        VALUES (:id, :sourceId, :status, :receivedAt, :accepted, :rejected, :failure)""")
+                .param("id", batch.id())
+                .param("sourceId", batch.sourceId())
+                .param("status", batch.status().name())
+                .param("receivedAt", Timestamp.from(batch.receivedAt()))
+                .param("accepted", batch.accepted())
+                .param("rejected", batch.rejected())
+                .param("failure", failure)
+                .update();
+        jdbcTemplate.batchUpdate("""
+                        INSERT INTO ingestion.rejected_line (batch_id, line_no, content, errors)
+                        VALUES (?, ?, ?, CAST(? AS jsonb))""",
+                rejectedLines, 1000, (ps, line) -> {
+                    ps.setObject(1, batch.id());
+                    ps.setInt(2, line.line());
+                    ps.setString(3, line.content());
+                    ps.setString(4, mapper.writeValueAsString(line.errors()));
+                });
+    }
+
+    @Transactional(readOnly = true)
+    Optional<BatchRow> find(UUID id) {
+        return jdbc.sql("""
+                        SELECT id, source_id, status, received_at, accepted, rejected
+                        FROM ingestion.batch WHERE id = :id""")
+                .param("id", id)
+                .query((rs, n) -> new BatchRow(rs.getObject("id", UUID.class), rs.getObject("source_id", UUID.class),
+                        BatchStatus.valueOf(rs.getString("status")), rs.getTimestamp("received_at").toInstant(),
+                        rs.getInt("accepted"), rs.getInt("rejected")))
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
+    List<RejectedLine> rejectedLines(UUID batchId) {
+        return jdbc.sql("""
+                        SELECT line_no, content, errors::text AS errors
+                        FROM ingestion.rejected_line WHERE batch_id = :batchId ORDER BY line_no""")
+                .param("batchId", batchId)
+                .query((rs, n) -> new RejectedLine(rs.getInt("line_no"), rs.getString("content"),
+                        mapper.readValue(rs.getString("errors"), ERRORS)))
+                .list();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.tributary.ingestion;
+
+import dev.tributary.embedded.SharedInfrastructureInitializer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Every integration test class carries exactly this configuration, so the whole suite shares one
+ * Spring context on the JVM's shared embedded PostgreSQL and Kafka. The batch limit is small so
+ * that the oversize test sends 1.5 MB instead of 64 MB.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=ingestion-service", "cdp.security.api-token=" + IngestionApi.TOKEN,
+                "cdp.ingestion.max-batch-bytes=1MB"})
+@ContextConfiguration(initializers = SharedInfrastructureInitializer.class)
+public @interface IngestionIntegrationTest {
+}
