@@ -74,7 +74,7 @@ public class ProfileConsumers {
         updates.applyEvents(events);
     }
 
-    static IncomingRecord toRecord(String value) {
+    public static IncomingRecord toRecord(String value) {
         Envelope envelope = XdmJson.mapper().readValue(value, Envelope.class);
         RecordMessage message = envelope.payloadAs(RecordMessage.class, XdmJson.mapper());
         XdmClass xdmClass = XdmClass.fromJsonName(message.xdmClass())

@@ -1,0 +1,232 @@
+package dev.tributary.profile;
+
+import dev.tributary.profile.ProfileFixtures.Line;
+import dev.tributary.xdm.json.XdmJson;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ProfileIntegrationTest
+class TownsendUnificationIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Environment environment;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void cleanProfiles() {
+        ProfileFixtures.truncate(jdbc);
+    }
+
+    @Test
+    void shouldUnifyTownsendAcrossBothLinesAndTheMdmThroughKafka() throws Exception {
+        ProfileFixtures.publish(kafka, ProfileFixtures.townsend());
+        ProfileFixtures.publishPageView(kafka, "evt-" + UUID.randomUUID(), "102@mkto-1.Marketo",
+                Instant.now().minus(20, ChronoUnit.DAYS), "https://bodea.com/products/new");
+
+        JsonNode account = await().atMost(Duration.ofSeconds(30)).until(
+                () -> getOrNull("/v1/accounts?identity=" + encode("b2b_account:1@mkto-1.Marketo")),
+                a -> a != null && a.get("fragments").size() == 5 && a.get("people").size() == 3
+                        && a.get("opportunities").size() == 2);
+
+        assertThat(texts(account.get("fragments"), "sourceKey")).containsExactlyInAnyOrder(
+                "1@mkto-1.Marketo", "001A1@crm-1.Salesforce", "2@mkto-2.Marketo", "acc-2001@crm-2.Dynamics", "T-1@mdm-1.MDM");
+        assertThat(account.get("totals").get("wonAmount").decimalValue()).isEqualByComparingTo("1100000");
+        assertThat(account.get("totals").get("opportunities").asInt()).isEqualTo(2);
+        assertThat(texts(account.get("people"), "email"))
+                .containsExactlyInAnyOrder("p1@townsend.com", "p2@townsend.com", "p3@townsend.com");
+        // the newest fragment (the MDM record) names the company
+        assertThat(account.get("attributes").get("name").get("value").asString()).isEqualTo("Townsend");
+        assertThat(account.get("attributes").get("name").get("source").asString()).isEqualTo("T-1@mdm-1.MDM");
+
+        assertThat(ProfileFixtures.grouping(jdbc, "person")).containsExactlyInAnyOrder(
+                Set.of("101@mkto-1.Marketo", "003P1@crm-1.Salesforce"),
+                Set.of("102@mkto-1.Marketo", "003P2@crm-1.Salesforce", "201@mkto-2.Marketo", "con-2002@crm-2.Dynamics"),
+                Set.of("202@mkto-2.Marketo", "con-2003@crm-2.Dynamics"));
+
+        JsonNode p2 = getOrNull("/v1/persons?identity=" + encode("email: P2@townsend.com"));
+        assertThat(p2.get("accounts")).hasSize(1);
+        assertThat(p2.get("accounts").get(0).get("id").asString()).isEqualTo(account.get("id").asString());
+        assertThat(texts(p2.get("accounts").get(0).get("via"), "sourceAccountKey"))
+                .contains("1@mkto-1.Marketo", "2@mkto-2.Marketo", "001A1@crm-1.Salesforce", "acc-2001@crm-2.Dynamics");
+        assertThat(p2.get("fragments")).hasSize(4);
+        assertThat(p2.get("attributes").get("email").get("value").asString()).isEqualTo("p2@townsend.com");
+
+        JsonNode events = await().atMost(Duration.ofSeconds(10)).until(
+                () -> getOrNull("/v1/persons/" + p2.get("id").asString() + "/events"), e -> e.get("items").size() == 1);
+        assertThat(events.get("items").get(0).get("url").asString()).isEqualTo("https://bodea.com/products/new");
+    }
+
+    @Test
+    void shouldSplitTheAccountWhenTheMdmRecordIsDeletedAndKeepTheSurvivorId() throws Exception {
+        List<Line> lines = ProfileFixtures.townsend();
+        ProfileFixtures.publish(kafka, lines);
+        JsonNode before = await().atMost(Duration.ofSeconds(30)).until(
+                () -> getOrNull("/v1/accounts?identity=" + encode("b2b_account:T-1@mdm-1.MDM")),
+                a -> a != null && a.get("fragments").size() == 5);
+        String townsendId = before.get("id").asString();
+
+        try (KafkaConsumer<String, String> changes = changeConsumer()) {
+            Line deletion = ProfileFixtures.find(lines, "T-1@mdm-1.MDM").copy();
+            deletion.data().put("isDeleted", true);
+            deletion.data().withObject("extSourceSystemAudit").put("lastUpdatedDate", "2026-11-01T00:00:00Z");
+            ProfileFixtures.publish(kafka, List.of(deletion));
+
+            JsonNode line1 = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> getOrNull("/v1/accounts?identity=" + encode("b2b_account:1@mkto-1.Marketo")),
+                    a -> a != null && a.get("fragments").size() == 2);
+            JsonNode line2 = getOrNull("/v1/accounts?identity=" + encode("b2b_account:2@mkto-2.Marketo"));
+            assertThat(line2.get("fragments")).hasSize(2);
+            assertThat(line1.get("id").asString()).isNotEqualTo(line2.get("id").asString());
+            assertThat(List.of(line1.get("id").asString(), line2.get("id").asString())).contains(townsendId);
+            String newId = townsendId.equals(line1.get("id").asString()) ? line2.get("id").asString() : line1.get("id").asString();
+
+            assertThat(line1.get("totals").get("wonAmount").decimalValue()).isEqualByComparingTo("200000");
+            assertThat(line2.get("totals").get("wonAmount").decimalValue()).isEqualByComparingTo("900000");
+            assertThat(texts(line1.get("people"), "email")).containsExactlyInAnyOrder("p1@townsend.com", "p2@townsend.com");
+            assertThat(texts(line2.get("people"), "email")).containsExactlyInAnyOrder("p2@townsend.com", "p3@townsend.com");
+
+            List<JsonNode> splits = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                changes.poll(Duration.ofMillis(200)).forEach(r -> {
+                    JsonNode envelope = XdmJson.mapper().readTree(r.value());
+                    if (envelope.get("type").asString().equals("profile.split")) {
+                        splits.add(envelope.get("payload"));
+                    }
+                });
+                return !splits.isEmpty();
+            });
+            JsonNode split = splits.get(0);
+            assertThat(split.get("entityType").asString()).isEqualTo("account");
+            assertThat(split.get("survivorId").asString()).isEqualTo(townsendId);
+            assertThat(texts(split.get("newIds"))).containsExactly(newId);
+        }
+    }
+
+    @Test
+    void shouldMergeAccountsLinkedByMdmAndAnswerTheRetiredIdWithTheSurvivor() throws Exception {
+        List<Line> lines = ProfileFixtures.townsend();
+        ProfileFixtures.publish(kafka, lines.stream().filter(l -> !l.key().equals("T-1@mdm-1.MDM")).toList());
+        JsonNode line1 = await().atMost(Duration.ofSeconds(30)).until(
+                () -> getOrNull("/v1/accounts?identity=" + encode("b2b_account:1@mkto-1.Marketo")),
+                a -> a != null && a.get("fragments").size() == 2);
+        JsonNode line2 = await().atMost(Duration.ofSeconds(30)).until(
+                () -> getOrNull("/v1/accounts?identity=" + encode("b2b_account:2@mkto-2.Marketo")),
+                a -> a != null && a.get("fragments").size() == 2);
+
+        ProfileFixtures.publish(kafka, List.of(ProfileFixtures.find(lines, "T-1@mdm-1.MDM")));
+        JsonNode merged = await().atMost(Duration.ofSeconds(30)).until(
+                () -> getOrNull("/v1/accounts?identity=" + encode("b2b_account:T-1@mdm-1.MDM")),
+                a -> a != null && a.get("fragments").size() == 5);
+
+        String survivor = merged.get("id").asString();
+        assertThat(survivor).isIn(line1.get("id").asString(), line2.get("id").asString());
+        String retired = survivor.equals(line1.get("id").asString()) ? line2.get("id").asString() : line1.get("id").asString();
+        JsonNode viaRetired = getOrNull("/v1/accounts/" + retired);
+        assertThat(viaRetired.get("id").asString()).isEqualTo(survivor);
+        assertThat(viaRetired.get("retired").get("requestedId").asString()).isEqualTo(retired);
+        assertThat(viaRetired.get("retired").get("survivorId").asString()).isEqualTo(survivor);
+    }
+
+    @Test
+    void shouldNotLinkPeopleThroughJunkEmailsAndShowWhatWasRefused() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        List<Line> people = List.of(junkPerson("j1-" + suffix), junkPerson("j2-" + suffix));
+        ProfileFixtures.publish(kafka, people);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> ProfileFixtures.grouping(jdbc, "person").size() == 2);
+        JsonNode guardrails = getOrNull("/v1/guardrails");
+        assertThat(guardrails.get("rejectedIdentities").valueStream()
+                .filter(r -> r.get("fragmentKey").asString().endsWith("@mkto-9.Marketo"))
+                .map(r -> r.get("value").asString() + " " + r.get("reason").asString()))
+                .containsExactlyInAnyOrder("test@test.com blocked value", "test@test.com blocked value");
+    }
+
+    @Test
+    void shouldRejectUnknownIdentityNamespaceAndUnknownProfileWithProblemDetails() throws Exception {
+        HttpResponse<String> badNamespace = get("/v1/persons?identity=" + encode("phone:123"));
+        assertThat(badNamespace.statusCode()).isEqualTo(400);
+        assertThat(badNamespace.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+        assertThat(get("/v1/persons/per_nope").statusCode()).isEqualTo(404);
+        HttpResponse<String> unauthorised = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/persons/x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unauthorised.statusCode()).isEqualTo(401);
+    }
+
+    private static Line junkPerson(String id) {
+        var data = XdmJson.mapper().createObjectNode();
+        data.put("personKey", id + "@mkto-9.Marketo");
+        data.putObject("workEmail").put("address", "test@test.com");
+        data.putObject("extSourceSystemAudit").put("lastUpdatedDate", "2026-10-01T00:00:00Z");
+        return new Line("person", data);
+    }
+
+    private KafkaConsumer<String, String> changeConsumer() {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, environment.getProperty("spring.kafka.bootstrap-servers"),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
+                new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of("cdp.profile.changes.v1"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            consumer.poll(Duration.ofMillis(100));
+            return !consumer.assignment().isEmpty();
+        });
+        return consumer;
+    }
+
+    private JsonNode getOrNull(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+        return response.statusCode() == 200 ? XdmJson.mapper().readTree(response.body()) : null;
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer test-token").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        return array.valueStream().map(n -> n.get(field).asString()).toList();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return array.valueStream().map(JsonNode::asString).toList();
+    }
+}
