@@ -1,0 +1,67 @@
+package dev.tributary.standalone;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Command-line options and environment of the standalone launcher.
+ *
+ * @param dataDirectory PostgreSQL data kept between runs ({@code --data-dir}, {@code CDP_DATA_DIR}, default ./data)
+ * @param demo load the Townsend data set and the seed's segment ({@code --demo})
+ * @param apiToken {@code CDP_API_TOKEN}, or null to generate one
+ * @param postgresPort 0 for any free port ({@code CDP_POSTGRES_PORT})
+ * @param kafkaPort 0 for any free port ({@code CDP_KAFKA_PORT})
+ */
+record StandaloneOptions(Path dataDirectory, boolean demo, String apiToken, int postgresPort, int kafkaPort,
+                         int ingestionPort, int profilePort, int segmentationPort) {
+
+    static StandaloneOptions parse(String[] args, Map<String, String> env) {
+        Path data = Path.of(env.getOrDefault("CDP_DATA_DIR", "data"));
+        boolean demo = false;
+        for (String arg : args) {
+            if (arg.equals("--demo")) {
+                demo = true;
+            } else if (arg.startsWith("--data-dir=")) {
+                data = Path.of(arg.substring("--data-dir=".length()));
+            } else if (arg.equals("--help") || arg.equals("-h")) {
+                throw new UsageException();
+            } else if (!arg.startsWith("--spring.") && !arg.startsWith("--cdp.")) {
+                throw new UsageException("Unknown option " + arg);
+            }
+        }
+        String token = env.get("CDP_API_TOKEN");
+        return new StandaloneOptions(data.toAbsolutePath(), demo, token == null || token.isBlank() ? null : token,
+                port(env, "CDP_POSTGRES_PORT", 0), port(env, "CDP_KAFKA_PORT", 0),
+                port(env, "CDP_INGESTION_PORT", 8081), port(env, "CDP_PROFILE_PORT", 8082),
+                port(env, "CDP_SEGMENTATION_PORT", 8083));
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " must be a port number, got '" + value + "'");
+        }
+    }
+
+    static final String USAGE = """
+            Usage: java -jar standalone/target/tributary-standalone.jar [--demo] [--data-dir=DIR]
+              --demo          load the Townsend data set and the seed's segment, then print where to look
+              --data-dir=DIR  where PostgreSQL keeps its data between runs (default ./data, or CDP_DATA_DIR)
+            Environment: CDP_API_TOKEN (generated and printed when unset), CDP_POSTGRES_PORT, CDP_KAFKA_PORT,
+                         CDP_INGESTION_PORT (8081), CDP_PROFILE_PORT (8082), CDP_SEGMENTATION_PORT (8083)""";
+
+    static final class UsageException extends RuntimeException {
+        UsageException() {
+            super(null);
+        }
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

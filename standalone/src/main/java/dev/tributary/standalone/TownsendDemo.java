@@ -1,0 +1,174 @@
+package dev.tributary.standalone;
+
+import dev.tributary.xdm.json.XdmJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Loads the seed's scenario through the public APIs, as a user would: the Townsend records as an
+ * NDJSON batch, p2's visit of the new product page as an experience event, and the seed's segment.
+ * Safe to run on every start: records and the event are idempotent, the source and segment are reused.
+ */
+final class TownsendDemo {
+
+    private static final Logger log = LoggerFactory.getLogger(TownsendDemo.class);
+
+    static final String SEGMENT_NAME = "Townsend seed: $1M+ won across the company, viewed the new product page";
+    static final String SEED_QUERY = """
+            sum(accounts.opportunities.amount where isWon = true) > 1000000
+            and exists(events where eventType = "web.webpagedetails.pageViews"
+                                and url contains "/products/new"
+                                and timestamp in last 1 month)""";
+
+    private final StandaloneUrls urls;
+    private final String token;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    TownsendDemo(StandaloneUrls urls, String token) {
+        this.urls = urls;
+        this.token = token;
+    }
+
+    /** @return the id of the seed segment */
+    String load() {
+        String sourceId = findOrCreateSource();
+        JsonNode batch = send("POST", urls.ingestion() + "/v1/sources/" + sourceId + "/records", "application/x-ndjson",
+                dataSet(), 202);
+        log.info("Townsend demo: {} records accepted, {} rejected", batch.get("accepted"), batch.get("rejected"));
+
+        ObjectNode pageView = XdmJson.mapper().createObjectNode();
+        pageView.put("_id", "townsend-demo-p2-new-product-page");
+        pageView.put("timestamp", Instant.now().minus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
+        pageView.put("eventType", "web.webpagedetails.pageViews");
+        pageView.put("personKey", "102@mkto-1.Marketo");
+        pageView.putObject("web").putObject("webPageDetails")
+                .put("URL", "https://bodea.com/products/new").put("name", "New product");
+        send("POST", urls.ingestion() + "/v1/events", "application/json", pageView.toString(), 202);
+
+        String account = urls.profile() + "/v1/accounts?identity=" + encode("b2b_account:T-1@mdm-1.MDM");
+        JsonNode townsend = waitFor(() -> tryGet(account).filter(a -> a.get("fragments").size() == 5));
+        String segmentId = findOrCreateSegment();
+        System.out.printf("""
+
+                Townsend demo loaded.
+                  the unified Townsend account  %s/v1/accounts/%s   (won total %s across %s opportunities)
+                  p2 across both lines          %s/v1/persons?identity=email:p2@townsend.com
+                  the seed's segment            %s/v1/segments/%s/members
+                  why p2 is a member            %s/v1/segments/%s/members/<person id>/explanation
+                """, urls.profile(), townsend.get("id").asString(), townsend.get("totals").get("wonAmount"),
+                townsend.get("totals").get("opportunities"), urls.profile(), urls.segmentation(), segmentId,
+                urls.segmentation(), segmentId);
+        return segmentId;
+    }
+
+    private String findOrCreateSource() {
+        JsonNode sources = send("GET", urls.ingestion() + "/v1/sources", null, null, 200);
+        JsonNode list = sources.isArray() ? sources : sources.path("items");
+        for (JsonNode source : list) {
+            if ("townsend-demo".equals(source.path("instanceId").asString())) {
+                return source.get("id").asString();
+            }
+        }
+        return send("POST", urls.ingestion() + "/v1/sources", "application/json",
+                "{\"name\":\"Townsend demo\",\"type\":\"file\",\"instanceId\":\"townsend-demo\"}", 201).get("id").asString();
+    }
+
+    private String findOrCreateSegment() {
+        JsonNode segments = send("GET", urls.segmentation() + "/v1/segments", null, null, 200);
+        JsonNode list = segments.isArray() ? segments : segments.path("items");
+        for (JsonNode segment : list) {
+            if (SEGMENT_NAME.equals(segment.path("name").asString())) {
+                return segment.get("id").asString();
+            }
+        }
+        ObjectNode body = XdmJson.mapper().createObjectNode();
+        body.put("name", SEGMENT_NAME);
+        body.put("audience", "person");
+        body.put("query", SEED_QUERY);
+        body.put("evaluation", "streaming");
+        return send("POST", urls.segmentation() + "/v1/segments", "application/json", body.toString(), 201)
+                .get("id").asString();
+    }
+
+    private static String dataSet() {
+        try (InputStream in = TownsendDemo.class.getResourceAsStream("/demo/townsend.ndjson")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Optional<JsonNode> tryGet(String url) {
+        try {
+            HttpResponse<String> response = http.send(request("GET", url, null, null), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? Optional.of(XdmJson.mapper().readTree(response.body())) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T waitFor(java.util.function.Supplier<Optional<T>> probe) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<T> value = probe.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("The Townsend demo data did not become visible within 60 s");
+    }
+
+    private JsonNode send(String method, String url, String contentType, String body, int expectedStatus) {
+        try {
+            HttpResponse<String> response = http.send(request(method, url, contentType, body), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expectedStatus) {
+                throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return XdmJson.mapper().readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest request(String method, String url, String contentType, String body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token);
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
