@@ -61,7 +61,8 @@ public class XdmPublisher {
             throw failed(e);
         } catch (ExecutionException e) {
             throw failed(e.getCause());
-        } catch (TimeoutException | KafkaException e) {
+        } catch (TimeoutException | KafkaException | org.springframework.kafka.KafkaException e) {
+            // send() itself fails when no broker answers for metadata within max.block.ms
             throw failed(e);
         }
     }

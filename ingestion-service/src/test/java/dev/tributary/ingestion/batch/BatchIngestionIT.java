@@ -1,9 +1,14 @@
 package dev.tributary.ingestion.batch;
 
 import dev.tributary.ingestion.IngestionApi;
+import dev.tributary.ingestion.IngestionProperties;
 import dev.tributary.ingestion.IngestionIntegrationTest;
 import dev.tributary.ingestion.PublishedMessages;
 import dev.tributary.ingestion.PublishedMessages.Published;
+import dev.tributary.ingestion.publish.PublishFailedException;
+import dev.tributary.ingestion.publish.UnreachableKafka;
+import dev.tributary.ingestion.source.SourceService;
+import dev.tributary.xdm.validation.XdmValidator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,20 +23,38 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static dev.tributary.ingestion.XdmFixtures.ACCOUNT_LINE;
 import static dev.tributary.ingestion.XdmFixtures.PERSON_LINE;
 import static dev.tributary.ingestion.XdmFixtures.ndjson;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 @IngestionIntegrationTest
 class BatchIngestionIT {
+
+    private static final Pattern UUID_PATTERN =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     @LocalServerPort
     int port;
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    SourceService sources;
+
+    @Autowired
+    XdmValidator validator;
+
+    @Autowired
+    BatchRepository batchRepository;
+
+    @Autowired
+    IngestionProperties properties;
 
     IngestionApi api;
     PublishedMessages records;
@@ -143,6 +166,26 @@ class BatchIngestionIT {
         assertThat(rejected.get("line").intValue()).isEqualTo(2);
         assertThat(rejected.get("content").stringValue()).isEqualTo(invalid);
         assertThat(rejected.at("/errors/0/path").stringValue()).isEqualTo("/accountKey");
+    }
+
+    @Test
+    void shouldRecordBatchAsFailedAndAcceptNothingWhenKafkaDoesNotAcknowledge() {
+        byte[] body = ndjson(ACCOUNT_LINE, "{\"class\":\"lead\",\"data\":{}}").getBytes(StandardCharsets.UTF_8);
+        PublishFailedException failure;
+        try (UnreachableKafka kafka = new UnreachableKafka()) {
+            BatchService withBrokerDown = new BatchService(sources, validator, kafka.publisher(), batchRepository, properties);
+            failure = assertThrows(PublishFailedException.class,
+                    () -> withBrokerDown.ingest(sourceId, new ByteArrayInputStream(body), body.length));
+        }
+
+        assertThat(failure.status().value()).isEqualTo(503);
+        Matcher batchId = UUID_PATTERN.matcher(failure.getMessage());
+        assertThat(batchId.find()).isTrue();
+        JsonNode batch = api.get("/v1/batches/" + batchId.group()).body();
+        assertThat(batch.get("status").stringValue()).isEqualTo("failed");
+        assertThat(batch.get("accepted").intValue()).isZero();
+        assertThat(batch.get("rejected").intValue()).isEqualTo(1);
+        assertThat(records.readToEnd(ofSource())).isEmpty();
     }
 
     @Test
