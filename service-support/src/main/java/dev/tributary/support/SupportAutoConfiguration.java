@@ -1,5 +1,6 @@
 package dev.tributary.support;
 
+import dev.tributary.support.openapi.OpenApiDocumentController;
 import dev.tributary.support.outbox.OutboxProperties;
 import dev.tributary.support.outbox.OutboxRelay;
 import dev.tributary.support.outbox.OutboxWriter;
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,6 +42,12 @@ public class SupportAutoConfiguration {
     @ConditionalOnWebApplication
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    OpenApiDocumentController openApiDocumentController(Environment environment) {
+        return new OpenApiDocumentController(environment.getProperty("spring.application.name", "application"));
     }
 
     @Bean

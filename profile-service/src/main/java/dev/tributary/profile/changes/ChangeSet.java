@@ -1,6 +1,6 @@
 package dev.tributary.profile.changes;
 
-import dev.tributary.profile.identity.EntityType;
+import dev.tributary.profile.EntityType;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.tributary.profile.identity;
 
+import dev.tributary.profile.EntityType;
 import dev.tributary.profile.ProfileProperties;
 import dev.tributary.profile.fragment.IncomingRecord;
 import dev.tributary.profile.fragment.Json;

@@ -6,7 +6,7 @@ import dev.tributary.profile.fragment.FragmentChange;
 import dev.tributary.profile.fragment.FragmentStore;
 import dev.tributary.profile.fragment.IncomingRecord;
 import dev.tributary.profile.fragment.RelationshipProjection;
-import dev.tributary.profile.identity.EntityType;
+import dev.tributary.profile.EntityType;
 import dev.tributary.profile.identity.IdentityGraph;
 import dev.tributary.profile.merge.AttributeMerger;
 import dev.tributary.xdm.SourceKey;

@@ -2,7 +2,7 @@ package dev.tributary.profile.merge;
 
 import dev.tributary.profile.ProfileProperties;
 import dev.tributary.profile.fragment.Json;
-import dev.tributary.profile.identity.EntityType;
+import dev.tributary.profile.EntityType;
 import dev.tributary.xdm.json.XdmJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,6 +1,6 @@
 package dev.tributary.profile.query;
 
-import dev.tributary.profile.identity.EntityType;
+import dev.tributary.profile.EntityType;
 import dev.tributary.profile.query.ProfileViews.AccountProfile;
 import dev.tributary.profile.query.ProfileViews.EventPage;
 import dev.tributary.profile.query.ProfileViews.Guardrails;

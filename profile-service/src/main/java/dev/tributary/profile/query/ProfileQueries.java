@@ -1,6 +1,6 @@
 package dev.tributary.profile.query;
 
-import dev.tributary.profile.identity.EntityType;
+import dev.tributary.profile.EntityType;
 import dev.tributary.profile.query.ProfileViews.*;
 import dev.tributary.support.problem.BadRequestException;
 import dev.tributary.support.problem.NotFoundException;

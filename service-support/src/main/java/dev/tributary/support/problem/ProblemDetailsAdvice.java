@@ -1,5 +1,7 @@
 package dev.tributary.support.problem;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,6 +22,8 @@ import java.util.Map;
  * Every error of every service as an RFC 9457 problem document. Spring MVC's own exceptions get their
  * standard problem bodies from the base class; ours carry a located {@code errors} list.
  */
+// ahead of Spring Boot's own problem-details advice, so our located errors are never replaced
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 

@@ -1,4 +1,4 @@
-package dev.tributary.profile.identity;
+package dev.tributary.profile;
 
 import dev.tributary.xdm.Identity;
 import dev.tributary.xdm.XdmClass;
