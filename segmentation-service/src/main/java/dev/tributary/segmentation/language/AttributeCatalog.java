@@ -21,7 +21,7 @@ public final class AttributeCatalog {
      * and moves the current id to {@code toColumn}; {@code viaSql} (alias placeholder {@code %1$s})
      * describes, for explanations, how a fact was reached through this link.
      */
-    record Link(String view, String fromColumn, String toColumn, String viaSql) {
+    public record Link(String view, String fromColumn, String toColumn, String viaSql) {
     }
 
     /** A named path step from one entity type to another, e.g. person {@code accounts}. */

@@ -16,11 +16,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Compiles a validated rule to PostgreSQL. Every aggregate becomes an uncorrelated
- * {@code e.id IN (SELECT driver ... GROUP BY driver HAVING ...)}: PostgreSQL plans that as one hash
- * semi-join over the whole population (or a hashed sub-plan under {@code or}/{@code not}) instead
- * of running a sub-query per base row. Distinct semantics come from {@code SELECT DISTINCT
- * driver, entity key} wherever a path can reach the same entity twice.
+ * Compiles a validated rule to PostgreSQL. Every aggregate becomes
+ * {@code [NOT] EXISTS (SELECT 1 FROM (SELECT driver ... GROUP BY driver HAVING ...) g WHERE g.driver_id = e.id)}:
+ * at top level PostgreSQL pulls that up into one hash (anti-)semi-join over a single aggregation
+ * of the whole population, instead of running an aggregate sub-query per base row (it never
+ * decorrelates scalar sub-queries); under {@code or} it becomes a hashed or index-probing sub-plan.
+ * Distinct semantics come from {@code SELECT DISTINCT driver, entity key} wherever a path can
+ * reach the same entity twice.
  */
 final class SqlCompiler {
 
@@ -54,7 +56,8 @@ final class SqlCompiler {
         String select = "SELECT " + key + " AS entity_id FROM " + base.view() + " e WHERE ";
         return new CompiledSegment(audience, condition, batch.parameters,
                 select + condition,
-                select + amongCondition + " AND " + key + " = ANY(" + IDS + ")",
+                // Parenthesised: the condition may be an OR, and AND binds tighter.
+                select + "(" + amongCondition + ") AND " + key + " = ANY(" + IDS + ")",
                 QueryPrinter.print(query.condition()), batch.explanations, batch.timeDependent,
                 batch.referencedSegments);
     }
@@ -251,8 +254,9 @@ final class SqlCompiler {
         if (explain) {
             explanations.add(new FactQuery(QueryPrinter.print(exists), factSql(path, where, path.target().amountSql)));
         }
-        return "e." + scope.keyColumns().get(0) + " IN (SELECT " + path.driver() + " FROM " + path.from()
-                + filter(path, where) + ")";
+        List<String> conditions = new ArrayList<>(List.of(path.driver() + " = e." + scope.keyColumns().get(0)));
+        conditions.addAll(scanFilters(path, where));
+        return "EXISTS (SELECT 1 FROM " + path.from() + " WHERE " + String.join(" AND ", conditions) + ")";
     }
 
     private String aggregate(Condition.AggregateComparison comparison, EntityType scope, boolean explain) {
@@ -294,18 +298,23 @@ final class SqlCompiler {
         };
         String test = aggregateSql + " " + sqlOperator(comparison.operator()) + " " + threshold;
         // Entities with no matching rows are absent from the grouping; count and sum are then 0,
-        // min/max/avg null (never true). When 0 satisfies the comparison, select the complement.
+        // min/max/avg null (never true). When 0 satisfies the comparison, select the complement
+        // (NOT EXISTS, which plans as an anti-join; NOT IN would not, and mishandles nulls).
         boolean emptyMatches = (function == AggregateFunction.COUNT || function == AggregateFunction.SUM)
                 && comparison.operator().test(BigDecimal.ZERO.compareTo(comparison.value()));
-        String key = "e." + scope.keyColumns().get(0);
-        String grouped = "SELECT " + driver + " FROM " + source + " GROUP BY " + driver + " HAVING ";
-        return emptyMatches
-                ? key + " NOT IN (" + grouped + "NOT (" + test + "))"
-                : key + " IN (" + grouped + test + ")";
+        String grouped = "(SELECT " + driver + " AS driver_id FROM " + source + " GROUP BY " + driver + " HAVING "
+                + (emptyMatches ? "NOT (" + test + ")" : test) + ") g";
+        return (emptyMatches ? "NOT " : "") + "EXISTS (SELECT 1 FROM " + grouped + " WHERE g.driver_id = e."
+                + scope.keyColumns().get(0) + ")";
     }
 
     /** WHERE clause of an aggregate's scan: its where condition and, when streaming, the candidate ids. */
     private String filter(PathJoin path, String where) {
+        List<String> parts = scanFilters(path, where);
+        return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
+    }
+
+    private List<String> scanFilters(PathJoin path, String where) {
         List<String> parts = new ArrayList<>();
         if (restrictToIds) {
             parts.add(path.driver() + " = ANY(" + IDS + ")");
@@ -313,7 +322,7 @@ final class SqlCompiler {
         if (where != null) {
             parts.add("(" + where + ")");
         }
-        return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
+        return parts;
     }
 
     /** One row per distinct final entity, with every way it was reached in {@code via}. */

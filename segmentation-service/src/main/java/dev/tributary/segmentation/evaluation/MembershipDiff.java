@@ -1,0 +1,122 @@
+package dev.tributary.segmentation.evaluation;
+
+import dev.tributary.segmentation.definition.SegmentDefinition;
+import dev.tributary.segmentation.language.CompiledSegment;
+import dev.tributary.support.outbox.OutboxWriter;
+import dev.tributary.xdm.audience.v1.MembershipChanged;
+import dev.tributary.xdm.json.XdmJson;
+import dev.tributary.xdm.messaging.Envelope;
+import dev.tributary.xdm.messaging.Topics;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one statement family behind every evaluation, batch or streaming: the qualifying set is
+ * computed by the compiled rule, diffed against active membership in SQL, and the differences are
+ * written as membership, history and outbox messages in the caller's transaction. Batch and
+ * streaming differ only in the {@link Scope}, so they cannot disagree.
+ */
+@Component
+class MembershipDiff {
+
+    /** Who qualifies when a segment is deleted: nobody, so every member exits. */
+    static final String NOBODY = "SELECT CAST(NULL AS text) AS entity_id WHERE false";
+
+    record Change(String entityId, String change) {
+    }
+
+    private final JdbcClient jdbc;
+    private final OutboxWriter outbox;
+
+    MembershipDiff(JdbcClient jdbc, OutboxWriter outbox) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Serialises evaluations of one segment across threads and instances until the transaction ends.
+     * An advisory lock rather than a row lock: editing the segment must not wait for an evaluation.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void lock(String segmentId) {
+        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended('segmentation.evaluation:' || :id, 0))) l")
+                .param("id", segmentId).query(Integer.class).single();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<Change> apply(SegmentDefinition segment, CompiledSegment compiled, Scope scope, String evaluationId, Instant now) {
+        String qualifying = scope.restricted() ? compiled.selectAmong() : compiled.selectAll();
+        return apply(segment, qualifying, compiled.parameters(), scope, evaluationId, now);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<Change> apply(SegmentDefinition segment, String qualifyingSql, Map<String, Object> ruleParameters, Scope scope,
+                       String evaluationId, Instant now) {
+        String sql = """
+                WITH qualifying AS (SELECT DISTINCT q.entity_id FROM (%s) q),
+                current_members AS (
+                    SELECT m.entity_id FROM segmentation.membership m
+                    WHERE m.segment_id = :segment_id AND m.active %s),
+                entered AS (
+                    SELECT q.entity_id FROM qualifying q
+                    WHERE NOT EXISTS (SELECT 1 FROM current_members c WHERE c.entity_id = q.entity_id)),
+                exited AS (
+                    SELECT c.entity_id FROM current_members c
+                    WHERE NOT EXISTS (SELECT 1 FROM qualifying q WHERE q.entity_id = c.entity_id)),
+                upserted AS (
+                    INSERT INTO segmentation.membership AS m (segment_id, entity_id, active, since, updated_at)
+                    SELECT :segment_id, entity_id, true, CAST(:now AS timestamptz), CAST(:now AS timestamptz) FROM entered
+                    ON CONFLICT (segment_id, entity_id)
+                    DO UPDATE SET active = true, since = excluded.since, updated_at = excluded.updated_at),
+                deactivated AS (
+                    UPDATE segmentation.membership m SET active = false, updated_at = CAST(:now AS timestamptz)
+                    FROM exited x WHERE m.segment_id = :segment_id AND m.entity_id = x.entity_id),
+                changes AS (
+                    SELECT entity_id, 'entered' AS change FROM entered
+                    UNION ALL SELECT entity_id, 'exited' FROM exited),
+                history AS (
+                    INSERT INTO segmentation.membership_history (segment_id, entity_id, change, at, evaluation_id)
+                    SELECT :segment_id, entity_id, change, CAST(:now AS timestamptz), :evaluation_id FROM changes
+                    ORDER BY entity_id, change)
+                SELECT entity_id, change FROM changes ORDER BY entity_id, change
+                """.formatted(qualifyingSql, scope.restricted() ? "AND m.entity_id = ANY(:ids)" : "");
+        Map<String, Object> params = new HashMap<>(ruleParameters);
+        params.put("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        params.put("segment_id", segment.id());
+        params.put("evaluation_id", evaluationId);
+        if (scope.restricted()) {
+            params.put("ids", scope.ids());
+        }
+        List<Change> changes = jdbc.sql(sql).params(params)
+                .query((rs, n) -> new Change(rs.getString(1), rs.getString(2))).list();
+        outbox.appendAll(changes.stream().map(c -> message(segment, c, evaluationId, now)).toList());
+        return changes;
+    }
+
+    long activeMembers(String segmentId) {
+        return jdbc.sql("SELECT count(*) FROM segmentation.membership WHERE segment_id = ? AND active")
+                .param(segmentId).query(Long.class).single();
+    }
+
+    List<String> activeMemberIds(String segmentId) {
+        return jdbc.sql("SELECT entity_id FROM segmentation.membership WHERE segment_id = ? AND active")
+                .param(segmentId).query(String.class).list();
+    }
+
+    private static OutboxWriter.Message message(SegmentDefinition segment, Change change, String evaluationId, Instant now) {
+        String key = segment.id() + ":" + change.entityId();
+        MembershipChanged payload = new MembershipChanged(segment.id(), segment.audienceName(), change.entityId(),
+                change.change(), now, evaluationId);
+        Envelope envelope = Envelope.of(Topics.AUDIENCE_CHANGES, key, payload, XdmJson.mapper());
+        return new OutboxWriter.Message(Topics.AUDIENCE_CHANGES.name(), key, XdmJson.mapper().writeValueAsString(envelope));
+    }
+}

@@ -1,0 +1,220 @@
+package dev.tributary.segmentation.evaluation;
+
+import dev.tributary.segmentation.definition.EvaluationMode;
+import dev.tributary.segmentation.definition.SegmentDefinition;
+import dev.tributary.segmentation.definition.SegmentDefinitions;
+import dev.tributary.segmentation.definition.SegmentNotFoundException;
+import dev.tributary.segmentation.language.Audience;
+import dev.tributary.segmentation.language.CompiledSegment;
+import dev.tributary.support.problem.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The evaluation feature's facade. Batch evaluations (on request, on creation, on schedule) decide
+ * about everybody; streaming evaluations and time re-checks decide about some ids only. All of them
+ * go through {@link MembershipDiff} under a per-segment lock.
+ */
+@Service
+public class SegmentEvaluations {
+
+    private static final Logger log = LoggerFactory.getLogger(SegmentEvaluations.class);
+
+    private final SegmentDefinitions definitions;
+    private final MembershipDiff diff;
+    private final EvaluationLog evaluations;
+    private final AffectedEntities affected;
+    private final TransactionTemplate tx;
+    private final TransactionTemplate requiresNew;
+    private final TaskExecutor executor;
+    private final Clock clock;
+    private final TimeEvaluationProperties time;
+
+    SegmentEvaluations(SegmentDefinitions definitions, MembershipDiff diff, EvaluationLog evaluations,
+                       AffectedEntities affected, TransactionTemplate tx, TaskExecutor evaluationExecutor, Clock clock,
+                       TimeEvaluationProperties time) {
+        this.definitions = definitions;
+        this.diff = diff;
+        this.evaluations = evaluations;
+        this.affected = affected;
+        this.tx = tx;
+        this.requiresNew = new TransactionTemplate(tx.getTransactionManager());
+        this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.executor = evaluationExecutor;
+        this.clock = clock;
+        this.time = time;
+    }
+
+    /** Queues a batch evaluation; it runs on the evaluation executor. */
+    public EvaluationStatus request(String segmentId, String trigger) {
+        definitions.get(segmentId);
+        String id = UUID.randomUUID().toString();
+        // committed before the executor can pick it up, whatever transaction the caller is in
+        requiresNew.executeWithoutResult(status -> evaluations.queued(id, segmentId, trigger, clock.instant()));
+        executor.execute(() -> runBatch(segmentId, id));
+        return evaluation(segmentId, id);
+    }
+
+    public EvaluationStatus evaluation(String segmentId, String evaluationId) {
+        definitions.get(segmentId);
+        return evaluations.find(segmentId, evaluationId)
+                .orElseThrow(() -> new NotFoundException("Evaluation", evaluationId));
+    }
+
+    /** Evaluates a segment in full now, on the calling thread; returns the finished evaluation. */
+    public EvaluationStatus evaluateNow(String segmentId, String trigger) {
+        definitions.get(segmentId);
+        String id = UUID.randomUUID().toString();
+        evaluations.queued(id, segmentId, trigger, clock.instant());
+        runBatch(segmentId, id);
+        return evaluation(segmentId, id);
+    }
+
+    void runBatch(String segmentId, String evaluationId) {
+        MDC.put("segmentId", segmentId);
+        MDC.put("evaluationId", evaluationId);
+        long started = System.nanoTime();
+        try {
+            evaluations.running(evaluationId);
+            tx.executeWithoutResult(status -> {
+                diff.lock(segmentId);
+                // read after the lock: an edit committed while we waited is what we evaluate
+                SegmentDefinition segment = definitions.find(segmentId).orElseThrow(() -> new SegmentNotFoundException(segmentId));
+                Instant now = clock.instant();
+                List<MembershipDiff.Change> changes = diff.apply(segment, segment.compile(), Scope.ALL, evaluationId, now);
+                long entered = changes.stream().filter(c -> c.change().equals("entered")).count();
+                evaluations.succeeded(evaluationId, diff.activeMembers(segmentId), entered, changes.size() - entered,
+                        Duration.ofNanos(System.nanoTime() - started), clock.instant());
+            });
+            log.info("Evaluated segment: took {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+        } catch (RuntimeException e) {
+            log.warn("Evaluation of segment {} failed", segmentId, e);
+            evaluations.failed(evaluationId, e.getMessage(), Duration.ofNanos(System.nanoTime() - started), clock.instant());
+        } finally {
+            MDC.remove("segmentId");
+            MDC.remove("evaluationId");
+        }
+    }
+
+    /**
+     * Re-evaluates streaming segments for profiles that changed. The ids are widened to everybody whose
+     * answer may depend on them (the people of a changed account, the accounts of a changed person), and
+     * only those are diffed, with the same SQL as batch.
+     */
+    public void evaluateChanged(Collection<String> personIds, Collection<String> accountIds) {
+        List<SegmentDefinition> streaming = dependencyOrder(definitions.list().stream()
+                .filter(s -> s.evaluation() == EvaluationMode.STREAMING).toList());
+        if (streaming.isEmpty() || (personIds.isEmpty() && accountIds.isEmpty())) {
+            return;
+        }
+        Map<Audience, Set<String>> ids = new LinkedHashMap<>();
+        for (SegmentDefinition segment : streaming) {
+            Set<String> among = ids.computeIfAbsent(segment.audience(), a -> affected.expand(a, personIds, accountIds));
+            if (!among.isEmpty()) {
+                evaluateAmong(segment, among, "streaming");
+            }
+        }
+    }
+
+    /** Members of time-dependent segments whose facts aged out exit; nobody enters here (see {@link #runDue}). */
+    public void recheckTimeDependent() {
+        for (SegmentDefinition segment : dependencyOrder(definitions.list())) {
+            if (segment.compile().timeDependent()) {
+                List<String> members = diff.activeMemberIds(segment.id());
+                if (!members.isEmpty()) {
+                    evaluateAmong(segment, members, "recheck");
+                }
+            }
+        }
+    }
+
+    /** Requests the batch evaluations that are due: by the segment's schedule, or the full time re-check. */
+    public void runDue() {
+        List<String> ids = new ArrayList<>();
+        List<Duration> intervals = new ArrayList<>();
+        for (SegmentDefinition segment : definitions.list()) {
+            Duration interval = segment.scheduleDuration();
+            if (segment.compile().timeDependent()) {
+                interval = interval == null || interval.compareTo(time.fullInterval()) > 0 ? time.fullInterval() : interval;
+            }
+            if (interval != null) {
+                ids.add(segment.id());
+                intervals.add(interval);
+            }
+        }
+        for (String segmentId : evaluations.due(ids, intervals, clock.instant())) {
+            request(segmentId, "schedule");
+        }
+    }
+
+    private void evaluateAmong(SegmentDefinition segment, Collection<String> ids, String trigger) {
+        long started = System.nanoTime();
+        String evaluationId = UUID.randomUUID().toString();
+        tx.executeWithoutResult(status -> {
+            diff.lock(segment.id());
+            // the segment may have been edited or deleted since it was listed
+            SegmentDefinition current = definitions.find(segment.id()).orElse(null);
+            if (current == null) {
+                return;
+            }
+            Instant now = clock.instant();
+            CompiledSegment compiled = current.compile();
+            List<MembershipDiff.Change> changes = diff.apply(current, compiled, Scope.among(ids), evaluationId, now);
+            if (!changes.isEmpty()) {
+                long entered = changes.stream().filter(c -> c.change().equals("entered")).count();
+                evaluations.incremental(evaluationId, segment.id(), trigger, entered, changes.size() - entered,
+                        Duration.ofNanos(System.nanoTime() - started), now);
+            }
+        });
+    }
+
+    /** Segments used by {@code inSegment(...)} first, so a rule reads the membership this pass decided. */
+    static List<SegmentDefinition> dependencyOrder(List<SegmentDefinition> segments) {
+        Map<String, SegmentDefinition> pending = new LinkedHashMap<>();
+        segments.forEach(s -> pending.put(s.id(), s));
+        Map<String, Set<String>> references = new LinkedHashMap<>();
+        segments.forEach(s -> references.put(s.id(), new LinkedHashSet<>(s.compile().referencedSegments())));
+        List<SegmentDefinition> ordered = new ArrayList<>(segments.size());
+        while (!pending.isEmpty()) {
+            boolean progressed = false;
+            for (var it = pending.values().iterator(); it.hasNext(); ) {
+                SegmentDefinition s = it.next();
+                if (references.get(s.id()).stream().noneMatch(pending::containsKey)) {
+                    ordered.add(s);
+                    it.remove();
+                    progressed = true;
+                }
+            }
+            if (!progressed) {
+                // a cycle cannot be saved; if one exists anyway, evaluate the rest in creation order
+                ordered.addAll(pending.values());
+                break;
+            }
+        }
+        return ordered;
+    }
+
+    /** Exits every member of a segment being deleted, in the deleting transaction. */
+    void exitAll(SegmentDefinition segment) {
+        diff.lock(segment.id());
+        String evaluationId = UUID.randomUUID().toString();
+        diff.apply(segment, MembershipDiff.NOBODY, Map.of(), Scope.ALL, evaluationId, clock.instant());
+    }
+}
