@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Runs one benchmark scenario against a fresh standalone (embedded PostgreSQL and Kafka, empty data dir).
+#   bench/run.sh <ingest|segments|streaming> [bench options, e.g. --scale=0.1]
+# Environment: BENCH_BUILD=0 to skip the build (1 to force it), BENCH_STANDALONE_JAR to run another build, BENCH_JAVA_OPTS for the standalone JVM (default -Xmx4g),
+#              BENCH_KEEP_DATA=1 to keep the temporary data directory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scenario="${1:?usage: bench/run.sh <ingest|segments|streaming> [--scale=N] [options]}"
+shift
+
+jar="${BENCH_STANDALONE_JAR:-standalone/target/tributary-standalone.jar}"
+if [[ "${BENCH_BUILD:-auto}" == "1" || ( "${BENCH_BUILD:-auto}" == "auto" && \
+      ( ! -f "$jar" || ! -f bench/target/bench.jar ) ) ]]; then
+  ./mvnw -B -q -DskipTests -pl standalone,bench -am package
+fi
+
+export CDP_API_TOKEN=bench CDP_POSTGRES_PORT=55432 CDP_KAFKA_PORT=59092
+export CDP_INGESTION_PORT=8081 CDP_PROFILE_PORT=8082 CDP_SEGMENTATION_PORT=8083
+for port in $CDP_POSTGRES_PORT $CDP_KAFKA_PORT $CDP_INGESTION_PORT $CDP_PROFILE_PORT $CDP_SEGMENTATION_PORT; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is already in use: stop whatever listens there first" >&2
+    exit 1
+  fi
+done
+
+data_dir="$(mktemp -d "${TMPDIR:-/tmp}/tributary-bench.XXXXXX")"
+mkdir -p bench-results
+log="bench-results/standalone-$scenario-$(date +%Y%m%dT%H%M%S).log"
+# shellcheck disable=SC2086
+java ${BENCH_JAVA_OPTS:--Xmx4g} -jar "$jar" --data-dir="$data_dir" >"$log" 2>&1 &
+pid=$!
+stop() {
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid"
+    for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  [[ "${BENCH_KEEP_DATA:-0}" == "1" ]] && echo "data kept in $data_dir" || rm -rf "$data_dir"
+}
+trap stop EXIT
+
+echo "standalone pid $pid, data $data_dir, log $log"
+for i in $(seq 240); do
+  if ! kill -0 "$pid" 2>/dev/null; then
+    echo "standalone exited during startup; see $log" >&2
+    tail -30 "$log" >&2
+    exit 1
+  fi
+  ok=0
+  for port in $CDP_INGESTION_PORT $CDP_PROFILE_PORT $CDP_SEGMENTATION_PORT; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/v1/" || true)
+    [[ "$code" == "000" || -z "$code" ]] && ok=1
+  done
+  [[ $ok == 0 ]] && break
+  sleep 1
+done
+echo "APIs up after ${i}s"
+
+java ${BENCH_CLIENT_OPTS:--Xmx3g} -jar bench/target/bench.jar "$scenario" "$@"

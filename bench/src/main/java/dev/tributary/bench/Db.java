@@ -1,0 +1,67 @@
+package dev.tributary.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** JDBC to the standalone's embedded PostgreSQL: only for progress polling, bulk loads and SQL floors. */
+final class Db implements AutoCloseable {
+    final Connection connection;
+
+    Db(Options options) throws SQLException {
+        connection = DriverManager.getConnection(options.jdbcUrl(), options.get("db-user", "postgres"),
+                options.get("db-password", "postgres"));
+        connection.setAutoCommit(true);
+    }
+
+    long count(String sql) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    String string(String sql) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    void exec(String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /**
+     * Polls {@code countSql} until it reaches {@code target}; returns the nanoTime it was first seen there,
+     * or -1 when it stopped moving for {@code stallSeconds}.
+     */
+    long awaitCount(String countSql, long target, long pollMillis, long stallSeconds, String label) throws Exception {
+        long last = -1, lastChange = System.nanoTime(), lastPrint = 0;
+        while (true) {
+            long c = count(countSql);
+            long t = System.nanoTime();
+            if (c >= target) return t;
+            if (c != last) {
+                last = c;
+                lastChange = t;
+            } else if (t - lastChange > stallSeconds * 1_000_000_000L) {
+                System.out.printf("  %s stalled at %,d of %,d%n", label, c, target);
+                return -1;
+            }
+            if (t - lastPrint > 5_000_000_000L) {
+                System.out.printf("  %s: %,d / %,d applied%n", label, c, target);
+                lastPrint = t;
+            }
+            Thread.sleep(pollMillis);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}

@@ -1,0 +1,233 @@
+package dev.tributary.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Scenario {@code ingest}: bulk throughput ingest-to-unified (records, then events) and freshness at a
+ * steady record rate. Expects an empty standalone (fresh data directory).
+ */
+final class IngestBench {
+
+    private final Options options;
+    private final Api api;
+
+    IngestBench(Options options) {
+        this.options = options;
+        this.api = new Api(options);
+    }
+
+    record Post(String sourceId, byte[] body, int lines) {
+    }
+
+    void run() throws Exception {
+        double scale = options.dbl("scale", 1.0);
+        long seed = options.lng("seed", 42);
+        int batchLines = options.integer("batch-lines", 5000);
+        int concurrency = options.integer("concurrency", 4);
+        int eventsPerRequest = options.integer("events-per-request", 1000);
+        OrgGenerator org = new OrgGenerator(seed, scale, Instant.now());
+        Results results = new Results("ingest", options);
+        results.put("scale", scale);
+        results.put("counts", Map.of("companies", org.companies, "people", org.people, "opportunities", org.opportunities,
+                "events", org.events, "records", org.recordCount()));
+        System.out.printf("ingest: scale %s -> %,d companies, %,d people, %,d opportunities, %,d records, %,d events%n",
+                scale, org.companies, org.people, org.opportunities, org.recordCount(), org.events);
+
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put(OrgGenerator.CRM, api.createSource("Bench CRM", "file", "crm-1"));
+        sources.put(OrgGenerator.MKTO, api.createSource("Bench Marketo", "file", "mkto-1"));
+        sources.put(OrgGenerator.MDM, api.createSource("Bench MDM", "file", "mdm-1"));
+        String web = api.createSource("Bench web", "web", "web-1");
+
+        try (Db db = new Db(options)) {
+            long baseFragments = db.count("SELECT count(*) FROM profile.fragment");
+            long baseEvents = db.count("SELECT count(*) FROM profile.experience_event");
+            if (baseFragments > 0 || baseEvents > 0) {
+                System.out.printf("warning: database not empty (%,d fragments, %,d events); counting on top%n", baseFragments, baseEvents);
+            }
+
+            // ---- records throughput
+            List<Post> posts = new ArrayList<>();
+            for (Map.Entry<String, String> s : sources.entrySet()) {
+                List<String> lines = org.records(s.getKey());
+                for (int i = 0; i < lines.size(); i += batchLines) {
+                    List<String> slice = lines.subList(i, Math.min(lines.size(), i + batchLines));
+                    posts.add(new Post(s.getValue(), (String.join("\n", slice) + "\n").getBytes(StandardCharsets.UTF_8), slice.size()));
+                }
+            }
+            long expected = baseFragments + org.recordCount();
+            System.out.printf("posting %,d records in %,d requests, %d concurrent%n", org.recordCount(), posts.size(), concurrency);
+            Stats requestMs = new Stats();
+            AtomicLong accepted = new AtomicLong(), rejected = new AtomicLong();
+            long t0 = System.nanoTime();
+            postAll(posts, concurrency, requestMs, accepted, rejected, true);
+            long tPosted = System.nanoTime();
+            long tApplied = db.awaitCount("SELECT count(*) FROM profile.fragment", expected, 250, 120, "records");
+            double postSec = (tPosted - t0) / 1e9;
+            double e2eSec = tApplied < 0 ? Double.NaN : (tApplied - t0) / 1e9;
+            double recordsPerSec = org.recordCount() / e2eSec;
+            long unified = db.count("SELECT count(*) FROM profile.unified_person");
+            long unifiedAccounts = db.count("SELECT count(*) FROM profile.unified_account");
+            Map<String, Object> rec = new LinkedHashMap<>();
+            rec.put("records", org.recordCount());
+            rec.put("accepted", accepted.get());
+            rec.put("rejected", rejected.get());
+            rec.put("post_seconds", round(postSec));
+            rec.put("acceptance_records_per_s", Math.round(org.recordCount() / postSec));
+            rec.put("end_to_end_seconds", round(e2eSec));
+            rec.put("end_to_end_records_per_s", Double.isNaN(recordsPerSec) ? null : Math.round(recordsPerSec));
+            rec.put("request_ms", requestMs.summary());
+            rec.put("unified_persons", unified);
+            rec.put("unified_accounts", unifiedAccounts);
+            results.put("records_throughput", rec);
+            results.row("records sent (accepted / rejected)", String.format("%,d / %,d", accepted.get(), rejected.get()), null);
+            results.row("records: ingestion acceptance rate", String.format("%,d rec/s (%.1f s)", Math.round(org.recordCount() / postSec), postSec), null);
+            results.row("records: ingest-to-unified throughput", Double.isNaN(e2eSec) ? "stalled"
+                    : String.format("%,d rec/s (%.1f s)", Math.round(recordsPerSec), e2eSec), ">= 10,000 rec/s");
+            results.row("unified persons / accounts", String.format("%,d / %,d", unified, unifiedAccounts),
+                    String.format("%,d / %,d", org.people, org.companies));
+
+            // ---- events throughput
+            if (!options.get("skip-events", "false").equals("true")) {
+                List<Post> eventPosts = new ArrayList<>();
+                for (long n = 0; n < org.events; n += eventsPerRequest) {
+                    StringBuilder sb = new StringBuilder("[");
+                    long end = Math.min(org.events, n + eventsPerRequest);
+                    for (long k = n; k < end; k++) {
+                        if (k > n) sb.append(',');
+                        sb.append(org.event(k));
+                    }
+                    eventPosts.add(new Post(web, sb.append(']').toString().getBytes(StandardCharsets.UTF_8), (int) (end - n)));
+                }
+                System.out.printf("posting %,d events in %,d requests%n", org.events, eventPosts.size());
+                Stats eventMs = new Stats();
+                AtomicLong evAccepted = new AtomicLong(), evRejected = new AtomicLong();
+                long e0 = System.nanoTime();
+                postAll(eventPosts, concurrency, eventMs, evAccepted, evRejected, false);
+                long ePosted = System.nanoTime();
+                long eApplied = db.awaitCount("SELECT count(*) FROM profile.experience_event", baseEvents + org.events, 250, 120, "events");
+                double ePostSec = (ePosted - e0) / 1e9;
+                double eSec = eApplied < 0 ? Double.NaN : (eApplied - e0) / 1e9;
+                Map<String, Object> ev = new LinkedHashMap<>();
+                ev.put("events", org.events);
+                ev.put("accepted", evAccepted.get());
+                ev.put("rejected", evRejected.get());
+                ev.put("post_seconds", round(ePostSec));
+                ev.put("end_to_end_seconds", round(eSec));
+                ev.put("end_to_end_events_per_s", Double.isNaN(eSec) ? null : Math.round(org.events / eSec));
+                ev.put("request_ms", eventMs.summary());
+                results.put("events_throughput", ev);
+                results.row("events: ingestion acceptance rate", String.format("%,d ev/s (%.1f s)", Math.round(org.events / ePostSec), ePostSec), null);
+                results.row("events: ingest-to-stored throughput", Double.isNaN(eSec) ? "stalled"
+                        : String.format("%,d ev/s (%.1f s)", Math.round(org.events / eSec), eSec), null);
+            }
+
+            // ---- freshness at a steady rate
+            int seconds = options.integer("freshness-seconds", 60);
+            if (seconds > 0) {
+                freshness(org, sources.get(OrgGenerator.CRM), seconds, results);
+            }
+        }
+        results.print();
+        results.append(java.nio.file.Path.of(options.get("out", "bench-results")));
+    }
+
+    private void postAll(List<Post> posts, int concurrency, Stats requestMs, AtomicLong accepted, AtomicLong rejected,
+                         boolean records) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        List<Future<?>> futures = new ArrayList<>();
+        for (Post p : posts) {
+            futures.add(pool.submit(() -> {
+                for (int attempt = 1; ; attempt++) {
+                    long s = System.nanoTime();
+                    Api.Response r = records ? api.postRecords(p.sourceId(), p.body()) : api.postEvents(p.sourceId(), p.body());
+                    requestMs.add((System.nanoTime() - s) / 1e6);
+                    if (r.status() == 202) {
+                        accepted.addAndGet(r.json().get("accepted").asLong());
+                        long rej = r.json().get("rejected").asLong();
+                        rejected.addAndGet(rej);
+                        if (rej > 0 && rejected.get() == rej) System.out.println("  first rejections: " + r.body());
+                        return null;
+                    }
+                    if (r.status() != 503 || attempt == 3) throw new IllegalStateException("HTTP " + r.status() + " " + r.body());
+                }
+            }));
+        }
+        for (Future<?> f : futures) f.get();
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+    }
+
+    /**
+     * Paced sends of 20-line batches every 20 ms (1,000 records/s by default): the first line of each batch is a new
+     * CRM contact that is probed, 9 more new contacts, 10 updates of existing contacts. Freshness = time from the 202
+     * to the person being returned by GET /v1/persons?identity=b2b_person:<key>.
+     */
+    private void freshness(OrgGenerator org, String crmSource, int seconds, Results results) throws Exception {
+        int rate = options.integer("rate", 1000);
+        int tick = options.integer("tick-ms", 20);
+        int perTick = Math.max(1, rate * tick / 1000);
+        int sampleEvery = options.integer("sample-every", 20);
+        int pollMs = options.integer("poll-ms", 10);
+        String run = Long.toString(System.currentTimeMillis() % 100000, 36);
+        Probes probes = new Probes(pollMs, 60);
+        Paced paced = new Paced();
+        AtomicLong newPersons = new AtomicLong();
+        System.out.printf("freshness: %d records/s for %d s (%d every %d ms), 1 in %d probed%n", rate, seconds, perTick, tick, sampleEvery);
+        paced.run(api, tick, seconds, n -> {
+            List<String> lines = new ArrayList<>(perTick);
+            List<String> sampled = new ArrayList<>();
+            for (int i = 0; i < perTick; i++) {
+                long seq = n * perTick + i;
+                if (i % 2 == 0 || i < perTick / 2) {
+                    long p = newPersons.getAndIncrement();
+                    int c = (int) (p % org.companies);
+                    String key = "003F" + run + "x" + p + "@" + OrgGenerator.CRM;
+                    lines.add(OrgGenerator.contactLine(key, c, "f" + run + "x" + p + "@" + OrgGenerator.domain(c), "New", "Person" + p,
+                            "Analyst", "US", Instant.now().toString()));
+                    if (seq % sampleEvery == 0) sampled.add(key);
+                } else {
+                    lines.add(org.crmContact(seq * 7919 % org.people, "Title " + seq));
+                }
+            }
+            return new Paced.Batch(crmSource, lines, sampled);
+        }, (batch, acceptedAt) -> {
+            for (String key : batch.sampled()) {
+                probes.probe(acceptedAt, v -> api.personByIdentity("b2b_person", key).status() == 200);
+            }
+        });
+        probes.awaitAll(60);
+        probes.shutdown();
+        Map<String, Object> f = new LinkedHashMap<>(probes.latency.summary());
+        double achieved = paced.sentLines.get() / paced.elapsedSeconds;
+        f.put("target_rate", rate);
+        f.put("achieved_rate", Math.round(achieved));
+        f.put("seconds", seconds);
+        f.put("not_visible_within_60s", probes.timedOut.get());
+        f.put("failed_requests", paced.failedRequests.get());
+        f.put("post_ms", paced.postLatency.summary());
+        f.put("probe_polls", probes.polls.get());
+        results.put("freshness", f);
+        results.row("freshness: rate target / achieved", String.format("%,d / %,d rec/s", rate, Math.round(achieved)), null);
+        results.row("freshness: samples (not visible in 60 s)", String.format("%,d (%d)", probes.latency.count(), probes.timedOut.get()), null);
+        results.row("freshness p50", Results.ms(probes.latency.pct(50)), null);
+        results.row("freshness p95", Results.ms(probes.latency.pct(95)), "< 1,000 ms");
+        results.row("freshness p99", Results.ms(probes.latency.pct(99)), null);
+        results.row("freshness max", Results.ms(probes.latency.pct(100)), null);
+        results.row("POST 202 latency p50 / p95", Results.ms(paced.postLatency.pct(50)) + " / " + Results.ms(paced.postLatency.pct(95)), null);
+    }
+
+    static double round(double v) {
+        return Double.isNaN(v) ? v : Math.round(v * 100) / 100.0;
+    }
+}

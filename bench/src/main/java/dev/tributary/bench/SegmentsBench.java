@@ -1,0 +1,194 @@
+package dev.tributary.bench;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scenario {@code segments}: batch evaluation at segmentation scale. The organisation is bulk-loaded straight
+ * into profile-service's tables with SQL (this bypasses ingestion on purpose: it measures evaluation, and
+ * ingesting 10M events through the API would take longer than the whole benchmark), then each segment is
+ * created through the API, evaluated in batch, and compared with a hand-written SQL "floor" on the same data.
+ */
+final class SegmentsBench {
+
+    record Segment(String name, String audience, String query, String floorSql) {
+    }
+
+    /** Reuses the view-free joins a person would write by hand against the base tables. */
+    private static final String PERSON_ACCOUNTS = """
+            SELECT DISTINCT pp.profile_id AS person_id, ap.profile_id AS account_id
+            FROM profile.person_account_link l
+            JOIN profile.identity_profile pp ON pp.entity_type = 'person' AND pp.namespace = 'b2b_person' AND pp.value = l.person_key
+            JOIN profile.identity_profile ap ON ap.entity_type = 'account' AND ap.namespace = 'b2b_account' AND ap.value = l.account_key
+            WHERE l.is_active IS DISTINCT FROM false""";
+    private static final String EVENT_PERSON = """
+            profile.experience_event e
+            JOIN profile.identity_profile pp ON pp.entity_type = 'person' AND pp.namespace = e.identity_ns AND pp.value = e.identity_value""";
+    private static final String OPP_ACCOUNT = """
+            profile.opportunity o
+            JOIN profile.identity_profile ap ON ap.entity_type = 'account' AND ap.namespace = 'b2b_account' AND ap.value = o.account_key""";
+
+    static final List<Segment> SEGMENTS = List.of(
+            new Segment("seed: won > 1M and new-product page last month", "person", """
+                    sum(accounts.opportunities.amount where isWon = true) > 1000000
+                    and exists(events where eventType = "web.webpagedetails.pageViews" and url contains "/products/new" and timestamp in last 1 month)""",
+                    "WITH won AS (SELECT ap.profile_id AS account_id, sum(o.amount) AS amount FROM " + OPP_ACCOUNT
+                            + " WHERE o.is_won GROUP BY 1), pa AS (" + PERSON_ACCOUNTS + ")\n"
+                            + "SELECT pa.person_id FROM pa JOIN won USING (account_id) GROUP BY pa.person_id HAVING sum(won.amount) > 1000000\n"
+                            + "INTERSECT\nSELECT pp.profile_id FROM " + EVENT_PERSON
+                            + " WHERE e.event_type = 'web.webpagedetails.pageViews' AND strpos(e.url, '/products/new') > 0"
+                            + " AND e.ts >= now() - interval '1 month' AND e.ts <= now()"),
+            new Segment("person attributes: DE, score >= 80, consent", "person",
+                    "country = \"DE\" and score >= 80 and emailConsent = \"y\"",
+                    "SELECT id FROM profile.unified_person WHERE country = 'DE' AND score >= 80 AND email_consent = 'y'"),
+            new Segment("count of open opportunities of my accounts >= 3", "person",
+                    "count(accounts.opportunities where isClosed = false) >= 3",
+                    "WITH pa AS (" + PERSON_ACCOUNTS + "), open AS (SELECT ap.profile_id AS account_id, count(*) AS n FROM " + OPP_ACCOUNT
+                            + " WHERE o.is_closed = false GROUP BY 1)\n"
+                            + "SELECT pa.person_id FROM pa JOIN open USING (account_id) GROUP BY pa.person_id HAVING sum(open.n) >= 3"),
+            new Segment("account audience: won > 2M", "account",
+                    "sum(opportunities.amount where isWon = true) > 2000000",
+                    "SELECT ap.profile_id FROM " + OPP_ACCOUNT + " WHERE o.is_won GROUP BY 1 HAVING sum(o.amount) > 2000000"),
+            new Segment(">= 3 page views in the last 7 days", "person",
+                    "count(events where eventType = \"web.webpagedetails.pageViews\" and timestamp in last 7 days) >= 3",
+                    "SELECT pp.profile_id FROM " + EVENT_PERSON + " WHERE e.event_type = 'web.webpagedetails.pageViews'"
+                            + " AND e.ts >= now() - interval '7 days' AND e.ts <= now() GROUP BY 1 HAVING count(*) >= 3"),
+            new Segment("responded to a campaign, not on list 7", "person",
+                    "exists(campaigns where hasResponded = true) and not exists(lists where name = \"List 7\")",
+                    "SELECT pp.profile_id FROM profile.campaign_member m JOIN profile.identity_profile pp ON pp.entity_type = 'person'"
+                            + " AND pp.namespace = 'b2b_person' AND pp.value = m.person_key WHERE m.has_responded\n"
+                            + "EXCEPT\nSELECT pp.profile_id FROM profile.marketing_list_member m"
+                            + " JOIN profile.marketing_list l ON l.source_key = m.list_key"
+                            + " JOIN profile.identity_profile pp ON pp.entity_type = 'person' AND pp.namespace = 'b2b_person' AND pp.value = m.person_key"
+                            + " WHERE l.name = 'List 7'"));
+
+    private final Options options;
+    private final Api api;
+
+    SegmentsBench(Options options) {
+        this.options = options;
+        this.api = new Api(options);
+    }
+
+    void run() throws Exception {
+        double scale = options.dbl("scale", 1.0);
+        int repeat = options.integer("repeat", 3);
+        Results results = new Results("segments", options);
+        results.put("scale", scale);
+        try (Db db = new Db(options)) {
+            BulkLoad load = new BulkLoad(db, scale);
+            if (!options.get("skip-load", "false").equals("true")) {
+                double seconds = load.run();
+                results.put("load", Map.of("people", load.people, "companies", load.companies, "opportunities", load.opportunities,
+                        "events", load.events, "seconds", seconds));
+                results.row("bulk load (SQL, not timed against targets)", String.format("%,d people, %,d companies, %,d opps, %,d events in %.0f s",
+                        load.people, load.companies, load.opportunities, load.events, seconds), null);
+            }
+            String only = options.get("only", "");
+            List<Map<String, Object>> rows = new ArrayList<>();
+            int index = 0;
+            for (Segment s : SEGMENTS) {
+                index++;
+                if (!only.isEmpty() && !List.of(only.split(",")).contains(Integer.toString(index))) continue;
+                rows.add(measure(db, index, s, repeat, results));
+            }
+            results.put("segments", rows);
+        }
+        results.print();
+        results.append(java.nio.file.Path.of(options.get("out", "bench-results")));
+    }
+
+    private Map<String, Object> measure(Db db, int index, Segment s, int repeat, Results results) throws Exception {
+        System.out.printf("segment %d: %s%n", index, s.name());
+        String body = "{\"name\":" + Api.JSON.writeValueAsString("bench " + index + ": " + s.name()) + ",\"audience\":\"" + s.audience()
+                + "\",\"query\":" + Api.JSON.writeValueAsString(s.query()) + ",\"evaluation\":\"batch\"}";
+        String segmentId = api.expect(api.postJson(options.segmentation() + "/v1/segments", body), 201, 200).json().get("id").asString();
+        // creating a segment evaluates it once at once (every member enters): wait for that, report it separately
+        long firstDuration = -1, firstMembers = -1;
+        long deadline = System.nanoTime() + 30 * 60 * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (PreparedStatement ps = db.connection.prepareStatement(
+                    "SELECT status, duration_ms, members, error FROM segmentation.evaluation WHERE segment_id = ? ORDER BY started_at LIMIT 1")) {
+                ps.setString(1, segmentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && (rs.getString(1).equals("succeeded") || rs.getString(1).equals("failed"))) {
+                        if (rs.getString(1).equals("failed")) throw new IllegalStateException("evaluation failed: " + rs.getString(4));
+                        firstDuration = rs.getLong(2);
+                        firstMembers = rs.getLong(3);
+                        break;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        long bestDuration = Long.MAX_VALUE;
+        double bestWall = Double.MAX_VALUE;
+        long members = -1;
+        for (int r = 0; r < repeat; r++) {
+            long t0 = System.nanoTime();
+            String evalId = api.expect(api.postJson(options.segmentation() + "/v1/segments/" + segmentId + "/evaluations", ""), 202)
+                    .json().get("id").asString();
+            while (true) {
+                var st = api.expect(api.get(options.segmentation() + "/v1/segments/" + segmentId + "/evaluations/" + evalId), 200).json();
+                String status = st.get("status").asString();
+                if (status.equals("succeeded")) {
+                    double wall = (System.nanoTime() - t0) / 1e6;
+                    bestWall = Math.min(bestWall, wall);
+                    bestDuration = Math.min(bestDuration, st.get("durationMs").asLong());
+                    members = st.get("members").asLong();
+                    break;
+                }
+                if (status.equals("failed")) throw new IllegalStateException("evaluation failed: " + st);
+                Thread.sleep(20);
+            }
+        }
+        double bestFloor = Double.MAX_VALUE;
+        long floorRows = 0;
+        for (int r = 0; r < repeat; r++) {
+            long t0 = System.nanoTime();
+            long n = 0;
+            db.connection.setAutoCommit(false); // fetch size needs a transaction
+            try (PreparedStatement ps = db.connection.prepareStatement(s.floorSql())) {
+                ps.setFetchSize(10_000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getString(1);
+                        n++;
+                    }
+                }
+            } finally {
+                db.connection.commit();
+                db.connection.setAutoCommit(true);
+            }
+            bestFloor = Math.min(bestFloor, (System.nanoTime() - t0) / 1e6);
+            floorRows = n;
+        }
+        double ratio = bestDuration / bestFloor;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("index", index);
+        m.put("name", s.name());
+        m.put("audience", s.audience());
+        m.put("query", s.query());
+        m.put("segment_id", segmentId);
+        m.put("members", members);
+        m.put("floor_rows", floorRows);
+        m.put("first_evaluation_ms", firstDuration);
+        m.put("first_evaluation_members", firstMembers);
+        m.put("batch_duration_ms", bestDuration);
+        m.put("batch_wall_ms", Math.round(bestWall));
+        m.put("floor_ms", Math.round(bestFloor));
+        m.put("ratio", Math.round(ratio * 100) / 100.0);
+        m.put("floor_sql", s.floorSql());
+        String check = members == floorRows ? "" : String.format(" MISMATCH floor %,d", floorRows);
+        results.row(String.format("S%d %s", index, s.name()), String.format("%,d members%s; first %,d ms; batch %,d ms (wall %,d); floor %,d ms; x%.2f",
+                members, check, firstDuration, bestDuration, Math.round(bestWall), Math.round(bestFloor), ratio),
+                index == 1 ? "< 10 s, <= 1.5x floor" : "<= 1.5x floor");
+        System.out.printf("  members %,d (floor %,d), first %,d ms, batch %,d ms, wall %.0f ms, floor %.0f ms, ratio %.2f%n",
+                members, floorRows, firstDuration, bestDuration, bestWall, bestFloor, ratio);
+        return m;
+    }
+}
