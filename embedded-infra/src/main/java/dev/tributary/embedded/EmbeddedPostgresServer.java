@@ -57,7 +57,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + port() + "/postgres";
+        // batched INSERTs become multi-row statements: profile-service writes in batches of hundreds
+        return "jdbc:postgresql://localhost:" + port() + "/postgres?reWriteBatchedInserts=true";
     }
 
     public String username() {

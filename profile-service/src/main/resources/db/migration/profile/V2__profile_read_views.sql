@@ -1,6 +1,5 @@
 -- profile_read, version 1: the read-only contract segmentation-service queries. Documented in
 -- docs/architecture.md and profile-service/README.md; change only by adding a new version.
-CREATE SCHEMA IF NOT EXISTS profile_read;
 
 CREATE VIEW profile_read.person AS
 SELECT id AS person_id, email, first_name, last_name, job_title, country, score, email_consent,

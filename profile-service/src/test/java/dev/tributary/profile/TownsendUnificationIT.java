@@ -54,8 +54,11 @@ class TownsendUnificationIT {
     @Test
     void shouldUnifyTownsendAcrossBothLinesAndTheMdmThroughKafka() throws Exception {
         ProfileFixtures.publish(kafka, ProfileFixtures.townsend());
-        ProfileFixtures.publishPageView(kafka, "evt-" + UUID.randomUUID(), "102@mkto-1.Marketo",
-                Instant.now().minus(20, ChronoUnit.DAYS), "https://bodea.com/products/new");
+        String eventId = "evt-" + UUID.randomUUID();
+        Instant viewedAt = Instant.now().minus(20, ChronoUnit.DAYS);
+        // recorded by Marketo 1 under p2's Marketo key, delivered twice
+        ProfileFixtures.publishPageView(kafka, eventId, "102@mkto-1.Marketo", viewedAt, "https://bodea.com/products/new");
+        ProfileFixtures.publishPageView(kafka, eventId, "102@mkto-1.Marketo", viewedAt, "https://bodea.com/products/new");
 
         JsonNode account = await().atMost(Duration.ofSeconds(30)).until(
                 () -> getOrNull("/v1/accounts?identity=" + encode("b2b_account:1@mkto-1.Marketo")),
@@ -88,6 +91,8 @@ class TownsendUnificationIT {
         JsonNode events = await().atMost(Duration.ofSeconds(10)).until(
                 () -> getOrNull("/v1/persons/" + p2.get("id").asString() + "/events"), e -> e.get("items").size() == 1);
         assertThat(events.get("items").get(0).get("url").asString()).isEqualTo("https://bodea.com/products/new");
+        assertThat(jdbc.sql("SELECT count(*) FROM profile.experience_event WHERE event_id = ?").param(eventId)
+                .query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -10,15 +10,18 @@ import dev.tributary.profile.EntityType;
 import dev.tributary.profile.identity.IdentityGraph;
 import dev.tributary.profile.merge.AttributeMerger;
 import dev.tributary.xdm.SourceKey;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Set;
 
@@ -32,7 +35,7 @@ public class ProfileUpdates {
 
     /** An experience event resolved to the identity it was recorded under. */
     public record IncomingEvent(String eventId, String identityNamespace, String identityValue, String eventType,
-                                java.time.Instant timestamp, String url, String pageName, String referrer, String sourceId) {
+                                Instant timestamp, String url, String pageName, String referrer, String sourceId) {
     }
 
     private final FragmentStore fragments;
@@ -41,17 +44,15 @@ public class ProfileUpdates {
     private final AttributeMerger merger;
     private final ChangePublisher publisher;
     private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
 
     public ProfileUpdates(FragmentStore fragments, RelationshipProjection relationships, IdentityGraph graph,
-                          AttributeMerger merger, ChangePublisher publisher, JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+                          AttributeMerger merger, ChangePublisher publisher, JdbcClient jdbc) {
         this.fragments = fragments;
         this.relationships = relationships;
         this.graph = graph;
         this.merger = merger;
         this.publisher = publisher;
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
     }
 
     @Transactional
@@ -87,20 +88,28 @@ public class ProfileUpdates {
         if (events.isEmpty()) {
             return;
         }
-        int[] inserted = jdbcTemplate.batchUpdate("""
+        // one statement; RETURNING names only the events not seen before, so a replay announces nothing
+        List<IncomingEvent> fresh = new ArrayList<>();
+        Map<String, IncomingEvent> byId = new LinkedHashMap<>();
+        events.forEach(e -> byId.putIfAbsent(e.eventId(), e));
+        jdbc.sql("""
                         INSERT INTO experience_event (event_id, identity_ns, identity_value, event_type, ts, url, page_name,
                                                       referrer, source_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
-                events.stream().map(e -> new Object[]{e.eventId(), e.identityNamespace(), e.identityValue(),
-                        e.eventType(), Timestamp.from(e.timestamp()), e.url(), e.pageName(), e.referrer(), e.sourceId()})
-                        .toList());
-        List<IncomingEvent> fresh = new ArrayList<>();
-        for (int i = 0; i < inserted.length; i++) {
-            // a replayed event changes nothing and announces nothing
-            if (inserted[i] != 0) {
-                fresh.add(events.get(i));
-            }
-        }
+                        SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
+                                             ?::text[], ?::text[], ?::text[])
+                        ON CONFLICT (event_id) DO NOTHING
+                        RETURNING event_id""")
+                .param(column(byId.values(), IncomingEvent::eventId))
+                .param(column(byId.values(), IncomingEvent::identityNamespace))
+                .param(column(byId.values(), IncomingEvent::identityValue))
+                .param(column(byId.values(), IncomingEvent::eventType))
+                .param(byId.values().stream().map(e -> Timestamp.from(e.timestamp())).toArray(Timestamp[]::new))
+                .param(column(byId.values(), IncomingEvent::url))
+                .param(column(byId.values(), IncomingEvent::pageName))
+                .param(column(byId.values(), IncomingEvent::referrer))
+                .param(column(byId.values(), IncomingEvent::sourceId))
+                .query(String.class).list()
+                .forEach(id -> fresh.add(byId.get(id)));
         if (fresh.isEmpty()) {
             return;
         }
@@ -113,6 +122,10 @@ public class ProfileUpdates {
                 .query(String.class).list()
                 .forEach(id -> changeSet.changed(EntityType.PERSON, id, "events"));
         publisher.publish(changeSet);
+    }
+
+    private static String[] column(Collection<IncomingEvent> events, Function<IncomingEvent, String> field) {
+        return events.stream().map(field).toArray(String[]::new);
     }
 
     private List<String> resolve(EntityType type, List<String> sourceKeys) {
