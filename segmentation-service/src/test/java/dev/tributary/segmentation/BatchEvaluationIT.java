@@ -1,0 +1,130 @@
+package dev.tributary.segmentation;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.tributary.segmentation.SegmentationFixtures.SEED_QUERY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Batch evaluations: published changes, idempotent re-runs, evaluation status, schedules. */
+@SegmentationIntegrationTest
+class BatchEvaluationIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MutableClock clock;
+
+    SegmentationApi api;
+    AudienceTopic topic;
+
+    @BeforeEach
+    void seed() {
+        clock.reset();
+        api = new SegmentationApi(port);
+        SegmentationFixtures.truncate(jdbc);
+        topic = new AudienceTopic();
+        SegmentationFixtures.ingestTownsend();
+        SegmentationFixtures.pageView(SegmentationFixtures.P2_MARKETO, Instant.now().minus(Duration.ofDays(20)));
+        SegmentationFixtures.awaitTownsendUnified(jdbc, 1);
+    }
+
+    @AfterEach
+    void close() {
+        topic.close();
+        clock.reset();
+    }
+
+    @Test
+    void shouldPublishEachMembershipChangeToTheAudienceTopic() {
+        String id = SegmentationFixtures.createSegment(api, "Big Townsend buyers", "person", SEED_QUERY, "batch");
+        String p2 = SegmentationFixtures.personId(jdbc, "p2@townsend.com");
+
+        List<AudienceTopic.Message> messages = await().atMost(WAIT)
+                .until(() -> topic.forSegment(id, Duration.ofMillis(200)), m -> !m.isEmpty());
+
+        assertThat(messages).hasSize(1);
+        AudienceTopic.Message message = messages.get(0);
+        assertThat(message.key()).isEqualTo(id + ":" + p2);
+        assertThat(message.envelope().get("type").asString()).isEqualTo("audience.membership.changed");
+        assertThat(message.payload().get("segmentId").asString()).isEqualTo(id);
+        assertThat(message.payload().get("entityId").asString()).isEqualTo(p2);
+        assertThat(message.payload().get("audience").asString()).isEqualTo("person");
+        assertThat(message.payload().get("change").asString()).isEqualTo("entered");
+        assertThat(message.payload().get("evaluationId").asString()).isNotBlank();
+    }
+
+    @Test
+    void shouldChangeAndPublishNothingWhenEvaluatedAgainWithoutNewData() {
+        String id = SegmentationFixtures.createSegment(api, "Big Townsend buyers", "person", SEED_QUERY, "batch");
+        await().atMost(WAIT).until(() -> topic.forSegment(id, Duration.ofMillis(200)).size() == 1);
+
+        SegmentationApi.Response requested = api.post("/v1/segments/" + id + "/evaluations", "");
+        assertThat(requested.status()).isEqualTo(202);
+        assertThat(requested.body().get("status").asString()).isIn("queued", "running", "succeeded");
+        String evaluation = "/v1/segments/" + id + "/evaluations/" + requested.body().get("id").asString();
+        JsonNode finished = await().atMost(WAIT).until(() -> api.get(evaluation).body(),
+                b -> b.get("status").asString().equals("succeeded"));
+
+        assertThat(finished.get("members").asLong()).isEqualTo(1);
+        assertThat(finished.get("entered").asLong()).isZero();
+        assertThat(finished.get("exited").asLong()).isZero();
+        assertThat(finished.get("durationMs").asLong()).isNotNegative();
+        assertThat(jdbc.sql("SELECT count(*) FROM segmentation.membership_history WHERE segment_id = ?")
+                .param(id).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM segmentation.outbox").query(Long.class).single()).isZero();
+        assertThat(topic.forSegment(id, Duration.ofSeconds(2))).hasSize(1);
+    }
+
+    @Test
+    void shouldEvaluateAgainWhenTheScheduleIsDue() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Hourly");
+        body.put("audience", "account");
+        body.put("query", "sum(opportunities.amount where isWon = true) > 1000000");
+        body.put("evaluation", "batch");
+        body.put("schedule", "PT1H");
+        String id = api.post("/v1/segments", SegmentationApi.json(body)).body().get("id").asString();
+        await().atMost(WAIT).until(() -> triggers(id).equals(List.of("created")));
+
+        clock.advance(Duration.ofMinutes(61));
+
+        await().atMost(WAIT).until(() -> triggers(id).equals(List.of("created", "schedule")));
+        assertThat(api.get("/v1/segments/" + id + "/members").body().get("items").get(0).get("name").asString())
+                .startsWith("Townsend");
+    }
+
+    @Test
+    void shouldPublishTheExitsOfAllMembersWhenASegmentIsDeleted() {
+        String id = SegmentationFixtures.createSegment(api, "Big Townsend buyers", "person", SEED_QUERY, "batch");
+        await().atMost(WAIT).until(() -> topic.forSegment(id, Duration.ofMillis(200)).size() == 1);
+
+        assertThat(api.delete("/v1/segments/" + id).status()).isEqualTo(204);
+
+        List<AudienceTopic.Message> messages = await().atMost(WAIT)
+                .until(() -> topic.forSegment(id, Duration.ofMillis(200)), m -> m.size() == 2);
+        assertThat(messages.get(1).payload().get("change").asString()).isEqualTo("exited");
+        assertThat(api.get("/v1/segments/" + id).status()).isEqualTo(404);
+    }
+
+    private List<String> triggers(String segmentId) {
+        return jdbc.sql("SELECT trigger FROM segmentation.evaluation WHERE segment_id = ? AND status = 'succeeded' ORDER BY started_at")
+                .param(segmentId).query(String.class).list();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.tributary.segmentation;
+
+import dev.tributary.profile.ingest.ProfileUpdates;
+import dev.tributary.segmentation.definition.SegmentDefinition;
+import dev.tributary.segmentation.definition.SegmentDefinitions;
+import dev.tributary.segmentation.definition.SegmentRequest;
+import dev.tributary.segmentation.language.CompiledSegment;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Streaming membership, after any sequence of profile changes, equals what a fresh batch evaluation
+ * would decide now: random organisations, random rules, random changes. A failure names its seed.
+ */
+@SegmentationIntegrationTest
+class StreamingMatchesBatchIT {
+
+    private static final int ORGANISATIONS = Integer.getInteger("streaming.property.organisations", 8);
+    private static final int STEPS = 4;
+    private static final int SEGMENTS = 3;
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    SegmentDefinitions definitions;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void shouldMatchAFreshBatchEvaluationAfterAnySequenceOfChanges() {
+        long base = Long.getLong("streaming.property.seed", System.nanoTime());
+        for (int i = 0; i < ORGANISATIONS; i++) {
+            long seed = base + i;
+            try {
+                checkOrganisation(seed);
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError("streaming disagreed with batch for -Dstreaming.property.seed=" + seed
+                        + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void checkOrganisation(long seed) {
+        SegmentationFixtures.truncate(jdbc);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        clock.freeze(now);
+        ProfileUpdates updates = UpstreamServices.profile().getBean(ProfileUpdates.class);
+        RandomOrganisation organisation = new RandomOrganisation(seed, updates, now);
+        organisation.create();
+
+        List<SegmentDefinition> segments = new ArrayList<>();
+        for (int s = 0; s < SEGMENTS; s++) {
+            segments.add(definitions.create(new SegmentRequest("random " + s, "person",
+                    RandomOrganisation.randomQuery(seed * 31 + s), "streaming", null)));
+        }
+        for (int step = 0; step <= STEPS; step++) {
+            if (step > 0) {
+                organisation.change();
+            }
+            int atStep = step;
+            for (SegmentDefinition segment : segments) {
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                        assertThat(SegmentationFixtures.activeMembers(jdbc, segment.id()))
+                                .as("step %d, rule %s", atStep, segment.normalisedQuery())
+                                .isEqualTo(freshBatch(segment.compile(), now)));
+            }
+        }
+    }
+
+    private Set<String> freshBatch(CompiledSegment compiled, Instant now) {
+        Map<String, Object> params = new HashMap<>(compiled.parameters());
+        params.put("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        return new TreeSet<>(jdbc.sql(compiled.selectAll()).params(params).query(String.class).list());
+    }
+}

@@ -1,0 +1,76 @@
+package dev.tributary.segmentation;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import static dev.tributary.segmentation.SegmentationFixtures.SEED_QUERY;
+import static dev.tributary.segmentation.SegmentationFixtures.memberEmails;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Time-windowed rules change their answer as time passes, without any new data. */
+@SegmentationIntegrationTest
+class TimeEvaluationIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MutableClock clock;
+
+    SegmentationApi api;
+
+    @BeforeEach
+    void seed() {
+        clock.reset();
+        api = new SegmentationApi(port);
+        SegmentationFixtures.truncate(jdbc);
+        SegmentationFixtures.ingestTownsend();
+        SegmentationFixtures.pageView(SegmentationFixtures.P2_MARKETO, Instant.now().minus(Duration.ofDays(20)));
+        SegmentationFixtures.awaitTownsendUnified(jdbc, 1);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void shouldLetAMemberExitWhenTheirOnlyQualifyingPageViewAgesOut() {
+        String id = SegmentationFixtures.createSegment(api, "Big Townsend buyers", "person", SEED_QUERY, "batch");
+        await().atMost(Duration.ofSeconds(30)).until(() -> memberEmails(api, id).equals(Set.of("p2@townsend.com")));
+        assertThat(api.get("/v1/segments/" + id).body().get("timeDependent").asBoolean()).isTrue();
+
+        clock.advance(Duration.ofDays(15)); // the visit is now 35 days old: outside "last 1 month"
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(memberEmails(api, id)).isEmpty());
+        assertThat(api.get("/v1/segments/" + id + "/history").body().get("items"))
+                .extracting(i -> i.get("change").asString()).containsExactly("exited", "entered");
+    }
+
+    @Test
+    void shouldLetPeopleEnterAsTimePassesOnTheFullTimeEvaluation() {
+        // nobody qualifies until the visit is more than 25 days old
+        String id = SegmentationFixtures.createSegment(api, "Lapsed visitors", "person",
+                "exists(events where url contains \"/products/new\") and not exists(events where timestamp in last 25 days)",
+                "batch");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM segmentation.evaluation WHERE segment_id = ? AND status = 'succeeded'")
+                .param(id).query(Long.class).single() == 1);
+        assertThat(memberEmails(api, id)).isEmpty();
+
+        clock.advance(Duration.ofDays(6).plusHours(1)); // also past the hourly full re-evaluation
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(memberEmails(api, id)).containsExactly("p2@townsend.com"));
+    }
+}
