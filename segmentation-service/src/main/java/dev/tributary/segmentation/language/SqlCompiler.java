@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
  * at top level PostgreSQL pulls that up into one hash (anti-)semi-join over a single aggregation
  * of the whole population, instead of running an aggregate sub-query per base row (it never
  * decorrelates scalar sub-queries); under {@code or} it becomes a hashed or index-probing sub-plan.
- * Distinct semantics come from {@code SELECT DISTINCT driver, entity key} wherever a path can
- * reach the same entity twice.
+ * Where a path can reach the same entity twice, count/sum/avg group pairs of base rows (driver,
+ * entity) joined by an {@code EXISTS} over the path's links, so each entity counts once.
  */
 final class SqlCompiler {
 
@@ -277,24 +277,30 @@ final class SqlCompiler {
                 || function == AggregateFunction.SUM || function == AggregateFunction.AVG);
         String source;
         String driver;
-        String measured;
         if (distinct) {
-            String keys = path.target().keyColumns().stream().map(c -> "f." + c).collect(Collectors.joining(", "));
-            source = "(SELECT DISTINCT " + path.driver() + " AS driver_id, " + keys + (value == null ? "" : ", " + value + " AS v")
-                    + " FROM " + path.from() + filter(path, where) + ") d";
-            driver = "d.driver_id";
-            measured = "d.v";
+            // Each (driver, entity) pair once by construction: base rows of both, joined by "some chain
+            // of links connects them". Unlike SELECT DISTINCT in a derived table, this keeps the
+            // driver's column statistics, so PostgreSQL estimates the groups well and hash-joins.
+            String key = "r." + scope.keyColumns().get(0);
+            List<String> parts = new ArrayList<>(List.of(connects(scope, aggregate.path(), key)));
+            if (restrictToIds) {
+                parts.add(key + " = ANY(" + IDS + ")");
+            }
+            if (where != null) {
+                parts.add("(" + where + ")");
+            }
+            source = scope.view() + " r, " + path.target().view() + " f WHERE " + String.join(" AND ", parts);
+            driver = key;
         } else {
             source = path.from() + filter(path, where);
             driver = path.driver();
-            measured = value;
         }
         String aggregateSql = switch (function) {
             case COUNT -> "count(*)";
-            case SUM -> "coalesce(sum(" + measured + "), 0)";
-            case AVG -> "avg(" + measured + ")";
-            case MIN -> "min(" + measured + ")";
-            case MAX -> "max(" + measured + ")";
+            case SUM -> "coalesce(sum(" + value + "), 0)";
+            case AVG -> "avg(" + value + ")";
+            case MIN -> "min(" + value + ")";
+            case MAX -> "max(" + value + ")";
         };
         String test = aggregateSql + " " + sqlOperator(comparison.operator()) + " " + threshold;
         // Entities with no matching rows are absent from the grouping; count and sum are then 0,
@@ -306,6 +312,34 @@ final class SqlCompiler {
                 + (emptyMatches ? "NOT (" + test + ")" : test) + ") g";
         return (emptyMatches ? "NOT " : "") + "EXISTS (SELECT 1 FROM " + grouped + " WHERE g.driver_id = e."
                 + scope.keyColumns().get(0) + ")";
+    }
+
+    /** SQL that is true when the path leads from the driver {@code driverKey} to the entity row {@code f}. */
+    private static String connects(EntityType start, List<String> path, String driverKey) {
+        List<Link> links = new ArrayList<>();
+        EntityType type = start;
+        Relation relation = null;
+        for (String name : path) {
+            relation = AttributeCatalog.relation(type, name).orElseThrow();
+            links.addAll(relation.links());
+            type = relation.to();
+        }
+        // A last link onto the entity's own view is f itself: the chain ends on its from-column.
+        Link last = links.get(links.size() - 1);
+        boolean lastIsTarget = relation.endsOnTargetView();
+        List<Link> chain = lastIsTarget ? links.subList(0, links.size() - 1) : links;
+        if (chain.isEmpty()) {
+            return "f." + last.fromColumn() + " = " + driverKey;
+        }
+        StringBuilder from = new StringBuilder(chain.get(0).view()).append(" l1");
+        for (int i = 1; i < chain.size(); i++) {
+            from.append(" JOIN ").append(chain.get(i).view()).append(" l").append(i + 1).append(" ON l").append(i + 1)
+                    .append('.').append(chain.get(i).fromColumn()).append(" = l").append(i).append('.').append(chain.get(i - 1).toColumn());
+        }
+        String end = "l" + chain.size() + "." + chain.get(chain.size() - 1).toColumn();
+        String toEntity = lastIsTarget ? "f." + last.fromColumn() + " = " + end : end + " = f." + type.keyColumns().get(0);
+        return "EXISTS (SELECT 1 FROM " + from + " WHERE l1." + chain.get(0).fromColumn() + " = " + driverKey
+                + " AND " + toEntity + ")";
     }
 
     /** WHERE clause of an aggregate's scan: its where condition and, when streaming, the candidate ids. */

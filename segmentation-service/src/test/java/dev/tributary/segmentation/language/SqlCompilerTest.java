@@ -20,10 +20,10 @@ class SqlCompilerTest {
         CompiledSegment seed = person(SegmentLanguageFixtures.SEED);
 
         assertThat(seed.condition()).isEqualTo(
-                "(EXISTS (SELECT 1 FROM (SELECT d.driver_id AS driver_id FROM (SELECT DISTINCT l1.person_id AS driver_id,"
-                        + " f.opportunity_id, f.amount AS v FROM profile_read.person_account l1 JOIN profile_read.opportunity f"
-                        + " ON f.account_id = l1.account_id WHERE (f.is_won = :p1)) d GROUP BY d.driver_id"
-                        + " HAVING coalesce(sum(d.v), 0) > :p2) g WHERE g.driver_id = e.person_id))"
+                "(EXISTS (SELECT 1 FROM (SELECT r.person_id AS driver_id FROM profile_read.person r, profile_read.opportunity f"
+                        + " WHERE EXISTS (SELECT 1 FROM profile_read.person_account l1 WHERE l1.person_id = r.person_id"
+                        + " AND f.account_id = l1.account_id) AND (f.is_won = :p1)"
+                        + " GROUP BY r.person_id HAVING coalesce(sum(f.amount), 0) > :p2) g WHERE g.driver_id = e.person_id))"
                         + " AND (EXISTS (SELECT 1 FROM profile_read.event f WHERE f.person_id = e.person_id"
                         + " AND ((f.event_type = :p3) AND (strpos(f.url, :p4) > 0)"
                         + " AND (f.ts >= CAST(:now AS timestamptz) - (:p5 * interval '1 month') AND f.ts <= CAST(:now AS timestamptz)))))");
@@ -44,7 +44,7 @@ class SqlCompilerTest {
         assertThat(seed.selectAmong()).startsWith("SELECT e.person_id AS entity_id FROM profile_read.person e WHERE ")
                 .endsWith(" AND e.person_id = ANY(:ids)")
                 // Streaming narrows each aggregate's scan to the candidates instead of aggregating everybody.
-                .contains("WHERE l1.person_id = ANY(:ids) AND (f.is_won = :p1)")
+                .contains("AND r.person_id = ANY(:ids) AND (f.is_won = :p1)")
                 .contains("WHERE f.person_id = e.person_id AND f.person_id = ANY(:ids) AND ((f.event_type = :p3)");
     }
 
@@ -92,9 +92,9 @@ class SqlCompilerTest {
     @Test
     void shouldJoinTheFinalEntityViewWhenThePathEndsOnALinkTable() {
         assertThat(person("avg(opportunities.amount) > 5").condition()).contains(
-                "(SELECT DISTINCT l1.person_id AS driver_id, f.opportunity_id, f.amount AS v"
-                        + " FROM profile_read.opportunity_person l1 JOIN profile_read.opportunity f ON f.opportunity_id = l1.opportunity_id) d"
-                        + " GROUP BY d.driver_id HAVING avg(d.v) > :p1");
+                "FROM profile_read.person r, profile_read.opportunity f WHERE EXISTS (SELECT 1 FROM profile_read.opportunity_person l1"
+                        + " WHERE l1.person_id = r.person_id AND l1.opportunity_id = f.opportunity_id)"
+                        + " GROUP BY r.person_id HAVING avg(f.amount) > :p1");
     }
 
     @Test
@@ -106,16 +106,17 @@ class SqlCompilerTest {
         assertThat(compiled.condition()).isEqualTo("(e.industry = :p1)"
                 + " AND (EXISTS (SELECT 1 FROM profile_read.person_account l1 JOIN profile_read.event f ON f.person_id = l1.person_id"
                 + " WHERE l1.account_id = e.account_id AND (f.event_type = :p2)))"
-                + " AND (EXISTS (SELECT 1 FROM (SELECT d.driver_id AS driver_id FROM (SELECT DISTINCT l1.account_id AS driver_id, f.person_id"
-                + " FROM profile_read.person_account l1 JOIN profile_read.person f ON f.person_id = l1.person_id) d"
-                + " GROUP BY d.driver_id HAVING count(*) >= :p3) g WHERE g.driver_id = e.account_id))");
+                + " AND (EXISTS (SELECT 1 FROM (SELECT r.account_id AS driver_id FROM profile_read.account r, profile_read.person f"
+                + " WHERE EXISTS (SELECT 1 FROM profile_read.person_account l1 WHERE l1.account_id = r.account_id"
+                + " AND l1.person_id = f.person_id) GROUP BY r.account_id HAVING count(*) >= :p3) g WHERE g.driver_id = e.account_id))");
     }
 
     @Test
-    void shouldCountCampaignMembershipsByTheirCompositeKey() {
+    void shouldCountEachCampaignMembershipRowOnceAcrossPaths() {
         assertThat(SegmentLanguage.compile(Audience.ACCOUNT, "count(persons.campaigns where hasResponded = true) > 1").condition())
-                .contains("SELECT DISTINCT l1.account_id AS driver_id, f.person_id, f.campaign_id FROM profile_read.person_account l1"
-                        + " JOIN profile_read.campaign_membership f ON f.person_id = l1.person_id WHERE (f.has_responded = :p1)");
+                .contains("FROM profile_read.account r, profile_read.campaign_membership f WHERE EXISTS (SELECT 1"
+                        + " FROM profile_read.person_account l1 WHERE l1.account_id = r.account_id AND f.person_id = l1.person_id)"
+                        + " AND (f.has_responded = :p1)");
     }
 
     @Test
