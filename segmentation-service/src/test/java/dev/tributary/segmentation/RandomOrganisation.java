@@ -11,6 +11,7 @@ import dev.tributary.xdm.messaging.RecordMessage;
 import dev.tributary.xdm.messaging.Topics;
 import dev.tributary.xdm.validation.RecordValidation;
 import dev.tributary.xdm.validation.XdmValidator;
+import net.jqwik.api.sessions.JqwikSession;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
@@ -99,8 +100,14 @@ final class RandomOrganisation {
         apply(records);
     }
 
+    /** A rule from the language tests' generator; a session because this is a JUnit test, not a jqwik property. */
     static String randomQuery(long seed) {
-        return RandomQueries.personQueries().generator(1000).next(new Random(seed)).value();
+        JqwikSession.start();
+        try {
+            return RandomQueries.personQueries().generator(1000).next(new Random(seed)).value();
+        } finally {
+            JqwikSession.finish();
+        }
     }
 
     private ObjectNode account(int a) {
