@@ -57,4 +57,8 @@ for i in $(seq 240); do
 done
 echo "APIs up after ${i}s"
 
-java ${BENCH_CLIENT_OPTS:--Xmx3g} -jar bench/target/bench.jar "$scenario" "$@"
+# The embedded KRaft broker does not honour CDP_KAFKA_PORT (it listens on random ports): hand the bench every
+# port the standalone listens on besides the HTTP ones; it keeps the one that answers as a Kafka broker.
+kafka_ports=$(ss -ltnpH 2>/dev/null | grep "pid=$pid," | awk '{print $4}' | sed 's/.*://' | \
+  grep -vx -e "$CDP_INGESTION_PORT" -e "$CDP_PROFILE_PORT" -e "$CDP_SEGMENTATION_PORT" | sort -u | paste -sd, - || true)
+java ${BENCH_CLIENT_OPTS:--Xmx3g} -jar bench/target/bench.jar "$scenario" --kafka-candidates="$CDP_KAFKA_PORT,$kafka_ports" "$@"

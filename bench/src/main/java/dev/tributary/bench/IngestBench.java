@@ -142,6 +142,42 @@ final class IngestBench {
         results.append(java.nio.file.Path.of(options.get("out", "bench-results")));
     }
 
+    /** Creates the four sources (CRM, Marketo, MDM, web; the web one under key "web") and loads the organisation. */
+    Map<String, String> loadOrg(OrgGenerator org, Db db) throws Exception {
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put(OrgGenerator.CRM, api.createSource("Bench CRM", "file", "crm-1"));
+        sources.put(OrgGenerator.MKTO, api.createSource("Bench Marketo", "file", "mkto-1"));
+        sources.put(OrgGenerator.MDM, api.createSource("Bench MDM", "file", "mdm-1"));
+        String web = api.createSource("Bench web", "web", "web-1");
+        long baseFragments = db.count("SELECT count(*) FROM profile.fragment");
+        long baseEvents = db.count("SELECT count(*) FROM profile.experience_event");
+        List<Post> posts = new ArrayList<>();
+        for (Map.Entry<String, String> s : sources.entrySet()) {
+            List<String> lines = org.records(s.getKey());
+            for (int i = 0; i < lines.size(); i += 5000) {
+                List<String> slice = lines.subList(i, Math.min(lines.size(), i + 5000));
+                posts.add(new Post(s.getValue(), (String.join("\n", slice) + "\n").getBytes(StandardCharsets.UTF_8), slice.size()));
+            }
+        }
+        for (long n = 0; n < org.events; n += 1000) {
+            StringBuilder sb = new StringBuilder("[");
+            for (long k = n; k < Math.min(org.events, n + 1000); k++) {
+                if (k > n) sb.append(',');
+                sb.append(org.event(k));
+            }
+            posts.add(new Post(web, sb.append(']').toString().getBytes(StandardCharsets.UTF_8), 0));
+        }
+        System.out.printf("loading %,d records and %,d events through the API%n", org.recordCount(), org.events);
+        List<Post> recordPosts = posts.stream().filter(p -> p.lines() > 0).toList();
+        List<Post> eventPosts = posts.stream().filter(p -> p.lines() == 0).toList();
+        postAll(recordPosts, 4, new Stats(), new AtomicLong(), new AtomicLong(), true);
+        postAll(eventPosts, 4, new Stats(), new AtomicLong(), new AtomicLong(), false);
+        db.awaitCount("SELECT count(*) FROM profile.fragment", baseFragments + org.recordCount(), 500, 120, "records");
+        db.awaitCount("SELECT count(*) FROM profile.experience_event", baseEvents + org.events, 500, 120, "events");
+        sources.put("web", web);
+        return sources;
+    }
+
     private void postAll(List<Post> posts, int concurrency, Stats requestMs, AtomicLong accepted, AtomicLong rejected,
                          boolean records) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
@@ -201,7 +237,7 @@ final class IngestBench {
                 }
             }
             return new Paced.Batch(crmSource, lines, sampled);
-        }, (batch, acceptedAt) -> {
+        }, (batch, events, acceptedAt) -> {
             for (String key : batch.sampled()) {
                 probes.probe(acceptedAt, v -> api.personByIdentity("b2b_person", key).status() == 200);
             }

@@ -65,7 +65,28 @@ final class Options {
         return get("jdbc-url", "jdbc:postgresql://localhost:55432/postgres");
     }
 
+    /**
+     * {@code --kafka}, else the first of {@code --kafka-candidates} (ports on localhost) that answers as a Kafka
+     * broker: the embedded broker of the standalone may not listen on CDP_KAFKA_PORT.
+     */
     String kafka() {
-        return get("kafka", "localhost:59092");
+        String given = get("kafka", null);
+        if (given != null) return given;
+        for (String port : get("kafka-candidates", "59092").split(",")) {
+            if (port.isBlank()) continue;
+            java.util.Properties p = new java.util.Properties();
+            p.put("bootstrap.servers", "localhost:" + port.trim());
+            p.put("request.timeout.ms", "3000");
+            p.put("default.api.timeout.ms", "4000");
+            try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
+                admin.listTopics().names().get(5, java.util.concurrent.TimeUnit.SECONDS);
+                values.put("kafka", "localhost:" + port.trim());
+                System.out.println("Kafka broker found on localhost:" + port.trim());
+                return values.get("kafka");
+            } catch (Exception e) {
+                // not a broker
+            }
+        }
+        throw new IllegalStateException("no Kafka broker among " + get("kafka-candidates", "59092") + "; pass --kafka=host:port");
     }
 }

@@ -192,6 +192,14 @@ public final class OrgGenerator {
                 + ",\"extSourceSystemAudit\":{\"lastUpdatedDate\":\"" + updated(r) + "\"}}}";
     }
 
+    /** An update of opportunity {@code k} (still open, never won) with a new amount, last updated now. */
+    String openOpportunityUpdate(int k, long amount) {
+        return "{\"class\":\"opportunity\",\"data\":{\"opportunityKey\":\"006O" + k + "@" + CRM + "\",\"accountKey\":\""
+                + crmAccountKey(k % companies) + "\",\"opportunityName\":\"Deal " + k + "\",\"opportunityStage\":\"Negotiation\""
+                + ",\"isWon\":false,\"isClosed\":false,\"opportunityAmount\":{\"amount\":" + amount + ",\"currencyCode\":\"USD\"}"
+                + ",\"extSourceSystemAudit\":{\"lastUpdatedDate\":\"" + Instant.now() + "\"}}}";
+    }
+
     /** The opportunity's contact: a person of the opportunity's company. */
     String opportunityPerson(int k) {
         SplittableRandom r = rnd(8, k);

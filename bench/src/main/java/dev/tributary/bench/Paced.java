@@ -14,11 +14,16 @@ import java.util.function.LongFunction;
  * request does not delay the next tick. Reports each 202 with the nanoTime it arrived.
  */
 final class Paced {
-    record Batch(String sourceId, List<String> lines, List<String> sampled) {
+    /** Records for {@code sourceId}; optionally experience events too (posted first, to /v1/events). */
+    record Batch(String sourceId, List<String> lines, List<String> sampled, String eventSourceId, List<String> events) {
+        Batch(String sourceId, List<String> lines, List<String> sampled) {
+            this(sourceId, lines, sampled, null, List.of());
+        }
     }
 
     interface Accepted {
-        void accepted(Batch batch, long acceptedNanos);
+        /** {@code events} tells whether the 202 is that of the batch's events or of its records. */
+        void accepted(Batch batch, boolean events, long acceptedNanos);
     }
 
     final AtomicLong sentLines = new AtomicLong();
@@ -39,6 +44,23 @@ final class Paced {
             Batch b = batches.apply(n);
             senders.execute(() -> {
                 byte[] body = (String.join("\n", b.lines()) + "\n").getBytes(StandardCharsets.UTF_8);
+                try {
+                    if (!b.events().isEmpty()) {
+                        Api.Response r = api.postEvents(b.eventSourceId(),
+                                ("[" + String.join(",", b.events()) + "]").getBytes(StandardCharsets.UTF_8));
+                        if (r.status() == 202) {
+                            sentLines.addAndGet(r.json().get("accepted").asLong());
+                            onAccepted.accepted(b, true, System.nanoTime());
+                        } else {
+                            failedRequests.incrementAndGet();
+                            System.out.println("  HTTP " + r.status() + " " + r.body());
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    failedRequests.incrementAndGet();
+                    System.out.println("  send failed: " + e);
+                }
+                if (b.lines().isEmpty()) return;
                 long t0 = System.nanoTime();
                 try {
                     Api.Response r = api.postRecords(b.sourceId(), body);
@@ -47,7 +69,7 @@ final class Paced {
                     if (r.status() == 202) {
                         sentLines.addAndGet(r.json().get("accepted").asLong());
                         rejectedLines.addAndGet(r.json().get("rejected").asLong());
-                        onAccepted.accepted(b, t1);
+                        onAccepted.accepted(b, false, t1);
                     } else {
                         failedRequests.incrementAndGet();
                         System.out.println("  HTTP " + r.status() + " " + r.body());

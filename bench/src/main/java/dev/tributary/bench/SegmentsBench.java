@@ -50,9 +50,9 @@ final class SegmentsBench {
                     "WITH pa AS (" + PERSON_ACCOUNTS + "), open AS (SELECT ap.profile_id AS account_id, count(*) AS n FROM " + OPP_ACCOUNT
                             + " WHERE o.is_closed = false GROUP BY 1)\n"
                             + "SELECT pa.person_id FROM pa JOIN open USING (account_id) GROUP BY pa.person_id HAVING sum(open.n) >= 3"),
-            new Segment("account audience: won > 2M", "account",
-                    "sum(opportunities.amount where isWon = true) > 2000000",
-                    "SELECT ap.profile_id FROM " + OPP_ACCOUNT + " WHERE o.is_won GROUP BY 1 HAVING sum(o.amount) > 2000000"),
+            new Segment("account audience: won > 1M", "account",
+                    "sum(opportunities.amount where isWon = true) > 1000000",
+                    "SELECT ap.profile_id FROM " + OPP_ACCOUNT + " WHERE o.is_won GROUP BY 1 HAVING sum(o.amount) > 1000000"),
             new Segment(">= 3 page views in the last 7 days", "person",
                     "count(events where eventType = \"web.webpagedetails.pageViews\" and timestamp in last 7 days) >= 3",
                     "SELECT pp.profile_id FROM " + EVENT_PERSON + " WHERE e.event_type = 'web.webpagedetails.pageViews'"

@@ -1,13 +1,203 @@
 package dev.tributary.bench;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import tools.jackson.databind.JsonNode;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Scenario {@code streaming}: a streaming seed segment on an organisation loaded through the API, then a steady
+ * stream of changes (contact and open-opportunity updates, plus page views of /products/new by people whose
+ * company already won more than 1M, which makes them enter). Latency = from the 202 of the page view to the
+ * {@code audience.membership.changed} "entered" message for that person on {@code cdp.audience.changes.v1}.
+ */
 final class StreamingBench {
+    static final String SEED = "sum(accounts.opportunities.amount where isWon = true) > 1000000\n"
+            + "and exists(events where eventType = \"web.webpagedetails.pageViews\" and url contains \"/products/new\" and timestamp in last 1 month)";
+
     private final Options options;
+    private final Api api;
 
     StreamingBench(Options options) {
         this.options = options;
+        this.api = new Api(options);
     }
 
     void run() throws Exception {
-        throw new UnsupportedOperationException("not yet");
+        int people = options.integer("people", 10_000);
+        int seconds = options.integer("seconds", 60);
+        int rate = options.integer("rate", 1000);
+        int samplesPerSecond = options.integer("samples-per-second", 10);
+        int tick = 20;
+        int perTick = Math.max(1, rate * tick / 1000);
+        int sampleEveryTicks = Math.max(1, 1000 / tick / samplesPerSecond);
+        long seed = options.lng("seed", 42);
+        OrgGenerator org = new OrgGenerator(seed, Math.max(1, people / 10), people, people, // ~10 opportunities a company, so that many companies won > 1M
+               
+                options.lng("events", people * 2L), Instant.now());
+        Results results = new Results("streaming", options);
+        results.put("org", Map.of("companies", org.companies, "people", org.people, "opportunities", org.opportunities, "events", org.events));
+        try (Db db = new Db(options)) {
+            Map<String, String> sources = new IngestBench(options).loadOrg(org, db);
+            String body = "{\"name\":\"bench streaming seed\",\"audience\":\"person\",\"query\":" + Api.JSON.writeValueAsString(SEED)
+                    + ",\"evaluation\":\"streaming\"}";
+            String segmentId = api.expect(api.postJson(options.segmentation() + "/v1/segments", body), 201, 200).json().get("id").asString();
+            awaitFirstEvaluation(db, segmentId);
+            List<String[]> candidates = candidates(db, segmentId);
+            System.out.printf("streaming segment %s; %,d people can enter by one page view%n", segmentId, candidates.size());
+
+            Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
+            Stats latency = new Stats();
+            AtomicLong otherChanges = new AtomicLong();
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread consumer = consumer(segmentId, acceptedAt, latency, otherChanges, stop);
+
+            AtomicInteger next = new AtomicInteger();
+            Paced paced = new Paced();
+            String run = Long.toString(System.currentTimeMillis() % 100000, 36);
+            System.out.printf("streaming: %d changes/s for %d s, %d page views/s sampled%n", rate, seconds, samplesPerSecond);
+            paced.run(api, tick, seconds, n -> {
+                List<String> lines = new ArrayList<>(perTick);
+                List<String> events = new ArrayList<>();
+                List<String> sampled = new ArrayList<>();
+                if (n % sampleEveryTicks == 0 && next.get() < candidates.size()) {
+                    String[] c = candidates.get(next.getAndIncrement());
+                    events.add(OrgGenerator.pageView("sev-" + run + "-" + n, c[1], "/products/new", Instant.now()));
+                    sampled.add(c[0]);
+                }
+                for (int i = lines.size() + events.size(); i < perTick; i++) {
+                    long seq = n * perTick + i;
+                    if (i % 6 == 5) {
+                        int k = (int) ((seq * 7919) % org.opportunities);
+                        if (k % 3 == 0) k = (k + 1) % org.opportunities;   // keep won totals as they are
+                        lines.add(org.openOpportunityUpdate(k, 1000 + seq % 50_000));
+                    } else {
+                        lines.add(org.crmContact(seq * 104729 % org.people, "Title " + seq));
+                    }
+                }
+                return new Paced.Batch(sources.get(OrgGenerator.CRM), lines, sampled, sources.get("web"), events);
+            }, (batch, events, t) -> {
+                if (events) batch.sampled().forEach(id -> acceptedAt.put(id, t));
+            });
+            long end = System.nanoTime() + 60_000_000_000L;
+            while (latency.count() < acceptedAt.size() && System.nanoTime() < end) Thread.sleep(50);
+            stop.set(true);
+            consumer.join(5000);
+            int missing = acceptedAt.size() - latency.count();
+            Map<String, Object> m = new LinkedHashMap<>(latency.summary());
+            m.put("segment_id", segmentId);
+            m.put("target_rate", rate);
+            m.put("achieved_rate", Math.round(paced.sentLines.get() / paced.elapsedSeconds));
+            m.put("sampled", acceptedAt.size());
+            m.put("no_entered_message_within_60s", missing);
+            m.put("other_membership_messages", otherChanges.get());
+            m.put("failed_requests", paced.failedRequests.get());
+            m.put("post_ms", paced.postLatency.summary());
+            results.put("streaming", m);
+            results.row("org (people / companies / opps / events)", String.format("%,d / %,d / %,d / %,d", org.people, org.companies,
+                    org.opportunities, org.events), null);
+            results.row("changes/s target / achieved", String.format("%,d / %,d", rate, Math.round(paced.sentLines.get() / paced.elapsedSeconds)), null);
+            results.row("sampled entries (no message within 60 s)", String.format("%,d (%d)", acceptedAt.size(), missing), null);
+            results.row("202 -> entered message p50", Results.ms(latency.pct(50)), null);
+            results.row("202 -> entered message p95", Results.ms(latency.pct(95)), "< 1,000 ms");
+            results.row("202 -> entered message p99", Results.ms(latency.pct(99)), null);
+            results.row("202 -> entered message max", Results.ms(latency.pct(100)), null);
+            results.row("POST 202 latency p50 / p95", Results.ms(paced.postLatency.pct(50)) + " / " + Results.ms(paced.postLatency.pct(95)), null);
+        }
+        results.print();
+        results.append(java.nio.file.Path.of(options.get("out", "bench-results")));
+    }
+
+    private void awaitFirstEvaluation(Db db, String segmentId) throws Exception {
+        for (int i = 0; i < 6000; i++) {
+            try (PreparedStatement ps = db.connection.prepareStatement(
+                    "SELECT count(*) FROM segmentation.evaluation WHERE segment_id = ? AND status IN ('succeeded', 'failed')")) {
+                ps.setString(1, segmentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the segment's first evaluation did not finish");
+    }
+
+    /** [person id, CRM contact key] of people whose company won more than 1M but who are not members yet. */
+    private List<String[]> candidates(Db db, String segmentId) throws Exception {
+        String sql = """
+                WITH won AS (SELECT ap.profile_id AS account_id, sum(o.amount) AS amount FROM profile.opportunity o
+                             JOIN profile.identity_profile ap ON ap.entity_type = 'account' AND ap.namespace = 'b2b_account' AND ap.value = o.account_key
+                             WHERE o.is_won GROUP BY 1),
+                     pa AS (SELECT DISTINCT person_id, account_id FROM profile_read.person_account),
+                     rich AS (SELECT pa.person_id FROM pa JOIN won USING (account_id) GROUP BY 1 HAVING sum(won.amount) > 1000000)
+                SELECT r.person_id, min(ip.value) FROM rich r
+                JOIN profile.identity_profile ip ON ip.entity_type = 'person' AND ip.namespace = 'b2b_person'
+                     AND ip.profile_id = r.person_id AND ip.value LIKE '003P%'
+                WHERE NOT EXISTS (SELECT 1 FROM segmentation.membership m WHERE m.segment_id = ? AND m.entity_id = r.person_id AND m.active)
+                GROUP BY r.person_id ORDER BY r.person_id""";
+        List<String[]> out = new ArrayList<>();
+        try (PreparedStatement ps = db.connection.prepareStatement(sql)) {
+            ps.setString(1, segmentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new String[]{rs.getString(1), rs.getString(2)});
+            }
+        }
+        java.util.Collections.shuffle(out, new java.util.Random(7));
+        return out;
+    }
+
+    private Thread consumer(String segmentId, Map<String, Long> acceptedAt, Stats latency, AtomicLong other, AtomicBoolean stop)
+            throws InterruptedException {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.kafka());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
+        KafkaConsumer<String, String> kafka = new KafkaConsumer<>(p);
+        List<TopicPartition> partitions = kafka.partitionsFor("cdp.audience.changes.v1").stream()
+                .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+        kafka.assign(partitions);
+        kafka.seekToEnd(partitions);
+        partitions.forEach(kafka::position);
+        Map<String, Boolean> seen = new ConcurrentHashMap<>();
+        Thread t = new Thread(() -> {
+            try (kafka) {
+                while (!stop.get()) {
+                    for (ConsumerRecord<String, String> r : kafka.poll(Duration.ofMillis(50))) {
+                        long now = System.nanoTime();
+                        JsonNode payload = Api.JSON.readTree(r.value()).get("payload");
+                        String entity = payload.get("entityId").asString();
+                        Long accepted = acceptedAt.get(entity);
+                        if (payload.get("segmentId").asString().equals(segmentId) && payload.get("change").asString().equals("entered")
+                                && accepted != null && seen.putIfAbsent(entity, true) == null) {
+                            latency.add((now - accepted) / 1e6);
+                        } else {
+                            other.incrementAndGet();
+                        }
+                    }
+                }
+            }
+        }, "audience-consumer");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 }
