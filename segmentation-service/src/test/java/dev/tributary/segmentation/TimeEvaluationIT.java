@@ -73,4 +73,19 @@ class TimeEvaluationIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(memberEmails(api, id)).containsExactly("p2@townsend.com"));
     }
+
+    @Test
+    void shouldLetRulesReadingASegmentFollowItsChangesWithoutTheirOwnEvaluation() {
+        String buyers = SegmentationFixtures.createSegment(api, "Big Townsend buyers", "person", SEED_QUERY, "batch");
+        String readers = SegmentationFixtures.createSegment(api, "Scored big buyers", "person",
+                "inSegment(\"" + buyers + "\") and score > 50", "batch");
+        await().atMost(Duration.ofSeconds(30)).until(() -> memberEmails(api, readers).equals(Set.of("p2@townsend.com")));
+        assertThat(api.get("/v1/segments/" + readers).body().get("timeDependent").asBoolean()).isFalse();
+
+        clock.advance(Duration.ofDays(15));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(memberEmails(api, readers)).isEmpty());
+        assertThat(jdbc.sql("SELECT trigger FROM segmentation.evaluation WHERE segment_id = ? AND exited = 1")
+                .param(readers).query(String.class).list()).containsExactly("dependency");
+    }
 }

@@ -76,7 +76,7 @@ class EvaluationLog {
                         SELECT c.id FROM unnest(CAST(:ids AS text[]), CAST(:seconds AS bigint[])) AS c(id, seconds)
                         WHERE NOT EXISTS (
                             SELECT 1 FROM segmentation.evaluation v
-                            WHERE v.segment_id = c.id AND v.trigger NOT IN ('streaming', 'recheck')
+                            WHERE v.segment_id = c.id AND v.trigger NOT IN ('streaming', 'recheck', 'dependency')
                               AND v.started_at > CAST(:now AS timestamptz) - c.seconds * interval '1 second')""")
                 .param("ids", candidates.toArray(String[]::new))
                 .param("seconds", intervals.stream().mapToLong(Duration::toSeconds).boxed().toArray(Long[]::new))

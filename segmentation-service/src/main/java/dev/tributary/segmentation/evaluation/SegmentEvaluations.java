@@ -93,7 +93,7 @@ public class SegmentEvaluations {
         long started = System.nanoTime();
         try {
             evaluations.running(evaluationId);
-            tx.executeWithoutResult(status -> {
+            List<String> changed = tx.execute(status -> {
                 diff.lock(segmentId);
                 // read after the lock: an edit committed while we waited is what we evaluate
                 SegmentDefinition segment = definitions.find(segmentId).orElseThrow(() -> new SegmentNotFoundException(segmentId));
@@ -102,7 +102,9 @@ public class SegmentEvaluations {
                 long entered = changes.stream().filter(c -> c.change().equals("entered")).count();
                 evaluations.succeeded(evaluationId, diff.activeMembers(segmentId), entered, changes.size() - entered,
                         Duration.ofNanos(System.nanoTime() - started), clock.instant());
+                return changes.stream().map(MembershipDiff.Change::entityId).toList();
             });
+            propagate(segmentId, changed);
             log.info("Evaluated segment: took {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
         } catch (RuntimeException e) {
             log.warn("Evaluation of segment {} failed", segmentId, e);
@@ -128,7 +130,7 @@ public class SegmentEvaluations {
         for (SegmentDefinition segment : streaming) {
             Set<String> among = ids.computeIfAbsent(segment.audience(), a -> affected.expand(a, personIds, accountIds));
             if (!among.isEmpty()) {
-                evaluateAmong(segment, among, "streaming");
+                propagate(segment.id(), evaluateAmong(segment, among, "streaming"));
             }
         }
     }
@@ -139,7 +141,7 @@ public class SegmentEvaluations {
             if (segment.compile().timeDependent()) {
                 List<String> members = diff.activeMemberIds(segment.id());
                 if (!members.isEmpty()) {
-                    evaluateAmong(segment, members, "recheck");
+                    propagate(segment.id(), evaluateAmong(segment, members, "recheck"));
                 }
             }
         }
@@ -164,15 +166,16 @@ public class SegmentEvaluations {
         }
     }
 
-    private void evaluateAmong(SegmentDefinition segment, Collection<String> ids, String trigger) {
+    /** Diffs only {@code ids}; returns the ids whose membership changed. */
+    private List<String> evaluateAmong(SegmentDefinition segment, Collection<String> ids, String trigger) {
         long started = System.nanoTime();
         String evaluationId = UUID.randomUUID().toString();
-        tx.executeWithoutResult(status -> {
+        return tx.execute(status -> {
             diff.lock(segment.id());
             // the segment may have been edited or deleted since it was listed
             SegmentDefinition current = definitions.find(segment.id()).orElse(null);
             if (current == null) {
-                return;
+                return List.<String>of();
             }
             Instant now = clock.instant();
             CompiledSegment compiled = current.compile();
@@ -182,7 +185,23 @@ public class SegmentEvaluations {
                 evaluations.incremental(evaluationId, segment.id(), trigger, entered, changes.size() - entered,
                         Duration.ofNanos(System.nanoTime() - started), now);
             }
+            return changes.stream().map(MembershipDiff.Change::entityId).toList();
         });
+    }
+
+    /**
+     * Rules reading a segment through {@code inSegment(...)} are re-decided for the ids whose
+     * membership just changed, and so on down the chain (saved rules have no cycles).
+     */
+    private void propagate(String segmentId, List<String> changedIds) {
+        if (changedIds == null || changedIds.isEmpty()) {
+            return;
+        }
+        for (SegmentDefinition reader : definitions.list()) {
+            if (reader.compile().referencedSegments().contains(segmentId)) {
+                propagate(reader.id(), evaluateAmong(reader, changedIds, "dependency"));
+            }
+        }
     }
 
     /** Segments used by {@code inSegment(...)} first, so a rule reads the membership this pass decided. */
