@@ -14,12 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads {@code cdp.audience.changes.v1} from its current end with a real consumer, as activation would. */
+/** Reads a topic ({@code cdp.audience.changes.v1} unless told) from its current end with a real consumer, as activation would. */
 public final class AudienceTopic implements AutoCloseable {
 
-    public record Message(String key, JsonNode envelope) {
+    public record Message(String key, String value, Map<String, String> headers) {
+        public JsonNode envelope() {
+            return XdmJson.mapper().readTree(value);
+        }
+
         public JsonNode payload() {
-            return envelope.get("payload");
+            return envelope().get("payload");
         }
     }
 
@@ -27,11 +31,15 @@ public final class AudienceTopic implements AutoCloseable {
     private final List<Message> received = new ArrayList<>();
 
     public AudienceTopic() {
+        this("cdp.audience.changes.v1");
+    }
+
+    public AudienceTopic(String topic) {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor("cdp.audience.changes.v1").stream()
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
@@ -41,7 +49,9 @@ public final class AudienceTopic implements AutoCloseable {
     /** Everything received so far, after polling for up to {@code wait}. */
     public List<Message> poll(Duration wait) {
         for (ConsumerRecord<String, String> record : consumer.poll(wait)) {
-            received.add(new Message(record.key(), XdmJson.mapper().readTree(record.value())));
+            Map<String, String> headers = new java.util.HashMap<>();
+            record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));
+            received.add(new Message(record.key(), record.value(), headers));
         }
         return List.copyOf(received);
     }

@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,11 +160,5 @@ public final class SegmentationFixtures {
         SegmentationApi.Response created = api.post("/v1/segments", SegmentationApi.json(body));
         assertThat(created.status()).as("segment creation: %s", created.body()).isEqualTo(201);
         return created.body().get("id").asString();
-    }
-
-    public static List<String> lines(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.toString()));
-        return out;
     }
 }

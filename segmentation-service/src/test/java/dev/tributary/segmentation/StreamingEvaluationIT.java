@@ -28,6 +28,8 @@ class StreamingEvaluationIT {
     JdbcClient jdbc;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.springframework.kafka.core.KafkaTemplate<String, String> kafka;
 
     SegmentationApi api;
     String segmentId;
@@ -85,5 +87,20 @@ class StreamingEvaluationIT {
         await().atMost(WAIT).untilAsserted(() -> assertThat(memberEmails(api, viewers))
                 .containsExactly("p1@townsend.com", "p2@townsend.com", "p3@townsend.com"));
         assertThat(memberEmails(api, segmentId)).containsExactly("p2@townsend.com");
+    }
+
+    @Test
+    void shouldDeadLetterAnUnreadableChangeAndGoOnStreaming() {
+        String key = "poison-" + java.util.UUID.randomUUID();
+        try (AudienceTopic deadLetters = new AudienceTopic("cdp.ingest.dlq.v1")) {
+            kafka.send("cdp.profile.changes.v1", key, "{\"id\":\"1\",\"type\":\"profile.exploded\",\"payload\":{}}").join();
+
+            AudienceTopic.Message dead = await().atMost(WAIT).until(() -> deadLetters.poll(Duration.ofMillis(200)).stream()
+                    .filter(m -> key.equals(m.key())).findFirst(), java.util.Optional::isPresent).orElseThrow();
+            assertThat(dead.headers().get("cdp-dlq-reason")).contains("profile.exploded");
+        }
+        SegmentationFixtures.pageView(SegmentationFixtures.P1_MARKETO, Instant.now().minus(Duration.ofMinutes(5)));
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(memberEmails(api, segmentId)).containsExactly("p1@townsend.com", "p2@townsend.com"));
     }
 }

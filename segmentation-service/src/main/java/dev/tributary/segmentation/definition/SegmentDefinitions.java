@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -105,10 +106,10 @@ public class SegmentDefinitions {
     /** inSegment() must name an existing segment of the same audience, without a cycle back to this one. */
     private void checkReferences(String selfId, Audience audience, CompiledSegment compiled) {
         Set<String> seen = new HashSet<>();
-        List<String> pending = new java.util.ArrayList<>(compiled.referencedSegments());
+        List<String> pending = new ArrayList<>(compiled.referencedSegments());
         boolean direct = true;
         while (!pending.isEmpty()) {
-            List<String> next = new java.util.ArrayList<>();
+            List<String> next = new ArrayList<>();
             for (String ref : pending) {
                 if (ref.equals(selfId)) {
                     throw new InvalidSegmentQueryException("inSegment(\"" + ref + "\") makes the segment depend on itself");
