@@ -57,7 +57,7 @@ record StandaloneOptions(Path dataDirectory, boolean demo, String apiToken, int 
 
     static final class UsageException extends RuntimeException {
         UsageException() {
-            super(null);
+            super((String) null);
         }
 
         UsageException(String message) {
