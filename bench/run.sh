@@ -31,6 +31,7 @@ log="bench-results/standalone-$scenario-$(date +%Y%m%dT%H%M%S).log"
 java ${BENCH_JAVA_OPTS:--Xmx4g} -jar "$jar" --data-dir="$data_dir" >"$log" 2>&1 &
 pid=$!
 stop() {
+  for s in ${sampler:-}; do kill "$s" 2>/dev/null || true; done
   if kill -0 "$pid" 2>/dev/null; then
     kill "$pid"
     for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
@@ -57,8 +58,23 @@ for i in $(seq 240); do
 done
 echo "APIs up after ${i}s"
 
+# BENCH_SAMPLE=1: per-process CPU (top) every 5 s and a thread dump of the standalone every 20 s, next to the log
+sampler=""
+if [[ "${BENCH_SAMPLE:-0}" == "1" ]]; then
+  stamp="${log%.log}"
+  ( while kill -0 "$pid" 2>/dev/null; do
+      { date +%T; top -b -n 1 -w 200 | sed -n '1,5p;7,20p'; } >>"$stamp.top.txt"
+      sleep 5
+    done ) &
+  sampler="$!"
+  ( n=0; while kill -0 "$pid" 2>/dev/null; do
+      sleep 20; n=$((n+1)); jstack "$pid" >"$stamp.jstack.$n.txt" 2>/dev/null || true
+    done ) &
+  sampler="$sampler $!"
+fi
+
 # The embedded KRaft broker does not honour CDP_KAFKA_PORT (it listens on random ports): hand the bench every
 # port the standalone listens on besides the HTTP ones; it keeps the one that answers as a Kafka broker.
 kafka_ports=$(ss -ltnpH 2>/dev/null | grep "pid=$pid," | awk '{print $4}' | sed 's/.*://' | \
   grep -vx -e "$CDP_INGESTION_PORT" -e "$CDP_PROFILE_PORT" -e "$CDP_SEGMENTATION_PORT" | sort -u | paste -sd, - || true)
-java ${BENCH_CLIENT_OPTS:--Xmx3g} -jar bench/target/bench.jar "$scenario" --kafka-candidates="$CDP_KAFKA_PORT,$kafka_ports" "$@"
+java ${BENCH_CLIENT_OPTS:--Xmx3g} -jar "${BENCH_JAR:-bench/target/bench.jar}" "$scenario" --kafka-candidates="$CDP_KAFKA_PORT,$kafka_ports" "$@"

@@ -69,10 +69,13 @@ final class IngestBench {
             System.out.printf("posting %,d records in %,d requests, %d concurrent%n", org.recordCount(), posts.size(), concurrency);
             Stats requestMs = new Stats();
             AtomicLong accepted = new AtomicLong(), rejected = new AtomicLong();
+            ActivitySampler sampler = new ActivitySampler(options);
             long t0 = System.nanoTime();
             postAll(posts, concurrency, requestMs, accepted, rejected, true);
             long tPosted = System.nanoTime();
             long tApplied = db.awaitCount("SELECT count(*) FROM profile.fragment", expected, 250, 120, "records");
+            sampler.close();
+            sampler.report(results, "records_db_activity");
             double postSec = (tPosted - t0) / 1e9;
             double e2eSec = tApplied < 0 ? Double.NaN : (tApplied - t0) / 1e9;
             double recordsPerSec = org.recordCount() / e2eSec;
@@ -112,10 +115,13 @@ final class IngestBench {
                 System.out.printf("posting %,d events in %,d requests%n", org.events, eventPosts.size());
                 Stats eventMs = new Stats();
                 AtomicLong evAccepted = new AtomicLong(), evRejected = new AtomicLong();
+                ActivitySampler evSampler = new ActivitySampler(options);
                 long e0 = System.nanoTime();
                 postAll(eventPosts, concurrency, eventMs, evAccepted, evRejected, false);
                 long ePosted = System.nanoTime();
                 long eApplied = db.awaitCount("SELECT count(*) FROM profile.experience_event", baseEvents + org.events, 250, 120, "events");
+                evSampler.close();
+                evSampler.report(results, "events_db_activity");
                 double ePostSec = (ePosted - e0) / 1e9;
                 double eSec = eApplied < 0 ? Double.NaN : (eApplied - e0) / 1e9;
                 Map<String, Object> ev = new LinkedHashMap<>();
@@ -135,7 +141,11 @@ final class IngestBench {
             // ---- freshness at a steady rate
             int seconds = options.integer("freshness-seconds", 60);
             if (seconds > 0) {
-                freshness(org, sources.get(OrgGenerator.CRM), seconds, results);
+                for (String rate : options.get("freshness-rates", "1000,250").split(",")) {
+                    freshness(org, sources.get(OrgGenerator.CRM), seconds, Integer.parseInt(rate.trim()), results);
+                    // let the backlog of a rate the system could not sustain drain before the next rate
+                    drain(db);
+                }
             }
         }
         results.print();
@@ -205,12 +215,22 @@ final class IngestBench {
     }
 
     /**
-     * Paced sends of 20-line batches every 20 ms (1,000 records/s by default): the first line of each batch is a new
-     * CRM contact that is probed, 9 more new contacts, 10 updates of existing contacts. Freshness = time from the 202
+     * Paced sends of one batch every 20 ms (20 lines at 1,000 records/s): three quarters are new CRM contacts, the
+     * rest updates of existing contacts; every 20th line is a new contact that is probed. Freshness = time from the 202
      * to the person being returned by GET /v1/persons?identity=b2b_person:<key>.
      */
-    private void freshness(OrgGenerator org, String crmSource, int seconds, Results results) throws Exception {
-        int rate = options.integer("rate", 1000);
+    /** Waits until profile-service has applied every record sent so far (fragment count stops growing). */
+    private void drain(Db db) throws Exception {
+        long last = -1;
+        while (true) {
+            long c = db.count("SELECT count(*) FROM profile.fragment");
+            if (c == last) return;
+            last = c;
+            Thread.sleep(3000);
+        }
+    }
+
+    private void freshness(OrgGenerator org, String crmSource, int seconds, int rate, Results results) throws Exception {
         int tick = options.integer("tick-ms", 20);
         int perTick = Math.max(1, rate * tick / 1000);
         int sampleEvery = options.integer("sample-every", 20);
@@ -220,6 +240,7 @@ final class IngestBench {
         Paced paced = new Paced();
         AtomicLong newPersons = new AtomicLong();
         System.out.printf("freshness: %d records/s for %d s (%d every %d ms), 1 in %d probed%n", rate, seconds, perTick, tick, sampleEvery);
+        ActivitySampler sampler = new ActivitySampler(options);
         paced.run(api, tick, seconds, n -> {
             List<String> lines = new ArrayList<>(perTick);
             List<String> sampled = new ArrayList<>();
@@ -228,8 +249,8 @@ final class IngestBench {
                 if (i % 2 == 0 || i < perTick / 2) {
                     long p = newPersons.getAndIncrement();
                     int c = (int) (p % org.companies);
-                    String key = "003F" + run + "x" + p + "@" + OrgGenerator.CRM;
-                    lines.add(OrgGenerator.contactLine(key, c, "f" + run + "x" + p + "@" + OrgGenerator.domain(c), "New", "Person" + p,
+                    String key = "003F" + run + "r" + rate + "x" + p + "@" + OrgGenerator.CRM;
+                    lines.add(OrgGenerator.contactLine(key, c, "f" + run + "r" + rate + "x" + p + "@" + OrgGenerator.domain(c), "New", "Person" + p,
                             "Analyst", "US", Instant.now().toString()));
                     if (seq % sampleEvery == 0) sampled.add(key);
                 } else {
@@ -244,6 +265,8 @@ final class IngestBench {
         });
         probes.awaitAll(60);
         probes.shutdown();
+        sampler.close();
+        sampler.report(results, "freshness_" + rate + "_db_activity");
         Map<String, Object> f = new LinkedHashMap<>(probes.latency.summary());
         double achieved = paced.sentLines.get() / paced.elapsedSeconds;
         f.put("target_rate", rate);
@@ -253,14 +276,15 @@ final class IngestBench {
         f.put("failed_requests", paced.failedRequests.get());
         f.put("post_ms", paced.postLatency.summary());
         f.put("probe_polls", probes.polls.get());
-        results.put("freshness", f);
-        results.row("freshness: rate target / achieved", String.format("%,d / %,d rec/s", rate, Math.round(achieved)), null);
-        results.row("freshness: samples (not visible in 60 s)", String.format("%,d (%d)", probes.latency.count(), probes.timedOut.get()), null);
-        results.row("freshness p50", Results.ms(probes.latency.pct(50)), null);
-        results.row("freshness p95", Results.ms(probes.latency.pct(95)), "< 1,000 ms");
-        results.row("freshness p99", Results.ms(probes.latency.pct(99)), null);
-        results.row("freshness max", Results.ms(probes.latency.pct(100)), null);
-        results.row("POST 202 latency p50 / p95", Results.ms(paced.postLatency.pct(50)) + " / " + Results.ms(paced.postLatency.pct(95)), null);
+        results.put("freshness_" + rate, f);
+        String at = "freshness @" + rate + "/s: ";
+        results.row(at + "achieved rate", String.format("%,d rec/s", Math.round(achieved)), null);
+        results.row(at + "samples (not visible in 60 s)", String.format("%,d (%d)", probes.latency.count(), probes.timedOut.get()), null);
+        results.row(at + "p50", Results.ms(probes.latency.pct(50)), null);
+        results.row(at + "p95", Results.ms(probes.latency.pct(95)), rate == 1000 ? "< 1,000 ms" : null);
+        results.row(at + "p99", Results.ms(probes.latency.pct(99)), null);
+        results.row(at + "max", Results.ms(probes.latency.pct(100)), null);
+        results.row(at + "POST 202 latency p50 / p95", Results.ms(paced.postLatency.pct(50)) + " / " + Results.ms(paced.postLatency.pct(95)), null);
     }
 
     static double round(double v) {

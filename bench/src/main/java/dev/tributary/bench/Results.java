@@ -28,6 +28,7 @@ final class Results {
         json.put("time", Instant.now().toString());
         json.put("machine", machine());
         json.put("options", options.given());
+        json.put("loadavg_start", loadavg());
     }
 
     void put(String key, Object value) {
@@ -39,6 +40,7 @@ final class Results {
     }
 
     void print() {
+        row("load average (1/5/15 min) start -> end", json.get("loadavg_start") + " -> " + loadavg(), "2 cores");
         int w0 = 6, w1 = 5, w2 = 6;
         for (Row r : rows) {
             w0 = Math.max(w0, r.metric().length());
@@ -55,6 +57,7 @@ final class Results {
 
     Path append(Path dir) {
         try {
+            json.put("loadavg_end", loadavg());
             Files.createDirectories(dir);
             Path file = dir.resolve(scenario + ".jsonl");
             Files.writeString(file, Api.JSON.writeValueAsString(json) + "\n", StandardCharsets.UTF_8,
@@ -76,6 +79,15 @@ final class Results {
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         m.put("bench_jvm_args", ManagementFactory.getRuntimeMXBean().getInputArguments());
         return m;
+    }
+
+    /** Other work on the machine skews every number: record the load average around the run. */
+    static String loadavg() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String firstValue(Path file, String key) {

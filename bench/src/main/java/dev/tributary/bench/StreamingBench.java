@@ -72,6 +72,7 @@ final class StreamingBench {
             Paced paced = new Paced();
             String run = Long.toString(System.currentTimeMillis() % 100000, 36);
             System.out.printf("streaming: %d changes/s for %d s, %d page views/s sampled%n", rate, seconds, samplesPerSecond);
+            ActivitySampler sampler = new ActivitySampler(options);
             paced.run(api, tick, seconds, n -> {
                 List<String> lines = new ArrayList<>(perTick);
                 List<String> events = new ArrayList<>();
@@ -99,6 +100,8 @@ final class StreamingBench {
             while (latency.count() < acceptedAt.size() && System.nanoTime() < end) Thread.sleep(50);
             stop.set(true);
             consumer.join(5000);
+            sampler.close();
+            sampler.report(results, "streaming_db_activity");
             int missing = acceptedAt.size() - latency.count();
             Map<String, Object> m = new LinkedHashMap<>(latency.summary());
             m.put("segment_id", segmentId);

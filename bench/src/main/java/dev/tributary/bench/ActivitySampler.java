@@ -1,0 +1,68 @@
+package dev.tributary.bench;
+
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Samples {@code pg_stat_activity} every 200 ms on its own connection while a phase runs: which statements are
+ * active (and what they wait on) most often is where the database time goes (a poor man's pg_stat_statements,
+ * which the embedded PostgreSQL does not preload).
+ */
+final class ActivitySampler implements AutoCloseable {
+    private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+    private final AtomicInteger samples = new AtomicInteger();
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final Thread thread;
+
+    ActivitySampler(Options options) throws Exception {
+        Db db = new Db(options);
+        thread = new Thread(() -> {
+            try (db; Statement s = db.connection.createStatement()) {
+                while (!stop.get()) {
+                    try (ResultSet rs = s.executeQuery("""
+                            SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU') AS wait,
+                                   left(regexp_replace(query, '\\s+', ' ', 'g'), 100) AS q
+                            FROM pg_stat_activity
+                            WHERE state = 'active' AND pid <> pg_backend_pid() AND backend_type = 'client backend'""")) {
+                        while (rs.next()) counts.merge(rs.getString(2) + "  [" + rs.getString(1) + "]", 1, Integer::sum);
+                    }
+                    samples.incrementAndGet();
+                    Thread.sleep(200);
+                }
+            } catch (Exception e) {
+                System.out.println("  activity sampler stopped: " + e);
+            }
+        }, "pg-activity-sampler");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Top statements: share of samples in which each was active (1.0 = always, 2.0 = two backends always). */
+    Map<String, Double> top(int n) {
+        int total = Math.max(1, samples.get());
+        Map<String, Double> out = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(n)
+                .forEach(e -> out.put(e.getKey(), Math.round(e.getValue() * 100.0 / total) / 100.0));
+        return out;
+    }
+
+    void report(Results results, String key) {
+        Map<String, Double> top = top(8);
+        results.put(key, Map.of("samples", samples.get(), "active_share", top));
+        System.out.printf("  %s: busiest statements (share of %d samples of pg_stat_activity)%n", key, samples.get());
+        top.forEach((q, share) -> System.out.printf("    %5.2f  %s%n", share, q));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop.set(true);
+        thread.join(2000);
+    }
+
+}
