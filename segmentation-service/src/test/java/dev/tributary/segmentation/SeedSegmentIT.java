@@ -87,9 +87,11 @@ class SeedSegmentIT {
                 .containsExactlyInAnyOrder(200_000, 900_000);
         String account = jdbc.sql("SELECT DISTINCT account_id FROM profile_read.opportunity").query(String.class).single();
         assertThat(opportunities).allSatisfy(f -> assertThat(f.get("via").asString()).contains(account));
-        assertThat(opportunities).extracting(f -> f.get("via").asString())
-                .anySatisfy(via -> assertThat(via).contains("001A1@crm-1.Salesforce"))
-                .anySatisfy(via -> assertThat(via).contains("acc-2001@crm-2.Dynamics"));
+        // each opportunity names the one source account it came through, of the one unified account
+        assertThat(opportunities).extracting(f -> f.get("amount").decimalValue().intValue(), f -> f.get("via").asString().split(" / ")[1])
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(200_000, "opportunity of account " + account + " through source account 001A1@crm-1.Salesforce"),
+                        org.assertj.core.groups.Tuple.tuple(900_000, "opportunity of account " + account + " through source account acc-2001@crm-2.Dynamics"));
         List<JsonNode> views = facts.stream().filter(f -> f.get("type").asString().equals("event")).toList();
         assertThat(views).hasSize(1);
         assertThat(Instant.parse(views.get(0).get("at").asString()))

@@ -62,7 +62,8 @@ final class TownsendDemo {
         send("POST", urls.ingestion() + "/v1/events", "application/json", pageView.toString(), 202);
 
         String account = urls.profile() + "/v1/accounts?identity=" + encode("b2b_account:T-1@mdm-1.MDM");
-        JsonNode townsend = waitFor(() -> tryGet(account).filter(a -> a.get("fragments").size() == 5));
+        JsonNode townsend = waitFor(() -> tryGet(account)
+                .filter(a -> a.get("fragments").size() == 5 && a.get("opportunities").size() == 2));
         String segmentId = findOrCreateSegment();
         System.out.printf("""
 
@@ -71,7 +72,7 @@ final class TownsendDemo {
                   p2 across both lines          %s/v1/persons?identity=email:p2@townsend.com
                   the seed's segment            %s/v1/segments/%s/members
                   why p2 is a member            %s/v1/segments/%s/members/<person id>/explanation
-                """, urls.profile(), townsend.get("id").asString(), townsend.get("totals").get("wonAmount"),
+                """, urls.profile(), townsend.get("id").asString(), townsend.get("totals").get("wonAmount").decimalValue().toPlainString(),
                 townsend.get("totals").get("opportunities"), urls.profile(), urls.segmentation(), segmentId,
                 urls.segmentation(), segmentId);
         return segmentId;

@@ -39,13 +39,15 @@ public class IdentityGraph {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final IdentityExtractor extractor;
+    private final ReferenceResolver references;
     private final int maxFragmentsPerIdentity;
 
     public IdentityGraph(JdbcClient jdbc, JdbcTemplate jdbcTemplate, IdentityExtractor extractor,
-                         ProfileProperties properties) {
+                         ReferenceResolver references, ProfileProperties properties) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.extractor = extractor;
+        this.references = references;
         this.maxFragmentsPerIdentity = properties.identity().maxFragmentsPerIdentity();
     }
 
@@ -349,6 +351,7 @@ public class IdentityGraph {
                 resolved.entrySet().stream()
                         .map(e -> new Object[]{type.id(), e.getKey().namespace(), e.getKey().value(), e.getValue()})
                         .toList());
+        references.identitiesChanged(type, identities);
     }
 
     private Map<String, Set<Identity>> linksOf(Collection<String> keys) {

@@ -8,6 +8,7 @@ import dev.tributary.profile.fragment.IncomingRecord;
 import dev.tributary.profile.fragment.RelationshipProjection;
 import dev.tributary.profile.EntityType;
 import dev.tributary.profile.identity.IdentityGraph;
+import dev.tributary.profile.identity.ReferenceResolver;
 import dev.tributary.profile.merge.AttributeMerger;
 import dev.tributary.xdm.SourceKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,11 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.List;
 import java.util.Set;
@@ -38,20 +39,24 @@ public class ProfileUpdates {
                                 Instant timestamp, String url, String pageName, String referrer, String sourceId) {
     }
 
+    private static final long GRAPH_LOCK = 7310001;
+
     private final FragmentStore fragments;
     private final RelationshipProjection relationships;
     private final IdentityGraph graph;
     private final AttributeMerger merger;
     private final ChangePublisher publisher;
+    private final ReferenceResolver references;
     private final JdbcClient jdbc;
 
     public ProfileUpdates(FragmentStore fragments, RelationshipProjection relationships, IdentityGraph graph,
-                          AttributeMerger merger, ChangePublisher publisher, JdbcClient jdbc) {
+                          AttributeMerger merger, ChangePublisher publisher, ReferenceResolver references, JdbcClient jdbc) {
         this.fragments = fragments;
         this.relationships = relationships;
         this.graph = graph;
         this.merger = merger;
         this.publisher = publisher;
+        this.references = references;
         this.jdbc = jdbc;
     }
 
@@ -78,6 +83,9 @@ public class ProfileUpdates {
             merger.recompute(type, affected);
             affected.forEach(id -> changeSet.changed(type, id, "attributes"));
         }
+        // rows this batch wrote point at source keys; give them their unified ids
+        references.resolveKeys(EntityType.PERSON, canonical(touched.personKeys()));
+        references.resolveKeys(EntityType.ACCOUNT, canonical(touched.accountKeys()));
         resolve(EntityType.PERSON, touched.personKeys()).forEach(id -> changeSet.changed(EntityType.PERSON, id, "relationships"));
         resolve(EntityType.ACCOUNT, touched.accountKeys()).forEach(id -> changeSet.changed(EntityType.ACCOUNT, id, "relationships"));
         publisher.publish(changeSet);
@@ -88,17 +96,22 @@ public class ProfileUpdates {
         if (events.isEmpty()) {
             return;
         }
+        // shared with other event batches, exclusive of graph changes: the person each event resolves to
+        // here must not be changed by a merge committing meanwhile, which would not see this event
+        jdbc.sql("SELECT pg_advisory_xact_lock_shared(" + GRAPH_LOCK + ")").query().singleValue();
         // one statement; RETURNING names only the events not seen before, so a replay announces nothing
-        List<IncomingEvent> fresh = new ArrayList<>();
+        ChangeSet changeSet = new ChangeSet();
         Map<String, IncomingEvent> byId = new LinkedHashMap<>();
         events.forEach(e -> byId.putIfAbsent(e.eventId(), e));
         jdbc.sql("""
                         INSERT INTO experience_event (event_id, identity_ns, identity_value, event_type, ts, url, page_name,
-                                                      referrer, source_id)
-                        SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
-                                             ?::text[], ?::text[], ?::text[])
+                                                      referrer, source_id, person_id)
+                        SELECT u.*, p.profile_id
+                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
+                                    ?::text[], ?::text[], ?::text[]) AS u(id, ns, val, type, ts, url, page, referrer, source)
+                        LEFT JOIN identity_profile p ON p.entity_type = 'person' AND p.namespace = u.ns AND p.value = u.val
                         ON CONFLICT (event_id) DO NOTHING
-                        RETURNING event_id""")
+                        RETURNING event_id, person_id""")
                 .param(column(byId.values(), IncomingEvent::eventId))
                 .param(column(byId.values(), IncomingEvent::identityNamespace))
                 .param(column(byId.values(), IncomingEvent::identityValue))
@@ -108,19 +121,10 @@ public class ProfileUpdates {
                 .param(column(byId.values(), IncomingEvent::pageName))
                 .param(column(byId.values(), IncomingEvent::referrer))
                 .param(column(byId.values(), IncomingEvent::sourceId))
-                .query(String.class).list()
-                .forEach(id -> fresh.add(byId.get(id)));
-        if (fresh.isEmpty()) {
-            return;
-        }
-        ChangeSet changeSet = new ChangeSet();
-        jdbc.sql("""
-                        SELECT DISTINCT p.profile_id FROM unnest(?::text[], ?::text[]) AS i(ns, val)
-                        JOIN identity_profile p ON p.entity_type = 'person' AND p.namespace = i.ns AND p.value = i.val""")
-                .param(fresh.stream().map(IncomingEvent::identityNamespace).toArray(String[]::new))
-                .param(fresh.stream().map(IncomingEvent::identityValue).toArray(String[]::new))
-                .query(String.class).list()
-                .forEach(id -> changeSet.changed(EntityType.PERSON, id, "events"));
+                .query((rs, n) -> rs.getString(2))
+                .list()
+                .stream().filter(Objects::nonNull)
+                .forEach(personId -> changeSet.changed(EntityType.PERSON, personId, "events"));
         publisher.publish(changeSet);
     }
 
@@ -132,7 +136,7 @@ public class ProfileUpdates {
         if (sourceKeys.isEmpty()) {
             return List.of();
         }
-        String[] canonical = sourceKeys.stream().map(k -> SourceKey.parse(k).sourceKey()).distinct().toArray(String[]::new);
+        String[] canonical = canonical(sourceKeys).toArray(String[]::new);
         return jdbc.sql("""
                         SELECT DISTINCT profile_id FROM identity_profile
                         WHERE entity_type = ? AND namespace = ? AND value = ANY(?)""")
@@ -140,7 +144,11 @@ public class ProfileUpdates {
                 .query(String.class).list();
     }
 
+    private static List<String> canonical(Collection<String> sourceKeys) {
+        return sourceKeys.stream().map(k -> SourceKey.parse(k).sourceKey()).distinct().toList();
+    }
+
     private void lockGraph() {
-        jdbc.sql("SELECT pg_advisory_xact_lock(7310001)").query().singleValue();
+        jdbc.sql("SELECT pg_advisory_xact_lock(" + GRAPH_LOCK + ")").query().singleValue();
     }
 }

@@ -100,7 +100,7 @@ public final class AttributeCatalog {
                         List.of(new Link("profile_read.person_account", "account_id", "person_id", viaPerson))),
                 new Relation("opportunities", EntityType.ACCOUNT, EntityType.OPPORTUNITY, "opportunities of the account",
                         List.of(new Link("profile_read.opportunity", "account_id", "opportunity_id",
-                                "concat('account ', %1$s.account_id, ' via ', %1$s.source_account_key)"))),
+                                "concat('opportunity of account ', %1$s.account_id, ' through source account ', %1$s.source_account_key)"))),
                 new Relation("events", EntityType.ACCOUNT, EntityType.EVENT, "experience events of the account's people",
                         List.of(new Link("profile_read.person_account", "account_id", "person_id", viaPerson),
                                 new Link("profile_read.event", "person_id", "event_id", null))));

@@ -364,8 +364,10 @@ final class SqlCompiler {
         EntityType target = path.target();
         String factId = target.keyColumns().size() == 1 ? "f." + target.keyColumns().get(0)
                 : "concat_ws(':', " + target.keyColumns().stream().map(c -> "f." + c).collect(Collectors.joining(", ")) + ")";
+        // each hop aggregated on its own: a product of the hops' paths would repeat every combination
         String via = path.vias().isEmpty() ? "CAST(NULL AS text)"
-                : "string_agg(DISTINCT concat_ws(' / ', " + String.join(", ", path.vias()) + "), '; ')";
+                : "concat_ws(' / ', " + path.vias().stream().map(v -> "string_agg(DISTINCT " + v + ", ', ')")
+                .collect(Collectors.joining(", ")) + ")";
         return "SELECT '" + target.factType() + "' AS fact_type, " + factId + " AS fact_id, min(" + target.labelSql
                 + ") AS label, min(CAST(" + amount + " AS numeric)) AS amount, min(" + target.atSql + ") AS at, "
                 + via + " AS via FROM " + path.from() + " WHERE " + path.driver() + " = :entity_id"

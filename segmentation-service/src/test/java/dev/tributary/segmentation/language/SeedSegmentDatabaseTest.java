@@ -93,7 +93,8 @@ class SeedSegmentDatabaseTest {
                         org.assertj.core.groups.Tuple.tuple("opportunity", "O1@crm-1.Salesforce", "Opportunity 1", new BigDecimal("2E+5")),
                         org.assertj.core.groups.Tuple.tuple("opportunity", "O2@crm-2.Salesforce", "Opportunity 2", new BigDecimal("9E+5")));
         String via = opportunities.stream().map(r -> (String) r.get("via")).reduce("", String::concat);
-        assertThat(via).contains("account U1 via A1@crm-1.Salesforce").contains("account U1 via A2@crm-2.Salesforce");
+        assertThat(via).contains("opportunity of account U1 through source account A1@crm-1.Salesforce")
+                .contains("opportunity of account U1 through source account A2@crm-2.Salesforce");
 
         List<Map<String, Object>> visits = SeedDatabase.explain(seed, seed.explanations().get(1), "P2");
         assertThat(visits).singleElement().satisfies(row -> {
