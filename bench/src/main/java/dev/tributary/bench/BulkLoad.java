@@ -110,6 +110,21 @@ final class BulkLoad {
                     + "'/careers','/contact','/products/classic','/webinars','/customers'])[1 + " + h("n", 23) + " % 12] AS path "
                     + "FROM generate_series(" + from + ", " + to + ") n) s");
         }
+        // profile-service keeps the unified ids beside the source keys (migration V3); so does the bulk load
+        step("resolve unified ids", "UPDATE profile.person_account_link l SET person_id = ip.profile_id FROM profile.identity_profile ip "
+                + "WHERE ip.entity_type = 'person' AND ip.namespace = 'b2b_person' AND ip.value = l.person_key;"
+                + "UPDATE profile.person_account_link l SET account_id = ip.profile_id FROM profile.identity_profile ip "
+                + "WHERE ip.entity_type = 'account' AND ip.namespace = 'b2b_account' AND ip.value = l.account_key;"
+                + "UPDATE profile.opportunity o SET account_id = ip.profile_id FROM profile.identity_profile ip "
+                + "WHERE ip.entity_type = 'account' AND ip.namespace = 'b2b_account' AND ip.value = o.account_key;"
+                + "UPDATE profile.opportunity_person o SET person_id = ip.profile_id FROM profile.identity_profile ip "
+                + "WHERE ip.entity_type = 'person' AND ip.namespace = 'b2b_person' AND ip.value = o.person_key;"
+                + "UPDATE profile.campaign_member m SET person_id = ip.profile_id FROM profile.identity_profile ip "
+                + "WHERE ip.entity_type = 'person' AND ip.namespace = 'b2b_person' AND ip.value = m.person_key;"
+                + "UPDATE profile.marketing_list_member m SET person_id = ip.profile_id FROM profile.identity_profile ip "
+                + "WHERE ip.entity_type = 'person' AND ip.namespace = 'b2b_person' AND ip.value = m.person_key;"
+                + "UPDATE profile.experience_event e SET person_id = ip.profile_id FROM profile.identity_profile ip "
+                + "WHERE ip.entity_type = 'person' AND ip.namespace = e.identity_ns AND ip.value = e.identity_value");
         step("analyze", "ANALYZE profile.unified_profile, profile.unified_person, profile.unified_account, profile.identity_profile, "
                 + "profile.person_account_link, profile.opportunity, profile.opportunity_person, profile.campaign, profile.campaign_member, "
                 + "profile.marketing_list, profile.marketing_list_member, profile.experience_event");

@@ -18,53 +18,41 @@ final class SegmentsBench {
     record Segment(String name, String audience, String query, String floorSql) {
     }
 
-    /** Reuses the view-free joins a person would write by hand against the base tables. */
+    /** What a person would write by hand against the base tables, with the unified ids they carry. */
     private static final String PERSON_ACCOUNTS = """
-            SELECT DISTINCT pp.profile_id AS person_id, ap.profile_id AS account_id
-            FROM profile.person_account_link l
-            JOIN profile.identity_profile pp ON pp.entity_type = 'person' AND pp.namespace = 'b2b_person' AND pp.value = l.person_key
-            JOIN profile.identity_profile ap ON ap.entity_type = 'account' AND ap.namespace = 'b2b_account' AND ap.value = l.account_key
-            WHERE l.is_active IS DISTINCT FROM false""";
-    private static final String EVENT_PERSON = """
-            profile.experience_event e
-            JOIN profile.identity_profile pp ON pp.entity_type = 'person' AND pp.namespace = e.identity_ns AND pp.value = e.identity_value""";
-    private static final String OPP_ACCOUNT = """
-            profile.opportunity o
-            JOIN profile.identity_profile ap ON ap.entity_type = 'account' AND ap.namespace = 'b2b_account' AND ap.value = o.account_key""";
+            SELECT DISTINCT l.person_id, l.account_id FROM profile.person_account_link l
+            WHERE l.person_id IS NOT NULL AND l.account_id IS NOT NULL AND l.is_active IS DISTINCT FROM false""";
 
     static final List<Segment> SEGMENTS = List.of(
             new Segment("seed: won > 1M and new-product page last month", "person", """
                     sum(accounts.opportunities.amount where isWon = true) > 1000000
                     and exists(events where eventType = "web.webpagedetails.pageViews" and url contains "/products/new" and timestamp in last 1 month)""",
-                    "WITH won AS (SELECT ap.profile_id AS account_id, sum(o.amount) AS amount FROM " + OPP_ACCOUNT
-                            + " WHERE o.is_won GROUP BY 1), pa AS (" + PERSON_ACCOUNTS + ")\n"
+                    "WITH won AS (SELECT o.account_id, sum(o.amount) AS amount FROM profile.opportunity o"
+                            + " WHERE o.is_won AND o.account_id IS NOT NULL GROUP BY 1), pa AS (" + PERSON_ACCOUNTS + ")\n"
                             + "SELECT pa.person_id FROM pa JOIN won USING (account_id) GROUP BY pa.person_id HAVING sum(won.amount) > 1000000\n"
-                            + "INTERSECT\nSELECT pp.profile_id FROM " + EVENT_PERSON
-                            + " WHERE e.event_type = 'web.webpagedetails.pageViews' AND strpos(e.url, '/products/new') > 0"
+                            + "INTERSECT\nSELECT e.person_id FROM profile.experience_event e"
+                            + " WHERE e.person_id IS NOT NULL AND e.event_type = 'web.webpagedetails.pageViews' AND strpos(e.url, '/products/new') > 0"
                             + " AND e.ts >= now() - interval '1 month' AND e.ts <= now()"),
             new Segment("person attributes: DE, score >= 80, consent", "person",
                     "country = \"DE\" and score >= 80 and emailConsent = \"y\"",
                     "SELECT id FROM profile.unified_person WHERE country = 'DE' AND score >= 80 AND email_consent = 'y'"),
             new Segment("count of open opportunities of my accounts >= 3", "person",
                     "count(accounts.opportunities where isClosed = false) >= 3",
-                    "WITH pa AS (" + PERSON_ACCOUNTS + "), open AS (SELECT ap.profile_id AS account_id, count(*) AS n FROM " + OPP_ACCOUNT
-                            + " WHERE o.is_closed = false GROUP BY 1)\n"
+                    "WITH pa AS (" + PERSON_ACCOUNTS + "), open AS (SELECT o.account_id, count(*) AS n FROM profile.opportunity o"
+                            + " WHERE o.is_closed = false AND o.account_id IS NOT NULL GROUP BY 1)\n"
                             + "SELECT pa.person_id FROM pa JOIN open USING (account_id) GROUP BY pa.person_id HAVING sum(open.n) >= 3"),
             new Segment("account audience: won > 1M", "account",
                     "sum(opportunities.amount where isWon = true) > 1000000",
-                    "SELECT ap.profile_id FROM " + OPP_ACCOUNT + " WHERE o.is_won GROUP BY 1 HAVING sum(o.amount) > 1000000"),
+                    "SELECT o.account_id FROM profile.opportunity o WHERE o.is_won AND o.account_id IS NOT NULL GROUP BY 1 HAVING sum(o.amount) > 1000000"),
             new Segment(">= 3 page views in the last 7 days", "person",
                     "count(events where eventType = \"web.webpagedetails.pageViews\" and timestamp in last 7 days) >= 3",
-                    "SELECT pp.profile_id FROM " + EVENT_PERSON + " WHERE e.event_type = 'web.webpagedetails.pageViews'"
+                    "SELECT e.person_id FROM profile.experience_event e WHERE e.person_id IS NOT NULL AND e.event_type = 'web.webpagedetails.pageViews'"
                             + " AND e.ts >= now() - interval '7 days' AND e.ts <= now() GROUP BY 1 HAVING count(*) >= 3"),
             new Segment("responded to a campaign, not on list 7", "person",
                     "exists(campaigns where hasResponded = true) and not exists(lists where name = \"List 7\")",
-                    "SELECT pp.profile_id FROM profile.campaign_member m JOIN profile.identity_profile pp ON pp.entity_type = 'person'"
-                            + " AND pp.namespace = 'b2b_person' AND pp.value = m.person_key WHERE m.has_responded\n"
-                            + "EXCEPT\nSELECT pp.profile_id FROM profile.marketing_list_member m"
-                            + " JOIN profile.marketing_list l ON l.source_key = m.list_key"
-                            + " JOIN profile.identity_profile pp ON pp.entity_type = 'person' AND pp.namespace = 'b2b_person' AND pp.value = m.person_key"
-                            + " WHERE l.name = 'List 7'"));
+                    "SELECT m.person_id FROM profile.campaign_member m WHERE m.has_responded AND m.person_id IS NOT NULL\n"
+                            + "EXCEPT\nSELECT m.person_id FROM profile.marketing_list_member m"
+                            + " JOIN profile.marketing_list l ON l.source_key = m.list_key WHERE l.name = 'List 7'"));
 
     private final Options options;
     private final Api api;
