@@ -38,7 +38,7 @@ public class RelationshipProjection {
     }
 
     public Touched project(Collection<FragmentChange> changes) {
-        Map<String, List<Object[]>> deletes = new HashMap<>();
+        Map<String, List<String>> deletes = new HashMap<>();
         Map<String, List<Object[]>> upserts = new HashMap<>();
         List<String> persons = new ArrayList<>();
         List<String> accounts = new ArrayList<>();
@@ -50,7 +50,7 @@ public class RelationshipProjection {
             boolean live = !r.deleted();
             switch (r.xdmClass()) {
                 case PERSON -> {
-                    add(deletes, "DELETE FROM person_account_link WHERE link_key = ? AND relation = 'primary'", key);
+                    delete(deletes, "DELETE FROM person_account_link WHERE link_key = ? AND relation = 'primary'", key);
                     if (live && text(d, "accountKey") != null) {
                         add(upserts, LINK, key, key, text(d, "accountKey"), "primary", null, true);
                         accounts.add(text(d, "accountKey"));
@@ -58,7 +58,7 @@ public class RelationshipProjection {
                     collect(accounts, old, "accountKey");
                 }
                 case ACCOUNT_PERSON -> {
-                    add(deletes, "DELETE FROM person_account_link WHERE link_key = ? AND relation = 'accountPerson'", key);
+                    delete(deletes, "DELETE FROM person_account_link WHERE link_key = ? AND relation = 'accountPerson'", key);
                     if (live) {
                         add(upserts, LINK, key, text(d, "personKey"), text(d, "accountKey"), "accountPerson",
                                 text(d, "personRole"), bool(d, "isActive"));
@@ -69,7 +69,7 @@ public class RelationshipProjection {
                     collect(accounts, old, "accountKey");
                 }
                 case OPPORTUNITY -> {
-                    add(deletes, "DELETE FROM opportunity WHERE source_key = ?", key);
+                    delete(deletes, "DELETE FROM opportunity WHERE source_key = ?", key);
                     if (live) {
                         add(upserts, """
                                 INSERT INTO opportunity (source_key, account_key, source_type, source_instance_id, name, stage,
@@ -84,7 +84,7 @@ public class RelationshipProjection {
                     collect(accounts, old, "accountKey");
                 }
                 case OPPORTUNITY_PERSON -> {
-                    add(deletes, "DELETE FROM opportunity_person WHERE source_key = ?", key);
+                    delete(deletes, "DELETE FROM opportunity_person WHERE source_key = ?", key);
                     if (live) {
                         add(upserts, "INSERT INTO opportunity_person (source_key, opportunity_key, person_key, role, is_primary) VALUES (?, ?, ?, ?, ?)",
                                 key, text(d, "opportunityKey"), text(d, "personKey"), text(d, "personRole"), bool(d, "isPrimary"));
@@ -93,7 +93,7 @@ public class RelationshipProjection {
                     collect(persons, old, "personKey");
                 }
                 case CAMPAIGN -> {
-                    add(deletes, "DELETE FROM campaign WHERE source_key = ?", key);
+                    delete(deletes, "DELETE FROM campaign WHERE source_key = ?", key);
                     if (live) {
                         add(upserts, "INSERT INTO campaign (source_key, name, type, status) VALUES (?, ?, ?, ?)",
                                 key, text(d, "campaignName"), text(d, "campaignType"), text(d, "campaignStatus"));
@@ -101,7 +101,7 @@ public class RelationshipProjection {
                     persons.addAll(members("SELECT person_key FROM campaign_member WHERE campaign_key = ?", key));
                 }
                 case CAMPAIGN_MEMBER -> {
-                    add(deletes, "DELETE FROM campaign_member WHERE source_key = ?", key);
+                    delete(deletes, "DELETE FROM campaign_member WHERE source_key = ?", key);
                     if (live) {
                         Instant joined = instant(d, "membershipDate");
                         add(upserts, """
@@ -114,14 +114,14 @@ public class RelationshipProjection {
                     collect(persons, old, "personKey");
                 }
                 case MARKETING_LIST -> {
-                    add(deletes, "DELETE FROM marketing_list WHERE source_key = ?", key);
+                    delete(deletes, "DELETE FROM marketing_list WHERE source_key = ?", key);
                     if (live) {
                         add(upserts, "INSERT INTO marketing_list (source_key, name) VALUES (?, ?)", key, text(d, "marketingListName"));
                     }
                     persons.addAll(members("SELECT person_key FROM marketing_list_member WHERE list_key = ?", key));
                 }
                 case MARKETING_LIST_MEMBER -> {
-                    add(deletes, "DELETE FROM marketing_list_member WHERE source_key = ?", key);
+                    delete(deletes, "DELETE FROM marketing_list_member WHERE source_key = ?", key);
                     if (live) {
                         add(upserts, "INSERT INTO marketing_list_member (source_key, list_key, person_key) VALUES (?, ?, ?)",
                                 key, text(d, "marketingListKey"), text(d, "personKey"));
@@ -134,7 +134,8 @@ public class RelationshipProjection {
                 }
             }
         }
-        deletes.forEach(jdbc::batchUpdate);
+        // every statement deletes by one key: one round trip per table with the keys as an array
+        deletes.forEach((sql, keys) -> jdbc.update(sql.replace("= ?", "= ANY(?)"), (Object) keys.toArray(String[]::new)));
         upserts.forEach(jdbc::batchUpdate);
         return new Touched(persons, accounts);
     }
@@ -161,6 +162,10 @@ public class RelationshipProjection {
         if (value != null) {
             into.add(value);
         }
+    }
+
+    private static void delete(Map<String, List<String>> statements, String sql, String key) {
+        statements.computeIfAbsent(sql, s -> new ArrayList<>()).add(key);
     }
 
     private static void add(Map<String, List<Object[]>> statements, String sql, Object... args) {

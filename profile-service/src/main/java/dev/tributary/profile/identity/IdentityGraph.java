@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -242,16 +243,18 @@ public class IdentityGraph {
         if (!anchorMoves.isEmpty()) {
             jdbcTemplate.batchUpdate("UPDATE unified_profile SET anchor_key = ? WHERE id = ?", anchorMoves);
         }
-        List<Object[]> moves = new ArrayList<>();
+        List<String> movedKeys = new ArrayList<>();
+        List<String> movedTo = new ArrayList<>();
         for (String key : graph.links.keySet()) {
             String target = assigned.get(key);
-            String before = currentProfile.get(key);
-            if (target == null ? before != null : !target.equals(before)) {
-                moves.add(new Object[]{target, key});
+            if (!Objects.equals(target, currentProfile.get(key))) {
+                movedKeys.add(key);
+                movedTo.add(target);
             }
         }
-        if (!moves.isEmpty()) {
-            jdbcTemplate.batchUpdate("UPDATE fragment SET profile_id = ? WHERE source_key = ?", moves);
+        if (!movedKeys.isEmpty()) {
+            jdbc.sql("UPDATE fragment f SET profile_id = u.pid FROM unnest(?::text[], ?::text[]) AS u(key, pid) WHERE f.source_key = u.key")
+                    .param(movedKeys.toArray(String[]::new)).param(movedTo.toArray(String[]::new)).update();
         }
         resolveIdentities(type, identitiesToResolve, graph, assigned);
         return affected;
@@ -326,32 +329,58 @@ public class IdentityGraph {
         jdbc.sql("DELETE FROM unified_profile WHERE id = ?").param(id).update();
     }
 
+    /**
+     * Points every identity of the recomputed components at its profile, drops identities nobody holds
+     * any more, and re-resolves the rows referring to the identities whose profile changed.
+     */
     private void resolveIdentities(EntityType type, Set<Identity> identities, Subgraph graph, Map<String, String> assigned) {
         if (identities.isEmpty()) {
             return;
         }
+        Map<Identity, String> before = new HashMap<>();
         jdbc.sql("""
-                        DELETE FROM identity_profile p USING unnest(?::text[], ?::text[]) AS i(ns, val)
-                        WHERE p.entity_type = ? AND p.namespace = i.ns AND p.value = i.val""")
+                        SELECT p.namespace, p.value, p.profile_id FROM unnest(?::text[], ?::text[]) AS i(ns, val)
+                        JOIN identity_profile p ON p.entity_type = ? AND p.namespace = i.ns AND p.value = i.val""")
                 .param(identities.stream().map(Identity::namespace).toArray(String[]::new))
                 .param(identities.stream().map(Identity::value).toArray(String[]::new))
                 .param(type.id())
-                .update();
-        Map<Identity, String> resolved = new HashMap<>();
+                .query(rs -> {
+                    before.put(new Identity(rs.getString(1), rs.getString(2)), rs.getString(3));
+                });
+        Map<Identity, String> after = new HashMap<>();
         new TreeSet<>(assigned.keySet()).forEach(key -> {
             for (Identity identity : graph.links.getOrDefault(key, Set.of())) {
                 if (!graph.hubs.contains(identity)) {
-                    resolved.putIfAbsent(identity, assigned.get(key));
+                    after.putIfAbsent(identity, assigned.get(key));
                 }
             }
         });
-        jdbcTemplate.batchUpdate("""
-                        INSERT INTO identity_profile (entity_type, namespace, value, profile_id) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (entity_type, namespace, value) DO UPDATE SET profile_id = EXCLUDED.profile_id""",
-                resolved.entrySet().stream()
-                        .map(e -> new Object[]{type.id(), e.getKey().namespace(), e.getKey().value(), e.getValue()})
-                        .toList());
-        references.identitiesChanged(type, identities);
+        List<Identity> gone = before.keySet().stream().filter(i -> !after.containsKey(i)).toList();
+        List<Map.Entry<Identity, String>> moved = after.entrySet().stream()
+                .filter(e -> !e.getValue().equals(before.get(e.getKey()))).toList();
+        if (!gone.isEmpty()) {
+            jdbc.sql("""
+                            DELETE FROM identity_profile p USING unnest(?::text[], ?::text[]) AS i(ns, val)
+                            WHERE p.entity_type = ? AND p.namespace = i.ns AND p.value = i.val""")
+                    .param(gone.stream().map(Identity::namespace).toArray(String[]::new))
+                    .param(gone.stream().map(Identity::value).toArray(String[]::new))
+                    .param(type.id())
+                    .update();
+        }
+        if (!moved.isEmpty()) {
+            jdbc.sql("""
+                            INSERT INTO identity_profile (entity_type, namespace, value, profile_id)
+                            SELECT ?, ns, val, pid FROM unnest(?::text[], ?::text[], ?::text[]) AS i(ns, val, pid)
+                            ON CONFLICT (entity_type, namespace, value) DO UPDATE SET profile_id = EXCLUDED.profile_id""")
+                    .param(type.id())
+                    .param(moved.stream().map(e -> e.getKey().namespace()).toArray(String[]::new))
+                    .param(moved.stream().map(e -> e.getKey().value()).toArray(String[]::new))
+                    .param(moved.stream().map(Map.Entry::getValue).toArray(String[]::new))
+                    .update();
+        }
+        List<Identity> changed = new ArrayList<>(gone);
+        moved.forEach(e -> changed.add(e.getKey()));
+        references.identitiesChanged(type, changed);
     }
 
     private Map<String, Set<Identity>> linksOf(Collection<String> keys) {
@@ -419,14 +448,23 @@ public class IdentityGraph {
 
     private void replaceLinks(EntityType type, Set<String> keys, Map<String, Set<Identity>> newLinks) {
         jdbc.sql("DELETE FROM identity_link WHERE fragment_key = ANY(?)").param(keys.toArray(String[]::new)).update();
-        List<Object[]> rows = new ArrayList<>();
+        List<String> linkKeys = new ArrayList<>();
+        List<Identity> linked = new ArrayList<>();
         for (String key : keys) {
             for (Identity identity : newLinks.getOrDefault(key, Set.of())) {
-                rows.add(new Object[]{key, type.id(), identity.namespace(), identity.value()});
+                linkKeys.add(key);
+                linked.add(identity);
             }
         }
-        if (!rows.isEmpty()) {
-            jdbcTemplate.batchUpdate("INSERT INTO identity_link (fragment_key, entity_type, namespace, value) VALUES (?, ?, ?, ?)", rows);
+        if (!linked.isEmpty()) {
+            jdbc.sql("""
+                            INSERT INTO identity_link (fragment_key, entity_type, namespace, value)
+                            SELECT key, ?, ns, val FROM unnest(?::text[], ?::text[], ?::text[]) AS l(key, ns, val)""")
+                    .param(type.id())
+                    .param(linkKeys.toArray(String[]::new))
+                    .param(linked.stream().map(Identity::namespace).toArray(String[]::new))
+                    .param(linked.stream().map(Identity::value).toArray(String[]::new))
+                    .update();
         }
     }
 

@@ -4,7 +4,6 @@ import dev.tributary.profile.ProfileProperties;
 import dev.tributary.profile.fragment.Json;
 import dev.tributary.profile.EntityType;
 import dev.tributary.xdm.json.XdmJson;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -66,12 +65,10 @@ public class AttributeMerger {
     }
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
     private final Comparator<Fragment> preference;
 
-    public AttributeMerger(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ProfileProperties properties) {
+    public AttributeMerger(JdbcClient jdbc, ProfileProperties properties) {
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
         Comparator<Fragment> newestFirst = Comparator.comparing(Fragment::lastUpdated).reversed()
                 .thenComparing(Fragment::sourceKey);
         if ("source-precedence".equals(properties.merge().policy())) {
@@ -104,26 +101,36 @@ public class AttributeMerger {
                 .forEach(f -> byProfile.computeIfAbsent(f.profileId(), k -> new ArrayList<>()).add(f));
 
         List<Attribute> attributes = type == EntityType.PERSON ? PERSON : ACCOUNT;
-        List<Object[]> profileRows = new ArrayList<>();
-        List<Object[]> typedRows = new ArrayList<>();
-        Timestamp now = Timestamp.from(Instant.now());
-        byProfile.forEach((profileId, fragments) -> {
+        // column-wise arrays: one statement per table however many profiles the batch touched
+        List<String> ids = new ArrayList<>(byProfile.keySet());
+        String[] lineage = new String[ids.size()];
+        String[][] columns = new String[attributes.size()][ids.size()];
+        for (int row = 0; row < ids.size(); row++) {
+            List<Fragment> fragments = byProfile.get(ids.get(row));
             fragments.sort(preference);
             Map<String, Merged> merged = merge(attributes, fragments);
             ObjectNode json = XdmJson.mapper().createObjectNode();
             merged.forEach((name, m) -> json.set(name, XdmJson.mapper().valueToTree(m)));
-            profileRows.add(new Object[]{json.toString(), now, profileId});
-            Object[] typed = new Object[attributes.size() + 2];
-            typed[0] = profileId;
-            for (int i = 0; i < attributes.size(); i++) {
-                Merged m = merged.get(attributes.get(i).name());
-                typed[i + 1] = m == null ? null : m.value();
+            lineage[row] = json.toString();
+            for (int c = 0; c < attributes.size(); c++) {
+                Merged m = merged.get(attributes.get(c).name());
+                columns[c][row] = m == null ? null : m.value() instanceof BigDecimal b ? b.toPlainString() : m.value().toString();
             }
-            typed[attributes.size() + 1] = now;
-            typedRows.add(typed);
-        });
-        jdbcTemplate.batchUpdate("UPDATE unified_profile SET attributes = ?::jsonb, updated_at = ? WHERE id = ?", profileRows);
-        jdbcTemplate.batchUpdate(type == EntityType.PERSON ? UPSERT_PERSON : UPSERT_ACCOUNT, typedRows);
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        String[] idArray = ids.toArray(String[]::new);
+        jdbc.sql("""
+                        UPDATE unified_profile p SET attributes = u.a::jsonb, updated_at = ?
+                        FROM unnest(?::text[], ?::text[]) AS u(id, a) WHERE p.id = u.id""")
+                .param(now).param(idArray).param(lineage).update();
+        var statement = jdbc.sql(type == EntityType.PERSON ? UPSERT_PERSON : UPSERT_ACCOUNT).param(now).param(idArray);
+        for (String[] column : columns) {
+            statement = statement.param(column);
+        }
+        statement.update();
     }
 
     private static Map<String, Merged> merge(List<Attribute> attributes, List<Fragment> preferred) {
@@ -144,7 +151,11 @@ public class AttributeMerger {
     private static final String UPSERT_PERSON = """
             INSERT INTO unified_person (id, email, first_name, last_name, job_title, country, score, email_consent,
                                         created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, now(), ?)
+            SELECT u.id, u.email, u.first_name, u.last_name, u.job_title, u.country, u.score::numeric, u.email_consent,
+                   t.now, t.now
+            FROM (SELECT CAST(? AS timestamptz) AS now) t,
+                 unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                     AS u(id, email, first_name, last_name, job_title, country, score, email_consent)
             ON CONFLICT (id) DO UPDATE SET email = EXCLUDED.email, first_name = EXCLUDED.first_name,
                 last_name = EXCLUDED.last_name, job_title = EXCLUDED.job_title, country = EXCLUDED.country,
                 score = EXCLUDED.score, email_consent = EXCLUDED.email_consent, updated_at = EXCLUDED.updated_at""";
@@ -152,7 +163,11 @@ public class AttributeMerger {
     private static final String UPSERT_ACCOUNT = """
             INSERT INTO unified_account (id, name, domain, website, industry, employees, annual_revenue, currency,
                                          country, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?)
+            SELECT u.id, u.name, u.domain, u.website, u.industry, u.employees::numeric::bigint, u.annual_revenue::numeric,
+                   u.currency, u.country, t.now, t.now
+            FROM (SELECT CAST(? AS timestamptz) AS now) t,
+                 unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                     AS u(id, name, domain, website, industry, employees, annual_revenue, currency, country)
             ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, domain = EXCLUDED.domain, website = EXCLUDED.website,
                 industry = EXCLUDED.industry, employees = EXCLUDED.employees, annual_revenue = EXCLUDED.annual_revenue,
                 currency = EXCLUDED.currency, country = EXCLUDED.country, updated_at = EXCLUDED.updated_at""";
