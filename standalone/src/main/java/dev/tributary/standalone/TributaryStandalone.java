@@ -64,7 +64,7 @@ public final class TributaryStandalone implements AutoCloseable {
                 options.postgresPort());
         resources.add(postgres);
         log.info("Starting embedded Kafka broker (KRaft)");
-        EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(options.kafkaPort(), 2, SharedInfrastructure.TOPICS);
+        EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(0, 2, SharedInfrastructure.TOPICS);
         resources.add(kafka);
 
         // shared by every service context, above their own config files
