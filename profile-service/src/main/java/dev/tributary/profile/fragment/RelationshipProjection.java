@@ -137,7 +137,30 @@ public class RelationshipProjection {
         // every statement deletes by one key: one round trip per table with the keys as an array
         deletes.forEach((sql, keys) -> jdbc.update(sql.replace("= ?", "= ANY(?)"), (Object) keys.toArray(String[]::new)));
         upserts.forEach(jdbc::batchUpdate);
+        resolveWritten(changes);
         return new Touched(persons, accounts);
+    }
+
+    /** Unified ids of the rows just written, as identity_profile resolves their source keys now. */
+    private void resolveWritten(Collection<FragmentChange> changes) {
+        String[] keys = changes.stream().filter(c -> !c.incoming().deleted()).map(FragmentChange::sourceKey)
+                .toArray(String[]::new);
+        if (keys.length == 0) {
+            return;
+        }
+        jdbc.update("UPDATE person_account_link t SET person_id = " + resolved("person", "t.person_key")
+                + ", account_id = " + resolved("account", "t.account_key") + " WHERE t.link_key = ANY(?)", (Object) keys);
+        jdbc.update("UPDATE opportunity t SET account_id = " + resolved("account", "t.account_key")
+                + " WHERE t.source_key = ANY(?)", (Object) keys);
+        for (String table : List.of("opportunity_person", "campaign_member", "marketing_list_member")) {
+            jdbc.update("UPDATE " + table + " t SET person_id = " + resolved("person", "t.person_key")
+                    + " WHERE t.source_key = ANY(?)", (Object) keys);
+        }
+    }
+
+    private static String resolved(String entityType, String keyColumn) {
+        return "(SELECT p.profile_id FROM identity_profile p WHERE p.entity_type = '" + entityType
+                + "' AND p.namespace = 'b2b_" + entityType + "' AND p.value = " + keyColumn + ")";
     }
 
     private static final String LINK = """

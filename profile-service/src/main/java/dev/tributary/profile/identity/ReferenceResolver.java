@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Keeps the unified ids stored beside source keys in the relationship tables equal to what
- * {@code identity_profile} says now. Called for the keys a batch wrote and for the identities whose
- * resolution a merge or split changed, so the profile_read views never join identity_profile.
+ * {@code identity_profile} says now, for the identities whose resolution a batch changed (rows a batch
+ * writes are resolved as they are written), so the profile_read views never join identity_profile.
  */
 @Component
 public class ReferenceResolver {
@@ -37,26 +37,23 @@ public class ReferenceResolver {
     }
 
     /** Re-resolves every row referring to these source keys of the given entity type. */
-    public void resolveKeys(EntityType type, Collection<String> sourceKeys) {
+    private void resolveKeys(EntityType type, Collection<String> sourceKeys) {
         if (sourceKeys.isEmpty()) {
             return;
         }
         String[] keys = sourceKeys.stream().distinct().toArray(String[]::new);
         for (Reference ref : type == EntityType.PERSON ? PERSON_REFERENCES : ACCOUNT_REFERENCES) {
-            jdbc.sql("""
-                            UPDATE %1$s t SET %3$s = k.profile_id
-                            FROM (SELECT u.key, p.profile_id FROM unnest(?::text[]) AS u(key)
-                                  LEFT JOIN identity_profile p
-                                         ON p.entity_type = ? AND p.namespace = ? AND p.value = u.key) k
-                            WHERE t.%2$s = k.key AND t.%3$s IS DISTINCT FROM k.profile_id"""
+            // the array filter lets PostgreSQL use the key index; only rows whose id really changes are written
+            String resolved = "(SELECT p.profile_id FROM identity_profile p WHERE p.entity_type = ? AND p.namespace = ? AND p.value = t.%2$s)";
+            jdbc.sql(("UPDATE %1$s t SET %3$s = " + resolved + " WHERE t.%2$s = ANY(?) AND t.%3$s IS DISTINCT FROM " + resolved)
                             .formatted(ref.table(), ref.keyColumn(), ref.idColumn()))
-                    .param(keys).param(type.id()).param(type.keyNamespace())
+                    .param(type.id()).param(type.keyNamespace()).param(keys).param(type.id()).param(type.keyNamespace())
                     .update();
         }
     }
 
     /** Re-resolves the events recorded under these person identities. */
-    public void resolveEvents(Collection<Identity> identities) {
+    private void resolveEvents(Collection<Identity> identities) {
         if (identities.isEmpty()) {
             return;
         }

@@ -8,7 +8,6 @@ import dev.tributary.profile.fragment.IncomingRecord;
 import dev.tributary.profile.fragment.RelationshipProjection;
 import dev.tributary.profile.EntityType;
 import dev.tributary.profile.identity.IdentityGraph;
-import dev.tributary.profile.identity.ReferenceResolver;
 import dev.tributary.profile.merge.AttributeMerger;
 import dev.tributary.xdm.SourceKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,17 +45,15 @@ public class ProfileUpdates {
     private final IdentityGraph graph;
     private final AttributeMerger merger;
     private final ChangePublisher publisher;
-    private final ReferenceResolver references;
     private final JdbcClient jdbc;
 
     public ProfileUpdates(FragmentStore fragments, RelationshipProjection relationships, IdentityGraph graph,
-                          AttributeMerger merger, ChangePublisher publisher, ReferenceResolver references, JdbcClient jdbc) {
+                          AttributeMerger merger, ChangePublisher publisher, JdbcClient jdbc) {
         this.fragments = fragments;
         this.relationships = relationships;
         this.graph = graph;
         this.merger = merger;
         this.publisher = publisher;
-        this.references = references;
         this.jdbc = jdbc;
     }
 
@@ -83,9 +80,6 @@ public class ProfileUpdates {
             merger.recompute(type, affected);
             affected.forEach(id -> changeSet.changed(type, id, "attributes"));
         }
-        // rows this batch wrote point at source keys; give them their unified ids
-        references.resolveKeys(EntityType.PERSON, canonical(touched.personKeys()));
-        references.resolveKeys(EntityType.ACCOUNT, canonical(touched.accountKeys()));
         resolve(EntityType.PERSON, touched.personKeys()).forEach(id -> changeSet.changed(EntityType.PERSON, id, "relationships"));
         resolve(EntityType.ACCOUNT, touched.accountKeys()).forEach(id -> changeSet.changed(EntityType.ACCOUNT, id, "relationships"));
         publisher.publish(changeSet);
@@ -136,16 +130,12 @@ public class ProfileUpdates {
         if (sourceKeys.isEmpty()) {
             return List.of();
         }
-        String[] canonical = canonical(sourceKeys).toArray(String[]::new);
+        String[] canonical = sourceKeys.stream().map(k -> SourceKey.parse(k).sourceKey()).distinct().toArray(String[]::new);
         return jdbc.sql("""
                         SELECT DISTINCT profile_id FROM identity_profile
                         WHERE entity_type = ? AND namespace = ? AND value = ANY(?)""")
                 .param(type.id()).param(type.keyNamespace()).param(canonical)
                 .query(String.class).list();
-    }
-
-    private static List<String> canonical(Collection<String> sourceKeys) {
-        return sourceKeys.stream().map(k -> SourceKey.parse(k).sourceKey()).distinct().toList();
     }
 
     private void lockGraph() {
