@@ -1,5 +1,6 @@
 package dev.tributary.support;
 
+import dev.tributary.support.kafka.DeadLetters;
 import dev.tributary.support.openapi.OpenApiDocumentController;
 import dev.tributary.support.outbox.OutboxProperties;
 import dev.tributary.support.outbox.OutboxRelay;
@@ -17,7 +18,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /** What every Tributary service gets by depending on service-support. */
 @AutoConfiguration(afterName = {
@@ -48,6 +51,24 @@ public class SupportAutoConfiguration {
     @ConditionalOnWebApplication
     OpenApiDocumentController openApiDocumentController(Environment environment) {
         return new OpenApiDocumentController(environment.getProperty("spring.application.name", "application"));
+    }
+
+    /** Where consumers put the messages they cannot read ({@code cdp.kafka.dead-letter-topic}). */
+    @Bean
+    DeadLetters deadLetters(KafkaTemplate<String, String> kafka, Environment environment) {
+        return new DeadLetters(kafka, environment.getProperty("cdp.kafka.dead-letter-topic", "cdp.ingest.dlq.v1"));
+    }
+
+    /**
+     * A listener batch that fails (database down, say) is retried from its first offset, with backoff,
+     * for as long as it takes: nothing is skipped, and every consumer is idempotent, so nothing is lost
+     * or applied twice.
+     */
+    @Bean
+    DefaultErrorHandler retryForeverErrorHandler() {
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxInterval(10_000);
+        return new DefaultErrorHandler(backOff);
     }
 
     @Bean

@@ -11,17 +11,12 @@ import dev.tributary.xdm.json.XdmJson;
 import dev.tributary.xdm.messaging.Envelope;
 import dev.tributary.xdm.messaging.EventMessage;
 import dev.tributary.xdm.messaging.RecordMessage;
-import dev.tributary.xdm.messaging.Topics;
+import dev.tributary.support.kafka.DeadLetters;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,14 +31,12 @@ import java.util.Optional;
 @Component
 public class ProfileConsumers {
 
-    private static final Logger log = LoggerFactory.getLogger(ProfileConsumers.class);
-
     private final ProfileUpdates updates;
-    private final KafkaTemplate<String, String> kafka;
+    private final DeadLetters deadLetters;
 
-    public ProfileConsumers(ProfileUpdates updates, KafkaTemplate<String, String> kafka) {
+    public ProfileConsumers(ProfileUpdates updates, DeadLetters deadLetters) {
         this.updates = updates;
-        this.kafka = kafka;
+        this.deadLetters = deadLetters;
     }
 
     @KafkaListener(id = "profile-records", topics = "cdp.xdm.records.v1", groupId = "${cdp.profile.consumer-group:profile-service}",
@@ -54,7 +47,7 @@ public class ProfileConsumers {
             try {
                 records.add(toRecord(message.value()));
             } catch (RuntimeException e) {
-                deadLetter(message, e);
+                deadLetters.send(message, e);
             }
         }
         updates.applyRecords(records);
@@ -68,7 +61,7 @@ public class ProfileConsumers {
             try {
                 events.add(toEvent(message.value()));
             } catch (RuntimeException e) {
-                deadLetter(message, e);
+                deadLetters.send(message, e);
             }
         }
         updates.applyEvents(events);
@@ -111,14 +104,5 @@ public class ProfileConsumers {
         return XdmJson.mapper().treeToValue(map, IdentityMap.class).normalised().identities()
                 .min(Comparator.comparing((Identity i) -> !i.namespace().equals(Identity.EMAIL)))
                 .orElseThrow(() -> new IllegalArgumentException("event identityMap holds no identity"));
-    }
-
-    private void deadLetter(ConsumerRecord<String, String> message, RuntimeException e) {
-        log.warn("Dead-lettering {}-{}@{}: {}", message.topic(), message.partition(), message.offset(), e.toString());
-        ProducerRecord<String, String> dead = new ProducerRecord<>(Topics.INGEST_DLQ.name(), message.key(), message.value());
-        dead.headers().add("cdp-dlq-reason", String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
-        dead.headers().add("cdp-dlq-source", (message.topic() + "-" + message.partition() + "@" + message.offset())
-                .getBytes(StandardCharsets.UTF_8));
-        kafka.send(dead).join();
     }
 }

@@ -7,15 +7,11 @@ import dev.tributary.xdm.profile.v1.ProfileChanged;
 import dev.tributary.xdm.profile.v1.ProfileDeleted;
 import dev.tributary.xdm.profile.v1.ProfileSplit;
 import dev.tributary.xdm.profile.v1.ProfilesMerged;
+import dev.tributary.support.kafka.DeadLetters;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -25,20 +21,18 @@ import java.util.Set;
 /**
  * Streaming evaluation: reads profile changes in batches and re-evaluates the affected ids. The
  * container commits offsets after {@link SegmentEvaluations#evaluateChanged} committed; a failure
- * retries the batch (see {@link KafkaConfiguration}); an unreadable message goes to the dead-letter
+ * retries the batch (service-support's retry-forever error handler); an unreadable message goes to the dead-letter
  * topic with its reason.
  */
 @Component
 class ProfileChangeListener {
 
-    private static final Logger log = LoggerFactory.getLogger(ProfileChangeListener.class);
-
     private final SegmentEvaluations evaluations;
-    private final KafkaTemplate<String, String> kafka;
+    private final DeadLetters deadLetters;
 
-    ProfileChangeListener(SegmentEvaluations evaluations, KafkaTemplate<String, String> kafka) {
+    ProfileChangeListener(SegmentEvaluations evaluations, DeadLetters deadLetters) {
         this.evaluations = evaluations;
-        this.kafka = kafka;
+        this.deadLetters = deadLetters;
     }
 
     @KafkaListener(id = "segmentation-profile-changes", topics = "cdp.profile.changes.v1",
@@ -51,7 +45,7 @@ class ProfileChangeListener {
                 Changed changed = read(message.value());
                 (changed.entityType().equals("account") ? accounts : persons).addAll(changed.ids());
             } catch (RuntimeException e) {
-                deadLetter(message, e);
+                deadLetters.send(message, e);
             }
         }
         evaluations.evaluateChanged(persons, accounts);
@@ -94,14 +88,5 @@ class ProfileChangeListener {
             ids.addAll(rest);
         }
         return ids;
-    }
-
-    private void deadLetter(ConsumerRecord<String, String> message, RuntimeException e) {
-        log.warn("Dead-lettering {}-{}@{}: {}", message.topic(), message.partition(), message.offset(), e.toString());
-        ProducerRecord<String, String> dead = new ProducerRecord<>(Topics.INGEST_DLQ.name(), message.key(), message.value());
-        dead.headers().add("cdp-dlq-reason", String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
-        dead.headers().add("cdp-dlq-source", (message.topic() + "-" + message.partition() + "@" + message.offset())
-                .getBytes(StandardCharsets.UTF_8));
-        kafka.send(dead).join();
     }
 }
