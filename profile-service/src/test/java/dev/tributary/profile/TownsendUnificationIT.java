@@ -68,6 +68,8 @@ class TownsendUnificationIT {
         assertThat(texts(account.get("fragments"), "sourceKey")).containsExactlyInAnyOrder(
                 "1@mkto-1.Marketo", "001A1@crm-1.Salesforce", "2@mkto-2.Marketo", "acc-2001@crm-2.Dynamics", "T-1@mdm-1.MDM");
         assertThat(account.get("totals").get("wonAmount").decimalValue()).isEqualByComparingTo("1100000");
+        // written as people read it, not 1.1E+6
+        assertThat(account.get("totals").get("wonAmount").toString()).isEqualTo("1100000");
         assertThat(account.get("totals").get("opportunities").asInt()).isEqualTo(2);
         assertThat(texts(account.get("people"), "email"))
                 .containsExactlyInAnyOrder("p1@townsend.com", "p2@townsend.com", "p3@townsend.com");

@@ -72,7 +72,7 @@ final class TownsendDemo {
                   p2 across both lines          %s/v1/persons?identity=email:p2@townsend.com
                   the seed's segment            %s/v1/segments/%s/members
                   why p2 is a member            %s/v1/segments/%s/members/<person id>/explanation
-                """, urls.profile(), townsend.get("id").asString(), townsend.get("totals").get("wonAmount").decimalValue().toPlainString(),
+                """, urls.profile(), townsend.get("id").asString(), townsend.get("totals").get("wonAmount").asString(),
                 townsend.get("totals").get("opportunities"), urls.profile(), urls.segmentation(), segmentId,
                 urls.segmentation(), segmentId);
         return segmentId;

@@ -3,6 +3,7 @@ package dev.tributary.profile.merge;
 import dev.tributary.profile.ProfileProperties;
 import dev.tributary.profile.fragment.Json;
 import dev.tributary.profile.EntityType;
+import dev.tributary.profile.Numbers;
 import dev.tributary.xdm.json.XdmJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -139,7 +140,7 @@ public class AttributeMerger {
             for (Fragment fragment : preferred) {
                 Object value = attribute.reader().apply(fragment.data());
                 if (value != null) {
-                    merged.put(attribute.name(), new Merged(value instanceof BigDecimal b ? b.stripTrailingZeros() : value,
+                    merged.put(attribute.name(), new Merged(value instanceof BigDecimal b ? Numbers.plain(b) : value,
                             fragment.sourceKey(), fragment.lastUpdated()));
                     break;
                 }

@@ -1,6 +1,7 @@
 package dev.tributary.profile.query;
 
 import dev.tributary.profile.EntityType;
+import dev.tributary.profile.Numbers;
 import dev.tributary.profile.query.ProfileViews.*;
 import dev.tributary.support.problem.BadRequestException;
 import dev.tributary.support.problem.NotFoundException;
@@ -98,7 +99,7 @@ public class ProfileQueries {
         return new AccountProfile(r.header.id(), r.retired, r.header.createdAt(), r.header.updatedAt(),
                 identities(EntityType.ACCOUNT, r.header.id()), XdmJson.mapper().readTree(r.header.attributes()),
                 List.copyOf(people.values()), opportunities,
-                new Totals(won.stripTrailingZeros(), open.stripTrailingZeros(), opportunities.size()), fragments(r.header.id()));
+                new Totals(Numbers.plain(won), Numbers.plain(open), opportunities.size()), fragments(r.header.id()));
     }
 
     /** The profile id an identity ({@code namespace:value}) resolves to. */
