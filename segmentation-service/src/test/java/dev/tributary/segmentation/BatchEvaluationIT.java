@@ -9,7 +9,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +37,8 @@ class BatchEvaluationIT {
     void seed() {
         clock.reset();
         api = new SegmentationApi(port);
-        SegmentationFixtures.truncate(jdbc);
         topic = new AudienceTopic();
-        SegmentationFixtures.ingestTownsend();
-        SegmentationFixtures.pageView(SegmentationFixtures.P2_MARKETO, Instant.now().minus(Duration.ofDays(20)));
-        SegmentationFixtures.awaitTownsendUnified(jdbc, 1);
+        SegmentationFixtures.loadSeedScenario(jdbc);
     }
 
     @AfterEach

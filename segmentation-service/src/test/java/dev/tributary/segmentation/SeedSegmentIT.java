@@ -35,10 +35,7 @@ class SeedSegmentIT {
     void seed() {
         clock.reset();
         api = new SegmentationApi(port);
-        SegmentationFixtures.truncate(jdbc);
-        SegmentationFixtures.ingestTownsend();
-        SegmentationFixtures.pageView(SegmentationFixtures.P2_MARKETO, Instant.now().minus(Duration.ofDays(20)));
-        SegmentationFixtures.awaitTownsendUnified(jdbc, 1);
+        SegmentationFixtures.loadSeedScenario(jdbc);
     }
 
     @Test

@@ -95,6 +95,14 @@ public final class SegmentationFixtures {
         assertThat(batch.status()).as("batch: %s", batch.body()).isEqualTo(202);
     }
 
+    /** The seed's state from scratch: Townsend ingested, p2's product-page view 20 days ago, unified. */
+    public static void loadSeedScenario(JdbcClient jdbc) {
+        truncate(jdbc);
+        ingestTownsend();
+        pageView(P2_MARKETO, Instant.now().minus(Duration.ofDays(20)));
+        awaitTownsendUnified(jdbc, 1);
+    }
+
     public static void ingestTownsend() {
         ingest(townsendLines().values());
     }

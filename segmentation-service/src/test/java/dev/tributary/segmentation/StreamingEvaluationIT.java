@@ -38,10 +38,7 @@ class StreamingEvaluationIT {
     void seedWithStreamingSegment() {
         clock.reset();
         api = new SegmentationApi(port);
-        SegmentationFixtures.truncate(jdbc);
-        SegmentationFixtures.ingestTownsend();
-        SegmentationFixtures.pageView(SegmentationFixtures.P2_MARKETO, Instant.now().minus(Duration.ofDays(20)));
-        SegmentationFixtures.awaitTownsendUnified(jdbc, 1);
+        SegmentationFixtures.loadSeedScenario(jdbc);
         segmentId = SegmentationFixtures.createSegment(api, "Big Townsend buyers", "person", SEED_QUERY, "streaming");
         await().atMost(WAIT).until(() -> memberEmails(api, segmentId).equals(java.util.Set.of("p2@townsend.com")));
     }

@@ -8,7 +8,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 
 import static dev.tributary.segmentation.SegmentationFixtures.SEED_QUERY;
@@ -33,10 +32,7 @@ class TimeEvaluationIT {
     void seed() {
         clock.reset();
         api = new SegmentationApi(port);
-        SegmentationFixtures.truncate(jdbc);
-        SegmentationFixtures.ingestTownsend();
-        SegmentationFixtures.pageView(SegmentationFixtures.P2_MARKETO, Instant.now().minus(Duration.ofDays(20)));
-        SegmentationFixtures.awaitTownsendUnified(jdbc, 1);
+        SegmentationFixtures.loadSeedScenario(jdbc);
     }
 
     @AfterEach
