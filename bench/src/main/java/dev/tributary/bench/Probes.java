@@ -42,10 +42,12 @@ final class Probes {
                     timedOut.incrementAndGet();
                     pending.decrementAndGet();
                 } else {
-                    // every intervalMillis for 2 s, then every 100 ms: thousands of late probes polling at 100 Hz
-                    // would load the profile API they measure
+                    // every intervalMillis for 2 s, every 100 ms until 5 s, then every second: thousands of late
+                    // probes polling at 100 Hz would load the profile API they measure (a probe that late has
+                    // missed the 1 s target anyway; its latency is then known to the second)
                     long age = now - acceptedNanos;
-                    pool.schedule(this, age < 2_000_000_000L ? intervalMillis : 100, TimeUnit.MILLISECONDS);
+                    pool.schedule(this, age < 2_000_000_000L ? intervalMillis : age < 5_000_000_000L ? 100 : 1000,
+                            TimeUnit.MILLISECONDS);
                 }
             }
         });

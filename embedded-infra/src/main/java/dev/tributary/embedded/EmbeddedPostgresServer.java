@@ -40,6 +40,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("max_wal_size", "4GB")
                     .setServerConfig("jit", "off");
+            // operators' overrides, e.g. CDP_POSTGRES_SETTINGS="shared_preload_libraries=pg_stat_statements,work_mem=64MB"
+            String extra = System.getenv("CDP_POSTGRES_SETTINGS");
+            if (extra != null && !extra.isBlank()) {
+                for (String setting : extra.split(",")) {
+                    int eq = setting.indexOf('=');
+                    if (eq <= 0) {
+                        throw new IllegalArgumentException("CDP_POSTGRES_SETTINGS: expected name=value, got '" + setting + "'");
+                    }
+                    builder.setServerConfig(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
+                }
+            }
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }

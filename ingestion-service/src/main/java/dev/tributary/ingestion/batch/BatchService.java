@@ -85,7 +85,13 @@ public class BatchService {
         int accepted = outcomes.accepted.size();
         batches.insert(new BatchRepository.BatchRow(batchId, source, BatchStatus.COMPLETED, receivedAt, accepted, rejected),
                 null, outcomes.rejected);
-        log.info("Batch {} of source {}: {} records accepted, {} rejected", batchId, source, accepted, rejected);
+        // a line per batch at INFO floods the log under streaming traffic (tens of small batches a second);
+        // batches with rejected lines are what an operator has to look at
+        if (rejected > 0) {
+            log.info("Batch {} of source {}: {} records accepted, {} rejected", batchId, source, accepted, rejected);
+        } else {
+            log.debug("Batch {} of source {}: {} records accepted", batchId, source, accepted);
+        }
         return new BatchResponse(batchId, accepted, rejected, errorsOf(outcomes.rejected));
     }
 

@@ -141,21 +141,37 @@ public class RelationshipProjection {
         return new Touched(persons, accounts);
     }
 
-    /** Unified ids of the rows just written, as identity_profile resolves their source keys now. */
+    /**
+     * Unified ids of the rows just written, as identity_profile resolves their source keys now; only the
+     * tables this batch wrote to (a batch of contacts does not touch opportunities or memberships).
+     */
     private void resolveWritten(Collection<FragmentChange> changes) {
-        String[] keys = changes.stream().filter(c -> !c.incoming().deleted()).map(FragmentChange::sourceKey)
-                .toArray(String[]::new);
-        if (keys.length == 0) {
-            return;
+        Map<String, List<String>> written = new HashMap<>();
+        for (FragmentChange c : changes) {
+            if (c.incoming().deleted()) {
+                continue;
+            }
+            String table = switch (c.incoming().xdmClass()) {
+                case PERSON, ACCOUNT_PERSON -> "person_account_link";
+                case OPPORTUNITY -> "opportunity";
+                case OPPORTUNITY_PERSON -> "opportunity_person";
+                case CAMPAIGN_MEMBER -> "campaign_member";
+                case MARKETING_LIST_MEMBER -> "marketing_list_member";
+                default -> null;
+            };
+            if (table != null) {
+                written.computeIfAbsent(table, t -> new ArrayList<>()).add(c.sourceKey());
+            }
         }
-        jdbc.update("UPDATE person_account_link t SET person_id = " + resolved("person", "t.person_key")
-                + ", account_id = " + resolved("account", "t.account_key") + " WHERE t.link_key = ANY(?)", (Object) keys);
-        jdbc.update("UPDATE opportunity t SET account_id = " + resolved("account", "t.account_key")
-                + " WHERE t.source_key = ANY(?)", (Object) keys);
-        for (String table : List.of("opportunity_person", "campaign_member", "marketing_list_member")) {
-            jdbc.update("UPDATE " + table + " t SET person_id = " + resolved("person", "t.person_key")
-                    + " WHERE t.source_key = ANY(?)", (Object) keys);
-        }
+        written.forEach((table, keys) -> {
+            String set = switch (table) {
+                case "person_account_link" -> "person_id = " + resolved("person", "t.person_key")
+                        + ", account_id = " + resolved("account", "t.account_key") + " WHERE t.link_key";
+                case "opportunity" -> "account_id = " + resolved("account", "t.account_key") + " WHERE t.source_key";
+                default -> "person_id = " + resolved("person", "t.person_key") + " WHERE t.source_key";
+            };
+            jdbc.update("UPDATE " + table + " t SET " + set + " = ANY(?)", (Object) keys.toArray(String[]::new));
+        });
     }
 
     private static String resolved(String entityType, String keyColumn) {

@@ -10,6 +10,8 @@ import dev.tributary.profile.EntityType;
 import dev.tributary.profile.identity.IdentityGraph;
 import dev.tributary.profile.merge.AttributeMerger;
 import dev.tributary.xdm.SourceKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +41,7 @@ public class ProfileUpdates {
     }
 
     private static final long GRAPH_LOCK = 7310001;
+    private static final Logger log = LoggerFactory.getLogger(ProfileUpdates.class);
 
     private final FragmentStore fragments;
     private final RelationshipProjection relationships;
@@ -59,13 +62,17 @@ public class ProfileUpdates {
 
     @Transactional
     public void applyRecords(Collection<IncomingRecord> records) {
+        PhaseTimer timer = new PhaseTimer();
         lockGraph();
+        timer.lap("lock");
         List<FragmentChange> changes = fragments.apply(records);
+        timer.lap("fragments");
         if (changes.isEmpty()) {
             return;
         }
         ChangeSet changeSet = new ChangeSet();
         RelationshipProjection.Touched touched = relationships.project(changes);
+        timer.lap("relationships");
         for (EntityType type : EntityType.values()) {
             List<FragmentChange> ofType = changes.stream()
                     .filter(c -> EntityType.of(c.incoming().xdmClass()).orElse(null) == type)
@@ -77,12 +84,17 @@ public class ProfileUpdates {
             affected.addAll(jdbc.sql("SELECT DISTINCT profile_id FROM fragment WHERE source_key = ANY(?) AND profile_id IS NOT NULL")
                     .param(ofType.stream().map(FragmentChange::sourceKey).toArray(String[]::new))
                     .query(String.class).list());
+            timer.lap(type.id() + " identity");
             merger.recompute(type, affected);
+            timer.lap(type.id() + " merge");
             affected.forEach(id -> changeSet.changed(type, id, "attributes"));
         }
         resolve(EntityType.PERSON, touched.personKeys()).forEach(id -> changeSet.changed(EntityType.PERSON, id, "relationships"));
         resolve(EntityType.ACCOUNT, touched.accountKeys()).forEach(id -> changeSet.changed(EntityType.ACCOUNT, id, "relationships"));
+        timer.lap("touched");
         publisher.publish(changeSet);
+        timer.lap("outbox");
+        timer.log(log, "records", records.size());
     }
 
     @Transactional

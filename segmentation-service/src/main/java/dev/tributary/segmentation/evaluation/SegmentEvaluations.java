@@ -135,17 +135,24 @@ public class SegmentEvaluations {
         }
     }
 
-    /** Members of time-dependent segments whose facts aged out exit; nobody enters here (see {@link #runDue}). */
+    /**
+     * Members of time-dependent segments whose facts aged out exit; nobody enters here (see {@link #runDue}).
+     * Members are re-checked in slices of {@value #RECHECK_SLICE}, each in its own short transaction, so the
+     * segment lock is never held for long: streaming changes of the same segment get their turn in between.
+     */
     public void recheckTimeDependent() {
         for (SegmentDefinition segment : dependencyOrder(definitions.list())) {
             if (segment.compile().timeDependent()) {
                 List<String> members = diff.activeMemberIds(segment.id());
-                if (!members.isEmpty()) {
-                    propagate(segment.id(), evaluateAmong(segment, members, "recheck"));
+                for (int from = 0; from < members.size(); from += RECHECK_SLICE) {
+                    List<String> slice = members.subList(from, Math.min(members.size(), from + RECHECK_SLICE));
+                    propagate(segment.id(), evaluateAmong(segment, slice, "recheck"));
                 }
             }
         }
     }
+
+    static final int RECHECK_SLICE = 1000;
 
     /** Requests the batch evaluations that are due: by the segment's schedule, or the full time re-check. */
     public void runDue() {
