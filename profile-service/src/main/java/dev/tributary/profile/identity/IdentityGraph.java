@@ -66,7 +66,10 @@ public class IdentityGraph {
             return Set.of();
         }
         List<String> keys = changes.stream().map(FragmentChange::sourceKey).toList();
-        Map<String, Set<Identity>> oldLinks = linksOf(keys);
+        // a fragment seen for the first time has no links, refusals or profile yet: only the others are looked up
+        Set<String> known = changes.stream().filter(c -> c.previous() != null).map(FragmentChange::sourceKey)
+                .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
+        Map<String, Set<Identity>> oldLinks = linksOf(known);
         Map<String, Set<Identity>> newLinks = new HashMap<>();
         List<Object[]> refusals = new ArrayList<>();
         Set<String> dirty = new LinkedHashSet<>();
@@ -81,11 +84,11 @@ public class IdentityGraph {
                 dirty.add(change.sourceKey());
             }
         }
-        writeRefusals(keys, refusals);
+        writeRefusals(known, refusals);
         if (dirty.isEmpty()) {
             return Set.of();
         }
-        replaceLinks(type, dirty, newLinks);
+        replaceLinks(type, dirty.stream().filter(known::contains).toList(), dirty, newLinks);
 
         // the new components of the changed fragments, and whatever is left of their old profiles
         Set<String> seeds = new LinkedHashSet<>(dirty);
@@ -93,7 +96,7 @@ public class IdentityGraph {
         changes.stream().filter(c -> dirty.contains(c.sourceKey()) && c.previous() != null && c.previous().profileId() != null)
                 .forEach(c -> oldProfiles.add(c.previous().profileId()));
         seeds.addAll(fragmentsOfProfiles(oldProfiles));
-        Subgraph graph = explore(type, seeds);
+        Subgraph graph = explore(type, seeds, newLinks);
 
         Set<Identity> identitiesToResolve = new HashSet<>();
         graph.links.values().forEach(identitiesToResolve::addAll);
@@ -107,12 +110,14 @@ public class IdentityGraph {
         final Set<Identity> hubs = new HashSet<>();
     }
 
-    private Subgraph explore(EntityType type, Set<String> seeds) {
+    /** @param written the links this batch just wrote, which need not be read back */
+    private Subgraph explore(EntityType type, Set<String> seeds, Map<String, Set<Identity>> written) {
         Subgraph graph = new Subgraph();
         Set<Identity> expanded = new HashSet<>();
         Set<String> frontier = new LinkedHashSet<>(seeds);
         while (!frontier.isEmpty()) {
-            Map<String, Set<Identity>> frontierLinks = linksOf(frontier);
+            Map<String, Set<Identity>> frontierLinks = linksOf(frontier.stream().filter(k -> !written.containsKey(k)).toList());
+            frontier.stream().filter(written::containsKey).forEach(k -> frontierLinks.put(k, written.get(k)));
             Set<Identity> next = new LinkedHashSet<>();
             for (String key : frontier) {
                 Set<Identity> ids = frontierLinks.getOrDefault(key, Set.of());
@@ -385,6 +390,9 @@ public class IdentityGraph {
 
     private Map<String, Set<Identity>> linksOf(Collection<String> keys) {
         Map<String, Set<Identity>> links = new HashMap<>();
+        if (keys.isEmpty()) {
+            return links;
+        }
         jdbc.sql("SELECT fragment_key, namespace, value FROM identity_link WHERE fragment_key = ANY(?)")
                 .param(keys.toArray(String[]::new))
                 .query(rs -> {
@@ -446,8 +454,11 @@ public class IdentityGraph {
         return rows;
     }
 
-    private void replaceLinks(EntityType type, Set<String> keys, Map<String, Set<Identity>> newLinks) {
-        jdbc.sql("DELETE FROM identity_link WHERE fragment_key = ANY(?)").param(keys.toArray(String[]::new)).update();
+    /** @param stored the fragments that may have links stored now (a subset of {@code keys}) */
+    private void replaceLinks(EntityType type, List<String> stored, Set<String> keys, Map<String, Set<Identity>> newLinks) {
+        if (!stored.isEmpty()) {
+            jdbc.sql("DELETE FROM identity_link WHERE fragment_key = ANY(?)").param(stored.toArray(String[]::new)).update();
+        }
         List<String> linkKeys = new ArrayList<>();
         List<Identity> linked = new ArrayList<>();
         for (String key : keys) {
@@ -468,8 +479,11 @@ public class IdentityGraph {
         }
     }
 
-    private void writeRefusals(List<String> keys, List<Object[]> refusals) {
-        jdbc.sql("DELETE FROM identity_rejection WHERE fragment_key = ANY(?)").param(keys.toArray(String[]::new)).update();
+    /** @param known the fragments that may have refusals stored from an earlier version */
+    private void writeRefusals(Set<String> known, List<Object[]> refusals) {
+        if (!known.isEmpty()) {
+            jdbc.sql("DELETE FROM identity_rejection WHERE fragment_key = ANY(?)").param(known.toArray(String[]::new)).update();
+        }
         if (!refusals.isEmpty()) {
             jdbcTemplate.batchUpdate("""
                     INSERT INTO identity_rejection (fragment_key, namespace, value, reason) VALUES (?, ?, ?, ?)
