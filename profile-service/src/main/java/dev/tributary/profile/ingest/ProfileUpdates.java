@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The one way profile state changes: a batch of records or events in one transaction, ending with
@@ -85,7 +86,8 @@ public class ProfileUpdates {
                     .param(ofType.stream().map(FragmentChange::sourceKey).toArray(String[]::new))
                     .query(String.class).list());
             timer.lap(type.id() + " identity");
-            merger.recompute(type, affected);
+            merger.recompute(type, affected, ofType.stream().filter(c -> !c.incoming().deleted())
+                    .collect(Collectors.toMap(FragmentChange::sourceKey, c -> c.incoming().data(), (a, b) -> b)));
             timer.lap(type.id() + " merge");
             affected.forEach(id -> changeSet.changed(type, id, "attributes"));
         }

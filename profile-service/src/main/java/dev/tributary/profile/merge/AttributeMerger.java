@@ -87,17 +87,26 @@ public class AttributeMerger {
         }
     }
 
-    public void recompute(EntityType type, Collection<String> profileIds) {
+    /**
+     * @param written the data of fragments this transaction just wrote, by source key: not read back and
+     *                parsed again
+     */
+    public void recompute(EntityType type, Collection<String> profileIds, Map<String, JsonNode> written) {
         if (profileIds.isEmpty()) {
             return;
         }
         Map<String, List<Fragment>> byProfile = new LinkedHashMap<>();
         jdbc.sql("""
-                        SELECT profile_id, source_key, source_type, last_updated, data::text
+                        SELECT profile_id, source_key, source_type, last_updated,
+                               CASE WHEN source_key = ANY(?) THEN NULL ELSE data::text END
                         FROM fragment WHERE profile_id = ANY(?) AND NOT deleted""")
+                .param(written.keySet().toArray(String[]::new))
                 .param(profileIds.toArray(String[]::new))
-                .query((rs, n) -> new Fragment(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), XdmJson.mapper().readTree(rs.getString(5))))
+                .query((rs, n) -> {
+                    String text = rs.getString(5);
+                    JsonNode data = text != null ? XdmJson.mapper().readTree(text) : written.get(rs.getString(2));
+                    return new Fragment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(), data);
+                })
                 .list()
                 .forEach(f -> byProfile.computeIfAbsent(f.profileId(), k -> new ArrayList<>()).add(f));
 
