@@ -144,6 +144,52 @@ class TownsendUnificationIT {
     }
 
     @Test
+    void shouldAnnounceTheAccountOnlyWhenAContactUpdateChangesItsAccountLink() throws Exception {
+        List<Line> lines = ProfileFixtures.townsend();
+        ProfileFixtures.publish(kafka, lines);
+        String townsendId = await().atMost(Duration.ofSeconds(30)).until(
+                () -> getOrNull("/v1/accounts?identity=" + encode("b2b_account:T-1@mdm-1.MDM")),
+                a -> a != null && a.get("fragments").size() == 5).get("id").asString();
+        String p1 = await().atMost(Duration.ofSeconds(30)).until(
+                () -> getOrNull("/v1/persons?identity=" + encode("b2b_person:003P1@crm-1.Salesforce")),
+                p -> p != null && p.get("fragments").size() == 2).get("id").asString();
+
+        try (KafkaConsumer<String, String> changes = changeConsumer()) {
+            // a new job title: the person changes, the account link (and so the account) does not
+            Line retitled = ProfileFixtures.find(lines, "003P1@crm-1.Salesforce").copy();
+            retitled.data().withObject("extendedWorkDetails").put("jobTitle", "CTO");
+            retitled.data().withObject("extSourceSystemAudit").put("lastUpdatedDate", "2026-11-01T00:00:00Z");
+            ProfileFixtures.publish(kafka, List.of(retitled));
+            List<JsonNode> seen = changesUntil(changes, c -> c.get("profileId").asString().equals(p1));
+            assertThat(seen).noneMatch(c -> c.get("entityType").asString().equals("account"));
+
+            // moved to another account: the account it left is announced
+            Line moved = retitled.copy();
+            moved.data().put("accountKey", "001A9@crm-1.Salesforce");
+            moved.data().withObject("extSourceSystemAudit").put("lastUpdatedDate", "2026-11-02T00:00:00Z");
+            ProfileFixtures.publish(kafka, List.of(moved));
+            changesUntil(changes, c -> c.get("profileId").asString().equals(townsendId)
+                    && texts(c.get("reasons")).contains("relationships"));
+        }
+    }
+
+    /** profile.changed payloads read until one matches (and a little after it, for what came in the same batch). */
+    private static List<JsonNode> changesUntil(KafkaConsumer<String, String> changes, java.util.function.Predicate<JsonNode> last) {
+        List<JsonNode> seen = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            changes.poll(Duration.ofMillis(200)).forEach(r -> {
+                JsonNode envelope = XdmJson.mapper().readTree(r.value());
+                if (envelope.get("type").asString().equals("profile.changed")) {
+                    seen.add(envelope.get("payload"));
+                }
+            });
+            return seen.stream().anyMatch(last);
+        });
+        changes.poll(Duration.ofMillis(500)).forEach(r -> seen.add(XdmJson.mapper().readTree(r.value()).get("payload")));
+        return seen;
+    }
+
+    @Test
     void shouldMergeAccountsLinkedByMdmAndAnswerTheRetiredIdWithTheSurvivor() throws Exception {
         List<Line> lines = ProfileFixtures.townsend();
         ProfileFixtures.publish(kafka, lines.stream().filter(l -> !l.key().equals("T-1@mdm-1.MDM")).toList());

@@ -1,5 +1,6 @@
 package dev.tributary.profile.fragment;
 
+import dev.tributary.xdm.XdmClass;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import static dev.tributary.profile.fragment.Json.bool;
 import static dev.tributary.profile.fragment.Json.date;
@@ -42,7 +44,13 @@ public class RelationshipProjection {
         Map<String, List<Object[]>> upserts = new HashMap<>();
         List<String> persons = new ArrayList<>();
         List<String> accounts = new ArrayList<>();
+        List<FragmentChange> rewritten = new ArrayList<>();
         for (FragmentChange change : changes) {
+            if (projectsAsBefore(change)) {
+                // e.g. a contact's new job title: its account link, and so the account, did not change
+                continue;
+            }
+            rewritten.add(change);
             IncomingRecord r = change.incoming();
             JsonNode d = r.data();
             JsonNode old = change.previous() == null ? null : change.previous().data();
@@ -137,9 +145,43 @@ public class RelationshipProjection {
         // every statement deletes by one key: one round trip per table with the keys as an array
         deletes.forEach((sql, keys) -> jdbc.update(sql.replace("= ?", "= ANY(?)"), (Object) keys.toArray(String[]::new)));
         upserts.forEach(jdbc::batchUpdate);
-        resolveWritten(changes);
+        resolveWritten(rewritten);
         return new Touched(persons, accounts);
     }
+
+    /** True when the new version of a live fragment would write the same relationship row as the stored one. */
+    private static boolean projectsAsBefore(FragmentChange change) {
+        StoredFragment previous = change.previous();
+        IncomingRecord r = change.incoming();
+        if (previous == null || previous.deleted() || r.deleted() || previous.data() == null
+                || !previous.xdmClass().equals(r.xdmClass().jsonName())) {
+            return false;
+        }
+        List<String> fields = PROJECTED.get(r.xdmClass());
+        if (fields == null) {
+            return false;
+        }
+        for (String field : fields) {
+            if (!Objects.equals(Json.at(previous.data(), field), Json.at(r.data(), field))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The fields of each class that its relationship row is made of (the fragment's own key aside). */
+    private static final Map<XdmClass, List<String>> PROJECTED = Map.of(
+            XdmClass.PERSON, List.of("accountKey"),
+            XdmClass.ACCOUNT_PERSON, List.of("personKey", "accountKey", "personRole", "isActive"),
+            XdmClass.OPPORTUNITY, List.of("accountKey", "opportunityName", "opportunityStage",
+                    "opportunityAmount.amount", "opportunityAmount.currencyCode", "isWon", "isClosed",
+                    "actualCloseDate", "expectedCloseDate"),
+            XdmClass.OPPORTUNITY_PERSON, List.of("opportunityKey", "personKey", "personRole", "isPrimary"),
+            XdmClass.CAMPAIGN, List.of("campaignName", "campaignType", "campaignStatus"),
+            XdmClass.CAMPAIGN_MEMBER, List.of("campaignKey", "personKey", "memberStatus", "membershipDate",
+                    "hasResponded"),
+            XdmClass.MARKETING_LIST, List.of("marketingListName"),
+            XdmClass.MARKETING_LIST_MEMBER, List.of("marketingListKey", "personKey"));
 
     /**
      * Unified ids of the rows just written, as identity_profile resolves their source keys now; only the
