@@ -5,6 +5,7 @@ import dev.tributary.xdm.Identity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -36,44 +37,48 @@ public class ReferenceResolver {
         this.jdbc = jdbc;
     }
 
-    /** Re-resolves every row referring to these source keys of the given entity type. */
-    private void resolveKeys(EntityType type, Collection<String> sourceKeys) {
-        if (sourceKeys.isEmpty()) {
-            return;
-        }
-        String[] keys = sourceKeys.stream().distinct().toArray(String[]::new);
-        for (Reference ref : type == EntityType.PERSON ? PERSON_REFERENCES : ACCOUNT_REFERENCES) {
-            // the array filter lets PostgreSQL use the key index; only rows whose id really changes are written
-            String resolved = "(SELECT p.profile_id FROM identity_profile p WHERE p.entity_type = ? AND p.namespace = ? AND p.value = t.%2$s)";
-            jdbc.sql(("UPDATE %1$s t SET %3$s = " + resolved + " WHERE t.%2$s = ANY(?) AND t.%3$s IS DISTINCT FROM " + resolved)
-                            .formatted(ref.table(), ref.keyColumn(), ref.idColumn()))
-                    .param(type.id()).param(type.keyNamespace()).param(keys).param(type.id()).param(type.keyNamespace())
-                    .update();
-        }
-    }
-
-    /** Re-resolves the events recorded under these person identities. */
-    private void resolveEvents(Collection<Identity> identities) {
-        if (identities.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                        UPDATE experience_event e SET person_id = k.profile_id
-                        FROM (SELECT u.ns, u.val, p.profile_id FROM unnest(?::text[], ?::text[]) AS u(ns, val)
-                              LEFT JOIN identity_profile p
-                                     ON p.entity_type = 'person' AND p.namespace = u.ns AND p.value = u.val) k
-                        WHERE e.identity_ns = k.ns AND e.identity_value = k.val AND e.person_id IS DISTINCT FROM k.profile_id""")
-                .param(identities.stream().map(Identity::namespace).toArray(String[]::new))
-                .param(identities.stream().map(Identity::value).toArray(String[]::new))
-                .update();
-    }
-
-    /** After identity_profile changed for these identities of one entity type. */
+    /**
+     * After identity_profile changed for these identities of one entity type: re-resolves every row
+     * referring to their source keys (and, for people, the events recorded under them). One statement
+     * for all tables, each table a data-modifying CTE, so a batch pays one round trip, not five.
+     */
     public void identitiesChanged(EntityType type, Collection<Identity> identities) {
-        resolveKeys(type, identities.stream().filter(i -> i.namespace().equals(type.keyNamespace()))
-                .map(Identity::value).toList());
-        if (type == EntityType.PERSON) {
-            resolveEvents(identities);
+        String[] keys = identities.stream().filter(i -> i.namespace().equals(type.keyNamespace()))
+                .map(Identity::value).distinct().toArray(String[]::new);
+        boolean events = type == EntityType.PERSON && !identities.isEmpty();
+        if (keys.length == 0 && !events) {
+            return;
         }
+        List<String> updates = new ArrayList<>();
+        if (keys.length > 0) {
+            for (Reference ref : type == EntityType.PERSON ? PERSON_REFERENCES : ACCOUNT_REFERENCES) {
+                // the array filter lets PostgreSQL use the key index; only rows whose id really changes are written
+                String resolved = "(SELECT p.profile_id FROM identity_profile p WHERE p.entity_type = :type AND p.namespace = :ns AND p.value = t.%2$s)";
+                updates.add(("UPDATE %1$s t SET %3$s = " + resolved + " WHERE t.%2$s = ANY(:keys) AND t.%3$s IS DISTINCT FROM " + resolved)
+                        .formatted(ref.table(), ref.keyColumn(), ref.idColumn()));
+            }
+        }
+        if (events) {
+            updates.add("""
+                    UPDATE experience_event e SET person_id = k.profile_id
+                    FROM (SELECT u.ns, u.val, p.profile_id FROM unnest(CAST(:eventNs AS text[]), CAST(:eventVal AS text[])) AS u(ns, val)
+                          LEFT JOIN identity_profile p
+                                 ON p.entity_type = 'person' AND p.namespace = u.ns AND p.value = u.val) k
+                    WHERE e.identity_ns = k.ns AND e.identity_value = k.val AND e.person_id IS DISTINCT FROM k.profile_id""");
+        }
+        StringBuilder sql = new StringBuilder("WITH ");
+        for (int i = 0; i < updates.size(); i++) {
+            sql.append(i == 0 ? "" : ",\n").append("u").append(i).append(" AS (").append(updates.get(i)).append(" RETURNING 1)");
+        }
+        sql.append("\nSELECT 1");
+        var statement = jdbc.sql(sql.toString());
+        if (keys.length > 0) {
+            statement = statement.param("type", type.id()).param("ns", type.keyNamespace()).param("keys", keys);
+        }
+        if (events) {
+            statement = statement.param("eventNs", identities.stream().map(Identity::namespace).toArray(String[]::new))
+                    .param("eventVal", identities.stream().map(Identity::value).toArray(String[]::new));
+        }
+        statement.query().listOfRows();
     }
 }
