@@ -99,16 +99,18 @@ final class BulkLoad {
         for (long from = 0; from < events; from += chunk) {
             long to = Math.min(events, from + chunk) - 1;
             String person = "(" + h("n", 20) + " % " + p + ")";
-            step(String.format("events %,d-%,d", from, to), "INSERT INTO profile.experience_event (event_id, identity_ns, identity_value, event_type, ts, url, page_name, referrer, source_id) "
-                    + "SELECT 'bev-' || n, CASE WHEN n % 10 = 9 THEN 'email' ELSE 'b2b_person' END, "
+            // the unified id is resolved as the row is written (a later UPDATE of 10M rows took longer than the insert)
+            step(String.format("events %,d-%,d", from, to), "INSERT INTO profile.experience_event (event_id, identity_ns, identity_value, event_type, ts, url, page_name, referrer, source_id, person_id) "
+                    + "SELECT x.*, ip.profile_id FROM (SELECT 'bev-' || n, CASE WHEN n % 10 = 9 THEN 'email' ELSE 'b2b_person' END AS ns, "
                     + "CASE WHEN n % 10 < 7 THEN '003P' || pj || '@crm-1.Salesforce' WHEN n % 10 < 9 THEN 'L' || pj || '@mkto-1.Marketo' "
-                    + "ELSE 'p' || pj || '@c' || (pj % " + a + ") || '.bench-corp.com' END, "
+                    + "ELSE 'p' || pj || '@c' || (pj % " + a + ") || '.bench-corp.com' END AS val, "
                     + "CASE WHEN " + h("n", 21) + " % 10 < 8 THEN 'web.webpagedetails.pageViews' ELSE 'directMarketing.emailOpened' END, "
                     + "(SELECT t FROM bench_ref) - (" + h("n", 22) + " % (90 * 86400)) * interval '1 second', "
                     + "'https://www.bench-corp.com' || path, path, 'https://www.google.com/', 'bench' "
                     + "FROM (SELECT n, " + person + " AS pj, (ARRAY['/','/pricing','/products','/products/new','/blog','/docs','/about',"
                     + "'/careers','/contact','/products/classic','/webinars','/customers'])[1 + " + h("n", 23) + " % 12] AS path "
-                    + "FROM generate_series(" + from + ", " + to + ") n) s");
+                    + "FROM generate_series(" + from + ", " + to + ") n) s) x "
+                    + "LEFT JOIN profile.identity_profile ip ON ip.entity_type = 'person' AND ip.namespace = x.ns AND ip.value = x.val");
         }
         // profile-service keeps the unified ids beside the source keys (migration V3); so does the bulk load
         step("resolve unified ids", "UPDATE profile.person_account_link l SET person_id = ip.profile_id FROM profile.identity_profile ip "
@@ -122,9 +124,7 @@ final class BulkLoad {
                 + "UPDATE profile.campaign_member m SET person_id = ip.profile_id FROM profile.identity_profile ip "
                 + "WHERE ip.entity_type = 'person' AND ip.namespace = 'b2b_person' AND ip.value = m.person_key;"
                 + "UPDATE profile.marketing_list_member m SET person_id = ip.profile_id FROM profile.identity_profile ip "
-                + "WHERE ip.entity_type = 'person' AND ip.namespace = 'b2b_person' AND ip.value = m.person_key;"
-                + "UPDATE profile.experience_event e SET person_id = ip.profile_id FROM profile.identity_profile ip "
-                + "WHERE ip.entity_type = 'person' AND ip.namespace = e.identity_ns AND ip.value = e.identity_value");
+                + "WHERE ip.entity_type = 'person' AND ip.namespace = 'b2b_person' AND ip.value = m.person_key");
         step("analyze", "ANALYZE profile.unified_profile, profile.unified_person, profile.unified_account, profile.identity_profile, "
                 + "profile.person_account_link, profile.opportunity, profile.opportunity_person, profile.campaign, profile.campaign_member, "
                 + "profile.marketing_list, profile.marketing_list_member, profile.experience_event");
