@@ -282,7 +282,7 @@ final class SqlCompiler {
             // of links connects them". Unlike SELECT DISTINCT in a derived table, this keeps the
             // driver's column statistics, so PostgreSQL estimates the groups well and hash-joins.
             String key = "r." + scope.keyColumns().get(0);
-            List<String> parts = new ArrayList<>(List.of(connects(scope, aggregate.path(), key)));
+            List<String> parts = new ArrayList<>(List.of(connects(scope, aggregate.path(), key, restrictToIds)));
             if (restrictToIds) {
                 parts.add(key + " = ANY(" + IDS + ")");
             }
@@ -314,8 +314,13 @@ final class SqlCompiler {
                 + scope.keyColumns().get(0) + ")";
     }
 
-    /** SQL that is true when the path leads from the driver {@code driverKey} to the entity row {@code f}. */
-    private static String connects(EntityType start, List<String> path, String driverKey) {
+    /**
+     * SQL that is true when the path leads from the driver {@code driverKey} to the entity row {@code f}.
+     * When streaming, the first link is also narrowed to the candidate ids: implied by its join to the
+     * driver, but PostgreSQL does not carry {@code = ANY(:ids)} across that join by itself and would
+     * otherwise de-duplicate the whole link table for every re-evaluation of a few ids.
+     */
+    private static String connects(EntityType start, List<String> path, String driverKey, boolean restrictToIds) {
         List<Link> links = new ArrayList<>();
         EntityType type = start;
         Relation relation = null;
@@ -329,7 +334,8 @@ final class SqlCompiler {
         boolean lastIsTarget = relation.endsOnTargetView();
         List<Link> chain = lastIsTarget ? links.subList(0, links.size() - 1) : links;
         if (chain.isEmpty()) {
-            return "f." + last.fromColumn() + " = " + driverKey;
+            return "f." + last.fromColumn() + " = " + driverKey
+                    + (restrictToIds ? " AND f." + last.fromColumn() + " = ANY(" + IDS + ")" : "");
         }
         StringBuilder from = new StringBuilder(chain.get(0).view()).append(" l1");
         for (int i = 1; i < chain.size(); i++) {
@@ -339,6 +345,7 @@ final class SqlCompiler {
         String end = "l" + chain.size() + "." + chain.get(chain.size() - 1).toColumn();
         String toEntity = lastIsTarget ? "f." + last.fromColumn() + " = " + end : end + " = f." + type.keyColumns().get(0);
         return "EXISTS (SELECT 1 FROM " + from + " WHERE l1." + chain.get(0).fromColumn() + " = " + driverKey
+                + (restrictToIds ? " AND l1." + chain.get(0).fromColumn() + " = ANY(" + IDS + ")" : "")
                 + " AND " + toEntity + ")";
     }
 
