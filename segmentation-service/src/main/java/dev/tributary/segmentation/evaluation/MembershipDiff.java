@@ -52,6 +52,12 @@ class MembershipDiff {
                 .param("id", segmentId).query(Integer.class).single();
     }
 
+    /** Memory per sort or hash for the rest of the caller's transaction (a full evaluation covers everybody). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void workMem(String workMem) {
+        jdbc.sql("SELECT set_config('work_mem', :value, true)").param("value", workMem).query(String.class).single();
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     List<Change> apply(SegmentDefinition segment, CompiledSegment compiled, Scope scope, String evaluationId, Instant now) {
         String qualifying = scope.restricted() ? compiled.selectAmong() : compiled.selectAll();

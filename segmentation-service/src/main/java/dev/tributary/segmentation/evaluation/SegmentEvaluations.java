@@ -46,10 +46,11 @@ public class SegmentEvaluations {
     private final TaskExecutor executor;
     private final Clock clock;
     private final TimeEvaluationProperties time;
+    private final ScheduleProperties schedule;
 
     SegmentEvaluations(SegmentDefinitions definitions, MembershipDiff diff, EvaluationLog evaluations,
                        AffectedEntities affected, TransactionTemplate tx, TaskExecutor evaluationExecutor, Clock clock,
-                       TimeEvaluationProperties time) {
+                       TimeEvaluationProperties time, ScheduleProperties schedule) {
         this.definitions = definitions;
         this.diff = diff;
         this.evaluations = evaluations;
@@ -60,6 +61,7 @@ public class SegmentEvaluations {
         this.executor = evaluationExecutor;
         this.clock = clock;
         this.time = time;
+        this.schedule = schedule;
     }
 
     /** Queues a batch evaluation; it runs on the evaluation executor. */
@@ -95,6 +97,7 @@ public class SegmentEvaluations {
             evaluations.running(evaluationId);
             List<String> changed = tx.execute(status -> {
                 diff.lock(segmentId);
+                diff.workMem(schedule.workMem());
                 // read after the lock: an edit committed while we waited is what we evaluate
                 SegmentDefinition segment = definitions.find(segmentId).orElseThrow(() -> new SegmentNotFoundException(segmentId));
                 Instant now = clock.instant();
