@@ -33,6 +33,15 @@ public enum EntityType {
         return keyNamespace;
     }
 
+    /**
+     * SQL for the unified id that the source key in {@code keyColumn} resolves to now, through
+     * identity_profile (a scalar sub-query; null when the key is not known yet).
+     */
+    public String resolvedIdSql(String keyColumn) {
+        return "(SELECT p.profile_id FROM identity_profile p WHERE p.entity_type = '" + id + "' AND p.namespace = '"
+                + keyNamespace + "' AND p.value = " + keyColumn + ")";
+    }
+
     public static Optional<EntityType> of(XdmClass xdmClass) {
         return switch (xdmClass) {
             case PERSON -> Optional.of(PERSON);

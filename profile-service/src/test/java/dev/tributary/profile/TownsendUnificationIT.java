@@ -101,9 +101,7 @@ class TownsendUnificationIT {
     void shouldSplitTheAccountWhenTheMdmRecordIsDeletedAndKeepTheSurvivorId() throws Exception {
         List<Line> lines = ProfileFixtures.townsend();
         ProfileFixtures.publish(kafka, lines);
-        JsonNode before = await().atMost(Duration.ofSeconds(30)).until(
-                () -> getOrNull("/v1/accounts?identity=" + encode("b2b_account:T-1@mdm-1.MDM")),
-                a -> a != null && a.get("fragments").size() == 5);
+        JsonNode before = awaitFragments("/v1/accounts?identity=" + encode("b2b_account:T-1@mdm-1.MDM"), 5);
         String townsendId = before.get("id").asString();
 
         try (KafkaConsumer<String, String> changes = changeConsumer()) {
@@ -112,9 +110,7 @@ class TownsendUnificationIT {
             deletion.data().withObject("extSourceSystemAudit").put("lastUpdatedDate", "2026-11-01T00:00:00Z");
             ProfileFixtures.publish(kafka, List.of(deletion));
 
-            JsonNode line1 = await().atMost(Duration.ofSeconds(30)).until(
-                    () -> getOrNull("/v1/accounts?identity=" + encode("b2b_account:1@mkto-1.Marketo")),
-                    a -> a != null && a.get("fragments").size() == 2);
+            JsonNode line1 = awaitFragments("/v1/accounts?identity=" + encode("b2b_account:1@mkto-1.Marketo"), 2);
             JsonNode line2 = getOrNull("/v1/accounts?identity=" + encode("b2b_account:2@mkto-2.Marketo"));
             assertThat(line2.get("fragments")).hasSize(2);
             assertThat(line1.get("id").asString()).isNotEqualTo(line2.get("id").asString());
@@ -126,16 +122,7 @@ class TownsendUnificationIT {
             assertThat(texts(line1.get("people"), "email")).containsExactlyInAnyOrder("p1@townsend.com", "p2@townsend.com");
             assertThat(texts(line2.get("people"), "email")).containsExactlyInAnyOrder("p2@townsend.com", "p3@townsend.com");
 
-            List<JsonNode> splits = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
-                changes.poll(Duration.ofMillis(200)).forEach(r -> {
-                    JsonNode envelope = XdmJson.mapper().readTree(r.value());
-                    if (envelope.get("type").asString().equals("profile.split")) {
-                        splits.add(envelope.get("payload"));
-                    }
-                });
-                return !splits.isEmpty();
-            });
+            List<JsonNode> splits = payloadsUntil(changes, "profile.split", s -> true);
             JsonNode split = splits.get(0);
             assertThat(split.get("entityType").asString()).isEqualTo("account");
             assertThat(split.get("survivorId").asString()).isEqualTo(townsendId);
@@ -147,12 +134,8 @@ class TownsendUnificationIT {
     void shouldAnnounceTheAccountOnlyWhenAContactUpdateChangesItsAccountLink() throws Exception {
         List<Line> lines = ProfileFixtures.townsend();
         ProfileFixtures.publish(kafka, lines);
-        String townsendId = await().atMost(Duration.ofSeconds(30)).until(
-                () -> getOrNull("/v1/accounts?identity=" + encode("b2b_account:T-1@mdm-1.MDM")),
-                a -> a != null && a.get("fragments").size() == 5).get("id").asString();
-        String p1 = await().atMost(Duration.ofSeconds(30)).until(
-                () -> getOrNull("/v1/persons?identity=" + encode("b2b_person:003P1@crm-1.Salesforce")),
-                p -> p != null && p.get("fragments").size() == 2).get("id").asString();
+        String townsendId = awaitFragments("/v1/accounts?identity=" + encode("b2b_account:T-1@mdm-1.MDM"), 5).get("id").asString();
+        String p1 = awaitFragments("/v1/persons?identity=" + encode("b2b_person:003P1@crm-1.Salesforce"), 2).get("id").asString();
 
         try (KafkaConsumer<String, String> changes = changeConsumer()) {
             // a new job title: the person changes, the account link (and so the account) does not
@@ -160,7 +143,7 @@ class TownsendUnificationIT {
             retitled.data().withObject("extendedWorkDetails").put("jobTitle", "CTO");
             retitled.data().withObject("extSourceSystemAudit").put("lastUpdatedDate", "2026-11-01T00:00:00Z");
             ProfileFixtures.publish(kafka, List.of(retitled));
-            List<JsonNode> seen = changesUntil(changes, c -> c.get("profileId").asString().equals(p1));
+            List<JsonNode> seen = payloadsUntil(changes, "profile.changed", c -> c.get("profileId").asString().equals(p1));
             assertThat(seen).noneMatch(c -> c.get("entityType").asString().equals("account"));
 
             // moved to another account: the account it left is announced
@@ -168,42 +151,41 @@ class TownsendUnificationIT {
             moved.data().put("accountKey", "001A9@crm-1.Salesforce");
             moved.data().withObject("extSourceSystemAudit").put("lastUpdatedDate", "2026-11-02T00:00:00Z");
             ProfileFixtures.publish(kafka, List.of(moved));
-            changesUntil(changes, c -> c.get("profileId").asString().equals(townsendId)
+            payloadsUntil(changes, "profile.changed", c -> c.get("profileId").asString().equals(townsendId)
                     && texts(c.get("reasons")).contains("relationships"));
         }
     }
 
-    /** profile.changed payloads read until one matches (and a little after it, for what came in the same batch). */
-    private static List<JsonNode> changesUntil(KafkaConsumer<String, String> changes, java.util.function.Predicate<JsonNode> last) {
+    /** Payloads of one change type, read until one matches (and a little after it, for what came in the same batch). */
+    private static List<JsonNode> payloadsUntil(KafkaConsumer<String, String> changes, String type,
+                                                java.util.function.Predicate<JsonNode> last) {
         List<JsonNode> seen = new ArrayList<>();
         await().atMost(Duration.ofSeconds(20)).until(() -> {
-            changes.poll(Duration.ofMillis(200)).forEach(r -> {
-                JsonNode envelope = XdmJson.mapper().readTree(r.value());
-                if (envelope.get("type").asString().equals("profile.changed")) {
-                    seen.add(envelope.get("payload"));
-                }
-            });
+            collect(changes, Duration.ofMillis(200), type, seen);
             return seen.stream().anyMatch(last);
         });
-        changes.poll(Duration.ofMillis(500)).forEach(r -> seen.add(XdmJson.mapper().readTree(r.value()).get("payload")));
+        collect(changes, Duration.ofMillis(500), type, seen);
         return seen;
+    }
+
+    private static void collect(KafkaConsumer<String, String> changes, Duration poll, String type, List<JsonNode> into) {
+        changes.poll(poll).forEach(r -> {
+            JsonNode envelope = XdmJson.mapper().readTree(r.value());
+            if (envelope.get("type").asString().equals(type)) {
+                into.add(envelope.get("payload"));
+            }
+        });
     }
 
     @Test
     void shouldMergeAccountsLinkedByMdmAndAnswerTheRetiredIdWithTheSurvivor() throws Exception {
         List<Line> lines = ProfileFixtures.townsend();
         ProfileFixtures.publish(kafka, lines.stream().filter(l -> !l.key().equals("T-1@mdm-1.MDM")).toList());
-        JsonNode line1 = await().atMost(Duration.ofSeconds(30)).until(
-                () -> getOrNull("/v1/accounts?identity=" + encode("b2b_account:1@mkto-1.Marketo")),
-                a -> a != null && a.get("fragments").size() == 2);
-        JsonNode line2 = await().atMost(Duration.ofSeconds(30)).until(
-                () -> getOrNull("/v1/accounts?identity=" + encode("b2b_account:2@mkto-2.Marketo")),
-                a -> a != null && a.get("fragments").size() == 2);
+        JsonNode line1 = awaitFragments("/v1/accounts?identity=" + encode("b2b_account:1@mkto-1.Marketo"), 2);
+        JsonNode line2 = awaitFragments("/v1/accounts?identity=" + encode("b2b_account:2@mkto-2.Marketo"), 2);
 
         ProfileFixtures.publish(kafka, List.of(ProfileFixtures.find(lines, "T-1@mdm-1.MDM")));
-        JsonNode merged = await().atMost(Duration.ofSeconds(30)).until(
-                () -> getOrNull("/v1/accounts?identity=" + encode("b2b_account:T-1@mdm-1.MDM")),
-                a -> a != null && a.get("fragments").size() == 5);
+        JsonNode merged = awaitFragments("/v1/accounts?identity=" + encode("b2b_account:T-1@mdm-1.MDM"), 5);
 
         String survivor = merged.get("id").asString();
         assertThat(survivor).isIn(line1.get("id").asString(), line2.get("id").asString());
@@ -259,6 +241,12 @@ class TownsendUnificationIT {
             return !consumer.assignment().isEmpty();
         });
         return consumer;
+    }
+
+    /** The profile at {@code path} once it holds this many source fragments. */
+    private JsonNode awaitFragments(String path, int fragments) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> getOrNull(path),
+                p -> p != null && p.get("fragments").size() == fragments);
     }
 
     private JsonNode getOrNull(String path) throws Exception {

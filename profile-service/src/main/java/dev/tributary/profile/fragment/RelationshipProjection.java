@@ -1,5 +1,6 @@
 package dev.tributary.profile.fragment;
 
+import dev.tributary.profile.EntityType;
 import dev.tributary.xdm.XdmClass;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -58,7 +59,7 @@ public class RelationshipProjection {
             boolean live = !r.deleted();
             switch (r.xdmClass()) {
                 case PERSON -> {
-                    delete(deletes, "DELETE FROM person_account_link WHERE link_key = ? AND relation = 'primary'", key);
+                    keyed(deletes, "DELETE FROM person_account_link WHERE link_key = ? AND relation = 'primary'", key);
                     if (live && text(d, "accountKey") != null) {
                         add(upserts, LINK, key, key, text(d, "accountKey"), "primary", null, true);
                         accounts.add(text(d, "accountKey"));
@@ -66,7 +67,7 @@ public class RelationshipProjection {
                     collect(accounts, old, "accountKey");
                 }
                 case ACCOUNT_PERSON -> {
-                    delete(deletes, "DELETE FROM person_account_link WHERE link_key = ? AND relation = 'accountPerson'", key);
+                    keyed(deletes, "DELETE FROM person_account_link WHERE link_key = ? AND relation = 'accountPerson'", key);
                     if (live) {
                         add(upserts, LINK, key, text(d, "personKey"), text(d, "accountKey"), "accountPerson",
                                 text(d, "personRole"), bool(d, "isActive"));
@@ -77,7 +78,7 @@ public class RelationshipProjection {
                     collect(accounts, old, "accountKey");
                 }
                 case OPPORTUNITY -> {
-                    delete(deletes, "DELETE FROM opportunity WHERE source_key = ?", key);
+                    keyed(deletes, "DELETE FROM opportunity WHERE source_key = ?", key);
                     if (live) {
                         add(upserts, """
                                 INSERT INTO opportunity (source_key, account_key, source_type, source_instance_id, name, stage,
@@ -92,7 +93,7 @@ public class RelationshipProjection {
                     collect(accounts, old, "accountKey");
                 }
                 case OPPORTUNITY_PERSON -> {
-                    delete(deletes, "DELETE FROM opportunity_person WHERE source_key = ?", key);
+                    keyed(deletes, "DELETE FROM opportunity_person WHERE source_key = ?", key);
                     if (live) {
                         add(upserts, "INSERT INTO opportunity_person (source_key, opportunity_key, person_key, role, is_primary) VALUES (?, ?, ?, ?, ?)",
                                 key, text(d, "opportunityKey"), text(d, "personKey"), text(d, "personRole"), bool(d, "isPrimary"));
@@ -101,7 +102,7 @@ public class RelationshipProjection {
                     collect(persons, old, "personKey");
                 }
                 case CAMPAIGN -> {
-                    delete(deletes, "DELETE FROM campaign WHERE source_key = ?", key);
+                    keyed(deletes, "DELETE FROM campaign WHERE source_key = ?", key);
                     if (live) {
                         add(upserts, "INSERT INTO campaign (source_key, name, type, status) VALUES (?, ?, ?, ?)",
                                 key, text(d, "campaignName"), text(d, "campaignType"), text(d, "campaignStatus"));
@@ -109,7 +110,7 @@ public class RelationshipProjection {
                     persons.addAll(members("SELECT person_key FROM campaign_member WHERE campaign_key = ?", key));
                 }
                 case CAMPAIGN_MEMBER -> {
-                    delete(deletes, "DELETE FROM campaign_member WHERE source_key = ?", key);
+                    keyed(deletes, "DELETE FROM campaign_member WHERE source_key = ?", key);
                     if (live) {
                         Instant joined = instant(d, "membershipDate");
                         add(upserts, """
@@ -122,14 +123,14 @@ public class RelationshipProjection {
                     collect(persons, old, "personKey");
                 }
                 case MARKETING_LIST -> {
-                    delete(deletes, "DELETE FROM marketing_list WHERE source_key = ?", key);
+                    keyed(deletes, "DELETE FROM marketing_list WHERE source_key = ?", key);
                     if (live) {
                         add(upserts, "INSERT INTO marketing_list (source_key, name) VALUES (?, ?)", key, text(d, "marketingListName"));
                     }
                     persons.addAll(members("SELECT person_key FROM marketing_list_member WHERE list_key = ?", key));
                 }
                 case MARKETING_LIST_MEMBER -> {
-                    delete(deletes, "DELETE FROM marketing_list_member WHERE source_key = ?", key);
+                    keyed(deletes, "DELETE FROM marketing_list_member WHERE source_key = ?", key);
                     if (live) {
                         add(upserts, "INSERT INTO marketing_list_member (source_key, list_key, person_key) VALUES (?, ?, ?)",
                                 key, text(d, "marketingListKey"), text(d, "personKey"));
@@ -142,8 +143,7 @@ public class RelationshipProjection {
                 }
             }
         }
-        // every statement deletes by one key: one round trip per table with the keys as an array
-        deletes.forEach((sql, keys) -> jdbc.update(sql.replace("= ?", "= ANY(?)"), (Object) keys.toArray(String[]::new)));
+        runKeyed(deletes);
         upserts.forEach(jdbc::batchUpdate);
         resolveWritten(rewritten);
         return new Touched(persons, accounts);
@@ -188,37 +188,31 @@ public class RelationshipProjection {
      * tables this batch wrote to (a batch of contacts does not touch opportunities or memberships).
      */
     private void resolveWritten(Collection<FragmentChange> changes) {
-        Map<String, List<String>> written = new HashMap<>();
+        Map<String, List<String>> updates = new HashMap<>();
         for (FragmentChange c : changes) {
             if (c.incoming().deleted()) {
                 continue;
             }
-            String table = switch (c.incoming().xdmClass()) {
-                case PERSON, ACCOUNT_PERSON -> "person_account_link";
-                case OPPORTUNITY -> "opportunity";
-                case OPPORTUNITY_PERSON -> "opportunity_person";
-                case CAMPAIGN_MEMBER -> "campaign_member";
-                case MARKETING_LIST_MEMBER -> "marketing_list_member";
+            String sql = switch (c.incoming().xdmClass()) {
+                case PERSON, ACCOUNT_PERSON -> "UPDATE person_account_link t SET person_id = "
+                        + EntityType.PERSON.resolvedIdSql("t.person_key") + ", account_id = "
+                        + EntityType.ACCOUNT.resolvedIdSql("t.account_key") + " WHERE t.link_key = ?";
+                case OPPORTUNITY -> "UPDATE opportunity t SET account_id = "
+                        + EntityType.ACCOUNT.resolvedIdSql("t.account_key") + " WHERE t.source_key = ?";
+                case OPPORTUNITY_PERSON -> resolvePerson("opportunity_person");
+                case CAMPAIGN_MEMBER -> resolvePerson("campaign_member");
+                case MARKETING_LIST_MEMBER -> resolvePerson("marketing_list_member");
                 default -> null;
             };
-            if (table != null) {
-                written.computeIfAbsent(table, t -> new ArrayList<>()).add(c.sourceKey());
+            if (sql != null) {
+                keyed(updates, sql, c.sourceKey());
             }
         }
-        written.forEach((table, keys) -> {
-            String set = switch (table) {
-                case "person_account_link" -> "person_id = " + resolved("person", "t.person_key")
-                        + ", account_id = " + resolved("account", "t.account_key") + " WHERE t.link_key";
-                case "opportunity" -> "account_id = " + resolved("account", "t.account_key") + " WHERE t.source_key";
-                default -> "person_id = " + resolved("person", "t.person_key") + " WHERE t.source_key";
-            };
-            jdbc.update("UPDATE " + table + " t SET " + set + " = ANY(?)", (Object) keys.toArray(String[]::new));
-        });
+        runKeyed(updates);
     }
 
-    private static String resolved(String entityType, String keyColumn) {
-        return "(SELECT p.profile_id FROM identity_profile p WHERE p.entity_type = '" + entityType
-                + "' AND p.namespace = 'b2b_" + entityType + "' AND p.value = " + keyColumn + ")";
+    private static String resolvePerson(String table) {
+        return "UPDATE " + table + " t SET person_id = " + EntityType.PERSON.resolvedIdSql("t.person_key") + " WHERE t.source_key = ?";
     }
 
     private static final String LINK = """
@@ -245,7 +239,13 @@ public class RelationshipProjection {
         }
     }
 
-    private static void delete(Map<String, List<String>> statements, String sql, String key) {
+    /** Every statement takes one key: one round trip per statement, with its keys as an array. */
+    private void runKeyed(Map<String, List<String>> statements) {
+        statements.forEach((sql, keys) -> jdbc.update(sql.replace("= ?", "= ANY(?)"), (Object) keys.toArray(String[]::new)));
+    }
+
+    /** Collects {@code key} under a statement that takes one key, to run it once with all of them. */
+    private static void keyed(Map<String, List<String>> statements, String sql, String key) {
         statements.computeIfAbsent(sql, s -> new ArrayList<>()).add(key);
     }
 

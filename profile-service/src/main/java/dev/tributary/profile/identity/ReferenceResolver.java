@@ -53,9 +53,9 @@ public class ReferenceResolver {
         if (keys.length > 0) {
             for (Reference ref : type == EntityType.PERSON ? PERSON_REFERENCES : ACCOUNT_REFERENCES) {
                 // the array filter lets PostgreSQL use the key index; only rows whose id really changes are written
-                String resolved = "(SELECT p.profile_id FROM identity_profile p WHERE p.entity_type = :type AND p.namespace = :ns AND p.value = t.%2$s)";
-                updates.add(("UPDATE %1$s t SET %3$s = " + resolved + " WHERE t.%2$s = ANY(:keys) AND t.%3$s IS DISTINCT FROM " + resolved)
-                        .formatted(ref.table(), ref.keyColumn(), ref.idColumn()));
+                String resolved = type.resolvedIdSql("t." + ref.keyColumn());
+                updates.add("UPDATE " + ref.table() + " t SET " + ref.idColumn() + " = " + resolved + " WHERE t." + ref.keyColumn()
+                        + " = ANY(:keys) AND t." + ref.idColumn() + " IS DISTINCT FROM " + resolved);
             }
         }
         if (events) {
@@ -73,7 +73,7 @@ public class ReferenceResolver {
         sql.append("\nSELECT 1");
         var statement = jdbc.sql(sql.toString());
         if (keys.length > 0) {
-            statement = statement.param("type", type.id()).param("ns", type.keyNamespace()).param("keys", keys);
+            statement = statement.param("keys", keys);
         }
         if (events) {
             statement = statement.param("eventNs", identities.stream().map(Identity::namespace).toArray(String[]::new))
