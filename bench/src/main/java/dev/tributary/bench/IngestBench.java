@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
  * Scenario {@code ingest}: bulk throughput ingest-to-unified (records, then events) and freshness at a
@@ -66,14 +67,7 @@ final class IngestBench {
             long baseAccounts = db.count("SELECT count(*) FROM profile.unified_account");
 
             // ---- records throughput
-            List<Post> posts = new ArrayList<>();
-            for (Map.Entry<String, String> s : sources.entrySet()) {
-                List<String> lines = org.records(s.getKey());
-                for (int i = 0; i < lines.size(); i += batchLines) {
-                    List<String> slice = lines.subList(i, Math.min(lines.size(), i + batchLines));
-                    posts.add(new Post(s.getValue(), (String.join("\n", slice) + "\n").getBytes(StandardCharsets.UTF_8), slice.size()));
-                }
-            }
+            List<Post> posts = recordPosts(org, sources, batchLines, UnaryOperator.identity());
             long expected = baseFragments + org.recordCount();
             System.out.printf("posting %,d records in %,d requests, %d concurrent%n", org.recordCount(), posts.size(), concurrency);
             Stats requestMs = new Stats();
@@ -111,16 +105,7 @@ final class IngestBench {
 
             // ---- events throughput
             if (!options.get("skip-events", "false").equals("true")) {
-                List<Post> eventPosts = new ArrayList<>();
-                for (long n = 0; n < org.events; n += eventsPerRequest) {
-                    StringBuilder sb = new StringBuilder("[");
-                    long end = Math.min(org.events, n + eventsPerRequest);
-                    for (long k = n; k < end; k++) {
-                        if (k > n) sb.append(',');
-                        sb.append(org.event(k));
-                    }
-                    eventPosts.add(new Post(web, sb.append(']').toString().getBytes(StandardCharsets.UTF_8), (int) (end - n)));
-                }
+                List<Post> eventPosts = eventPosts(org, web, eventsPerRequest, UnaryOperator.identity());
                 System.out.printf("posting %,d events in %,d requests%n", org.events, eventPosts.size());
                 Stats eventMs = new Stats();
                 AtomicLong evAccepted = new AtomicLong(), evRejected = new AtomicLong();
@@ -173,23 +158,8 @@ final class IngestBench {
         sources.put(OrgGenerator.MDM, api.createSource("Warm-up MDM", "file", "mdm-w"));
         long fragments = db.count("SELECT count(*) FROM profile.fragment");
         long events = db.count("SELECT count(*) FROM profile.experience_event");
-        List<Post> posts = new ArrayList<>();
-        for (Map.Entry<String, String> s : sources.entrySet()) {
-            List<String> lines = warm.records(s.getKey()).stream().map(IngestBench::warmUpKeys).toList();
-            for (int i = 0; i < lines.size(); i += 5000) {
-                List<String> slice = lines.subList(i, Math.min(lines.size(), i + 5000));
-                posts.add(new Post(s.getValue(), (String.join("\n", slice) + "\n").getBytes(StandardCharsets.UTF_8), slice.size()));
-            }
-        }
-        List<Post> eventPosts = new ArrayList<>();
-        for (long n = 0; n < warm.events; n += 1000) {
-            StringBuilder sb = new StringBuilder("[");
-            for (long k = n; k < Math.min(warm.events, n + 1000); k++) {
-                if (k > n) sb.append(',');
-                sb.append(warmUpKeys(warm.event(k)));
-            }
-            eventPosts.add(new Post(webSource, sb.append(']').toString().getBytes(StandardCharsets.UTF_8), 0));
-        }
+        List<Post> posts = recordPosts(warm, sources, 5000, IngestBench::warmUpKeys);
+        List<Post> eventPosts = eventPosts(warm, webSource, 1000, IngestBench::warmUpKeys);
         System.out.printf("warm-up: %,d records and %,d events of a separate organisation%n", warm.recordCount(), warm.events);
         long t0 = System.nanoTime();
         postAll(posts, 4, new Stats(), new AtomicLong(), new AtomicLong(), true);
@@ -197,6 +167,35 @@ final class IngestBench {
         db.awaitCount("SELECT count(*) FROM profile.fragment", fragments + warm.recordCount(), 500, 300, "warm-up records");
         db.awaitCount("SELECT count(*) FROM profile.experience_event", events + warm.events, 500, 300, "warm-up events");
         System.out.printf("warm-up applied in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The organisation's record lines per source, as NDJSON requests of {@code batchLines} lines each. */
+    private static List<Post> recordPosts(OrgGenerator org, Map<String, String> sources, int batchLines,
+                                          UnaryOperator<String> rewrite) {
+        List<Post> posts = new ArrayList<>();
+        for (Map.Entry<String, String> s : sources.entrySet()) {
+            List<String> lines = org.records(s.getKey()).stream().map(rewrite).toList();
+            for (int i = 0; i < lines.size(); i += batchLines) {
+                List<String> slice = lines.subList(i, Math.min(lines.size(), i + batchLines));
+                posts.add(new Post(s.getValue(), (String.join("\n", slice) + "\n").getBytes(StandardCharsets.UTF_8), slice.size()));
+            }
+        }
+        return posts;
+    }
+
+    /** The organisation's events as JSON arrays of {@code perRequest} events each. */
+    private static List<Post> eventPosts(OrgGenerator org, String webSource, int perRequest, UnaryOperator<String> rewrite) {
+        List<Post> posts = new ArrayList<>();
+        for (long n = 0; n < org.events; n += perRequest) {
+            StringBuilder sb = new StringBuilder("[");
+            long end = Math.min(org.events, n + perRequest);
+            for (long k = n; k < end; k++) {
+                if (k > n) sb.append(',');
+                sb.append(rewrite.apply(org.event(k)));
+            }
+            posts.add(new Post(webSource, sb.append(']').toString().getBytes(StandardCharsets.UTF_8), (int) (end - n)));
+        }
+        return posts;
     }
 
     private static String warmUpKeys(String line) {
@@ -213,25 +212,9 @@ final class IngestBench {
         String web = api.createSource("Bench web", "web", "web-1");
         long baseFragments = db.count("SELECT count(*) FROM profile.fragment");
         long baseEvents = db.count("SELECT count(*) FROM profile.experience_event");
-        List<Post> posts = new ArrayList<>();
-        for (Map.Entry<String, String> s : sources.entrySet()) {
-            List<String> lines = org.records(s.getKey());
-            for (int i = 0; i < lines.size(); i += 5000) {
-                List<String> slice = lines.subList(i, Math.min(lines.size(), i + 5000));
-                posts.add(new Post(s.getValue(), (String.join("\n", slice) + "\n").getBytes(StandardCharsets.UTF_8), slice.size()));
-            }
-        }
-        for (long n = 0; n < org.events; n += 1000) {
-            StringBuilder sb = new StringBuilder("[");
-            for (long k = n; k < Math.min(org.events, n + 1000); k++) {
-                if (k > n) sb.append(',');
-                sb.append(org.event(k));
-            }
-            posts.add(new Post(web, sb.append(']').toString().getBytes(StandardCharsets.UTF_8), 0));
-        }
+        List<Post> recordPosts = recordPosts(org, sources, 5000, UnaryOperator.identity());
+        List<Post> eventPosts = eventPosts(org, web, 1000, UnaryOperator.identity());
         System.out.printf("loading %,d records and %,d events through the API%n", org.recordCount(), org.events);
-        List<Post> recordPosts = posts.stream().filter(p -> p.lines() > 0).toList();
-        List<Post> eventPosts = posts.stream().filter(p -> p.lines() == 0).toList();
         postAll(recordPosts, 4, new Stats(), new AtomicLong(), new AtomicLong(), true);
         postAll(eventPosts, 4, new Stats(), new AtomicLong(), new AtomicLong(), false);
         db.awaitCount("SELECT count(*) FROM profile.fragment", baseFragments + org.recordCount(), 500, 120, "records");
