@@ -69,6 +69,30 @@ class StreamingEvaluationIT {
     }
 
     @Test
+    void shouldLetCoworkersEnterWhenOneOfThemViewsTheProductPage() {
+        // the seed's own view is weeks old; the rule reads the events of everybody at the person's companies
+        String colleagues = SegmentationFixtures.createSegment(api, "Colleagues of a recent visitor", "person",
+                "exists(accounts.events where url contains \"/products/new\" and timestamp in last 1 hour)", "streaming");
+
+        SegmentationFixtures.pageView(SegmentationFixtures.P3_MARKETO, Instant.now().minus(Duration.ofMinutes(5)));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(memberEmails(api, colleagues))
+                .containsExactly("p1@townsend.com", "p2@townsend.com", "p3@townsend.com"));
+    }
+
+    @Test
+    void shouldLetTheContactOfAnOpportunityEnterWhenTheOpportunityIsLost() {
+        String contacts = SegmentationFixtures.createSegment(api, "Contacts of lost deals", "person",
+                "exists(opportunities where isWon = false)", "streaming");
+
+        SegmentationFixtures.ingest(List.of(SegmentationFixtures.changed("opp-2001@crm-2.Dynamics",
+                Instant.parse("2026-11-01T09:00:00Z"), Map.of("isWon", false, "opportunityStage", "Closed Lost"))));
+
+        // opportunity changes are announced for the account; p3 is Opportunity 2's contact
+        await().atMost(WAIT).untilAsserted(() -> assertThat(memberEmails(api, contacts)).containsExactly("p3@townsend.com"));
+    }
+
+    @Test
     void shouldKeepOnlyP2WhenTheMdmRecordIsDeletedWhateverP1AndP3View() {
         SegmentationFixtures.ingest(List.of(SegmentationFixtures.changed("T-1@mdm-1.MDM",
                 Instant.parse("2026-11-01T09:00:00Z"), Map.of("isDeleted", true))));

@@ -4,7 +4,6 @@ import dev.tributary.segmentation.definition.EvaluationMode;
 import dev.tributary.segmentation.definition.SegmentDefinition;
 import dev.tributary.segmentation.definition.SegmentDefinitions;
 import dev.tributary.segmentation.definition.SegmentNotFoundException;
-import dev.tributary.segmentation.language.Audience;
 import dev.tributary.segmentation.language.CompiledSegment;
 import dev.tributary.support.problem.NotFoundException;
 import org.slf4j.Logger;
@@ -120,8 +119,8 @@ public class SegmentEvaluations {
 
     /**
      * Re-evaluates streaming segments for profiles that changed. The ids are widened to everybody whose
-     * answer may depend on them (the people of a changed account, the accounts of a changed person), and
-     * only those are diffed, with the same SQL as batch.
+     * answer may depend on them along the paths the rule follows ({@link AffectedEntities}), and only those
+     * are diffed, with the same SQL as batch.
      */
     public void evaluateChanged(Collection<String> personIds, Collection<String> accountIds) {
         List<SegmentDefinition> streaming = dependencyOrder(definitions.list().stream()
@@ -129,9 +128,12 @@ public class SegmentEvaluations {
         if (streaming.isEmpty() || (personIds.isEmpty() && accountIds.isEmpty())) {
             return;
         }
-        Map<Audience, Set<String>> ids = new LinkedHashMap<>();
+        // rules following the same paths share one widening
+        Map<List<Object>, Set<String>> ids = new LinkedHashMap<>();
         for (SegmentDefinition segment : streaming) {
-            Set<String> among = ids.computeIfAbsent(segment.audience(), a -> affected.expand(a, personIds, accountIds));
+            CompiledSegment rule = segment.compile();
+            Set<String> among = ids.computeIfAbsent(List.of(rule.audience(), rule.paths()),
+                    k -> affected.expand(rule, personIds, accountIds));
             if (!among.isEmpty()) {
                 propagate(segment.id(), evaluateAmong(segment, among, "streaming"));
             }

@@ -16,6 +16,9 @@ import java.util.Set;
  * @param explanations       one query per predicate or aggregate, listing the facts behind it
  * @param timeDependent      the rule reads {@code :now}, so membership can change as time passes
  * @param referencedSegments ids used in {@code inSegment(...)}
+ * @param paths              every relation path the rule follows from the audience's entity, nested
+ *                           {@code where} paths joined to the path they sit in (e.g. {@code [accounts, opportunities]}),
+ *                           so a change can be traced back to the entities whose answer it may change
  */
 public record CompiledSegment(
         Audience audience,
@@ -26,11 +29,13 @@ public record CompiledSegment(
         String normalisedQuery,
         List<FactQuery> explanations,
         boolean timeDependent,
-        Set<String> referencedSegments) {
+        Set<String> referencedSegments,
+        Set<List<String>> paths) {
 
     public CompiledSegment {
         parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         explanations = List.copyOf(explanations);
         referencedSegments = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(referencedSegments));
+        paths = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(paths.stream().map(List::copyOf).toList()));
     }
 }

@@ -59,7 +59,32 @@ final class SqlCompiler {
                 // Parenthesised: the condition may be an OR, and AND binds tighter.
                 select + "(" + amongCondition + ") AND " + key + " = ANY(" + IDS + ")",
                 QueryPrinter.print(query.condition()), batch.explanations, batch.timeDependent,
-                batch.referencedSegments);
+                batch.referencedSegments, paths(query.condition(), List.of(), new LinkedHashSet<>()));
+    }
+
+    /** The relation paths {@code condition} follows, each prefixed by {@code prefix} (the path of an enclosing aggregate). */
+    static Set<List<String>> paths(Condition condition, List<String> prefix, Set<List<String>> into) {
+        if (condition instanceof Condition.And and) {
+            and.operands().forEach(o -> paths(o, prefix, into));
+        } else if (condition instanceof Condition.Or or) {
+            or.operands().forEach(o -> paths(o, prefix, into));
+        } else if (condition instanceof Condition.Not not) {
+            paths(not.operand(), prefix, into);
+        } else if (condition instanceof Condition.Exists ex) {
+            followed(prefix, ex.path(), ex.where(), into);
+        } else if (condition instanceof Condition.AggregateComparison ac) {
+            followed(prefix, ac.aggregate().path(), ac.aggregate().where(), into);
+        }
+        return into;
+    }
+
+    private static void followed(List<String> prefix, List<String> path, Condition where, Set<List<String>> into) {
+        List<String> full = new ArrayList<>(prefix);
+        full.addAll(path);
+        into.add(List.copyOf(full));
+        if (where != null) {
+            paths(where, full, into);
+        }
     }
 
     /** SQL for {@code condition} about the row aliased {@code alias} of type {@code scope}. */

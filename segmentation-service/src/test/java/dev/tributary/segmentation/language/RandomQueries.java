@@ -66,7 +66,16 @@ public final class RandomQueries {
         Arbitrary<Condition> existsEvents = eventWhere().injectNull(0.2).map(where -> new Condition.Exists(List.of("events"), where));
         Arbitrary<Condition> existsOpportunities = opportunityWhere().injectNull(0.2)
                 .map(where -> new Condition.Exists(List.of("accounts", "opportunities"), where));
-        return Arbitraries.oneOf(score, country, sum, count, countEvents, existsEvents, existsOpportunities);
+        // paths that come back to people: opportunities the person is a contact of, co-workers, co-workers' events
+        Arbitrary<Condition> contactOf = opportunityWhere().injectNull(0.3).map(where -> new Condition.Exists(List.of("opportunities"), where));
+        Arbitrary<Condition> coworkers = Combinators.combine(numericOperators(), Arbitraries.integers().between(0, 100),
+                        numericOperators(), Arbitraries.integers().between(0, 3))
+                .as((scoreOp, minimum, op, n) -> new Condition.AggregateComparison(new Condition.Aggregate(AggregateFunction.COUNT,
+                        List.of("accounts", "persons"), null, new Condition.Comparison("score", scoreOp,
+                        new Literal.NumberValue(BigDecimal.valueOf(minimum)))), op, BigDecimal.valueOf(n)));
+        Arbitrary<Condition> coworkersEvents = eventWhere().injectNull(0.2).map(where -> new Condition.Exists(List.of("accounts", "events"), where));
+        return Arbitraries.oneOf(score, country, sum, count, countEvents, existsEvents, existsOpportunities,
+                contactOf, coworkers, coworkersEvents);
     }
 
     private static Arbitrary<Condition> opportunityWhere() {

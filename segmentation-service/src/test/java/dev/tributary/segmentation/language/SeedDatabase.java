@@ -21,7 +21,7 @@ import java.util.Map;
  * views (architecture.md), plus {@code segmentation.membership}. Started once per test JVM.
  * Runs compiled SQL the way JdbcClient would: named parameters bound by name.
  */
-final class SeedDatabase {
+public final class SeedDatabase {
 
     /** The evaluation instant of every test: the seed's visit happened "last month" relative to it. */
     static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-29T12:00:00Z");
@@ -58,7 +58,7 @@ final class SeedDatabase {
     }
 
     /** Entity ids selected by {@code sql}, sorted. */
-    static List<String> ids(String sql, Map<String, Object> parameters) {
+    public static List<String> ids(String sql, Map<String, Object> parameters) {
         return ids(connection(), sql, parameters);
     }
 

@@ -31,6 +31,7 @@ class SqlCompilerTest {
                 entry("p3", "web.webpagedetails.pageViews"), entry("p4", "/products/new"), entry("p5", 1));
         assertThat(seed.timeDependent()).isTrue();
         assertThat(seed.referencedSegments()).isEmpty();
+        assertThat(seed.paths()).containsExactly(java.util.List.of("accounts", "opportunities"), java.util.List.of("events"));
         assertThat(seed.normalisedQuery()).isEqualTo("sum(accounts.opportunities.amount where isWon = true) > 1000000"
                 + " and exists(events where eventType = \"web.webpagedetails.pageViews\" and url contains \"/products/new\""
                 + " and timestamp in last 1 month)");
