@@ -279,8 +279,13 @@ final class SqlCompiler {
         if (explain) {
             explanations.add(new FactQuery(QueryPrinter.print(exists), factSql(path, where, path.target().amountSql)));
         }
+        // Correlated to e, which selectAmong already narrows to :ids. Repeating "driver = ANY(:ids)" here made
+        // PostgreSQL probe the index once per candidate id for every outer row (an index condition of
+        // "person_id = e.person_id AND person_id = ANY(:ids)"): 35 ms instead of 2 ms for 200 ids.
         List<String> conditions = new ArrayList<>(List.of(path.driver() + " = e." + scope.keyColumns().get(0)));
-        conditions.addAll(scanFilters(path, where));
+        if (where != null) {
+            conditions.add("(" + where + ")");
+        }
         return "EXISTS (SELECT 1 FROM " + path.from() + " WHERE " + String.join(" AND ", conditions) + ")";
     }
 
@@ -376,11 +381,6 @@ final class SqlCompiler {
 
     /** WHERE clause of an aggregate's scan: its where condition and, when streaming, the candidate ids. */
     private String filter(PathJoin path, String where) {
-        List<String> parts = scanFilters(path, where);
-        return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
-    }
-
-    private List<String> scanFilters(PathJoin path, String where) {
         List<String> parts = new ArrayList<>();
         if (restrictToIds) {
             parts.add(path.driver() + " = ANY(" + IDS + ")");
@@ -388,7 +388,7 @@ final class SqlCompiler {
         if (where != null) {
             parts.add("(" + where + ")");
         }
-        return parts;
+        return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
     }
 
     /** One row per distinct final entity, with every way it was reached in {@code via}. */
