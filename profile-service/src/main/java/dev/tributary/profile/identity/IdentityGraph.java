@@ -42,14 +42,16 @@ public class IdentityGraph {
     private final IdentityExtractor extractor;
     private final ReferenceResolver references;
     private final int maxFragmentsPerIdentity;
+    private final GraphLock graphLock;
 
     public IdentityGraph(JdbcClient jdbc, JdbcTemplate jdbcTemplate, IdentityExtractor extractor,
-                         ReferenceResolver references, ProfileProperties properties) {
+                         ReferenceResolver references, ProfileProperties properties, GraphLock graphLock) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.extractor = extractor;
         this.references = references;
         this.maxFragmentsPerIdentity = properties.identity().maxFragmentsPerIdentity();
+        this.graphLock = graphLock;
     }
 
     private record ProfileRow(String id, String anchorKey, long seq) {
@@ -88,6 +90,7 @@ public class IdentityGraph {
         if (dirty.isEmpty()) {
             return Set.of();
         }
+        graphLock.exclusive();
         replaceLinks(type, dirty.stream().filter(known::contains).toList(), dirty, newLinks);
 
         // the new components of the changed fragments, and whatever is left of their old profiles

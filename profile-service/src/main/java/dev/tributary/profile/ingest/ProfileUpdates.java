@@ -7,6 +7,7 @@ import dev.tributary.profile.fragment.FragmentStore;
 import dev.tributary.profile.fragment.IncomingRecord;
 import dev.tributary.profile.fragment.RelationshipProjection;
 import dev.tributary.profile.EntityType;
+import dev.tributary.profile.identity.GraphLock;
 import dev.tributary.profile.identity.IdentityGraph;
 import dev.tributary.profile.merge.AttributeMerger;
 import dev.tributary.xdm.SourceKey;
@@ -30,8 +31,8 @@ import java.util.stream.Collectors;
 
 /**
  * The one way profile state changes: a batch of records or events in one transaction, ending with
- * its change events in the outbox. Batches are serialised by an advisory lock because two batches
- * can touch the same component of the identity graph.
+ * its change events in the outbox. Record batches run one at a time, and event batches wait for them only
+ * while they change identity links ({@link GraphLock}).
  */
 @Service
 public class ProfileUpdates {
@@ -41,7 +42,6 @@ public class ProfileUpdates {
                                 Instant timestamp, String url, String pageName, String referrer, String sourceId) {
     }
 
-    private static final long GRAPH_LOCK = 7310001;
     private static final Logger log = LoggerFactory.getLogger(ProfileUpdates.class);
 
     private final FragmentStore fragments;
@@ -50,21 +50,23 @@ public class ProfileUpdates {
     private final AttributeMerger merger;
     private final ChangePublisher publisher;
     private final JdbcClient jdbc;
+    private final GraphLock graphLock;
 
     public ProfileUpdates(FragmentStore fragments, RelationshipProjection relationships, IdentityGraph graph,
-                          AttributeMerger merger, ChangePublisher publisher, JdbcClient jdbc) {
+                          AttributeMerger merger, ChangePublisher publisher, JdbcClient jdbc, GraphLock graphLock) {
         this.fragments = fragments;
         this.relationships = relationships;
         this.graph = graph;
         this.merger = merger;
         this.publisher = publisher;
         this.jdbc = jdbc;
+        this.graphLock = graphLock;
     }
 
     @Transactional
     public void applyRecords(Collection<IncomingRecord> records) {
         PhaseTimer timer = new PhaseTimer();
-        lockGraph();
+        graphLock.recordBatch();   // IdentityGraph.relink takes the graph exclusively if the batch changes identity links
         timer.lap("lock");
         List<FragmentChange> changes = fragments.apply(records);
         timer.lap("fragments");
@@ -106,7 +108,7 @@ public class ProfileUpdates {
         }
         // shared with other event batches, exclusive of graph changes: the person each event resolves to
         // here must not be changed by a merge committing meanwhile, which would not see this event
-        jdbc.sql("SELECT pg_advisory_xact_lock_shared(" + GRAPH_LOCK + ")").query().singleValue();
+        graphLock.shared();
         // one statement; RETURNING names only the events not seen before, so a replay announces nothing
         ChangeSet changeSet = new ChangeSet();
         Map<String, IncomingEvent> byId = new LinkedHashMap<>();
@@ -150,9 +152,5 @@ public class ProfileUpdates {
                         WHERE entity_type = ? AND namespace = ? AND value = ANY(?)""")
                 .param(type.id()).param(type.keyNamespace()).param(canonical)
                 .query(String.class).list();
-    }
-
-    private void lockGraph() {
-        jdbc.sql("SELECT pg_advisory_xact_lock(" + GRAPH_LOCK + ")").query().singleValue();
     }
 }
