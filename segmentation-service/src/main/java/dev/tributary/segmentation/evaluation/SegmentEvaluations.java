@@ -184,6 +184,7 @@ public class SegmentEvaluations {
         String evaluationId = UUID.randomUUID().toString();
         return tx.execute(status -> {
             diff.lock(segment.id());
+            diff.customPlans();
             // the segment may have been edited or deleted since it was listed
             SegmentDefinition current = definitions.find(segment.id()).orElse(null);
             if (current == null) {

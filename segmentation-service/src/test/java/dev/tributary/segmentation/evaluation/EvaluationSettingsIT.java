@@ -8,9 +8,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A full evaluation gets its own work_mem, and the pooled connection does not keep it afterwards. */
+/** Evaluations set PostgreSQL options for their own transaction; the pooled connection does not keep them. */
 @SegmentationIntegrationTest
-class EvaluationWorkMemIT {
+class EvaluationSettingsIT {
 
     @Autowired
     MembershipDiff diff;
@@ -34,6 +34,25 @@ class EvaluationWorkMemIT {
         assertThat(during).isEqualTo("256MB");
         String after = tx.execute(s -> workMem());
         assertThat(after).isEqualTo(serverDefault);
+    }
+
+    @Test
+    void shouldPlanAReEvaluationWithItsOwnIdsForItsTransactionOnly() {
+        String before = tx.execute(s -> planCacheMode());
+        assertThat(before).isEqualTo("auto");
+
+        String during = tx.execute(s -> {
+            diff.customPlans();
+            return planCacheMode();
+        });
+
+        assertThat(during).isEqualTo("force_custom_plan");
+        String after = tx.execute(s -> planCacheMode());
+        assertThat(after).isEqualTo("auto");
+    }
+
+    private String planCacheMode() {
+        return jdbc.sql("SELECT current_setting('plan_cache_mode')").query(String.class).single();
     }
 
     private String workMem() {
