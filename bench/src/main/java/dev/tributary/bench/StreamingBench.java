@@ -64,9 +64,10 @@ final class StreamingBench {
 
             Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
             Stats latency = new Stats();
+            Stats profileLatency = new Stats();
             AtomicLong otherChanges = new AtomicLong();
             AtomicBoolean stop = new AtomicBoolean();
-            Thread consumer = consumer(segmentId, acceptedAt, latency, otherChanges, stop);
+            Thread consumer = consumer(segmentId, acceptedAt, latency, profileLatency, otherChanges, stop);
 
             AtomicInteger next = new AtomicInteger();
             Paced paced = new Paced();
@@ -112,6 +113,7 @@ final class StreamingBench {
             m.put("other_membership_messages", otherChanges.get());
             m.put("failed_requests", paced.failedRequests.get());
             m.put("post_ms", paced.postLatency.summary());
+            m.put("profile_change_ms", profileLatency.summary());
             results.put("streaming", m);
             results.row("org (people / companies / opps / events)", String.format("%,d / %,d / %,d / %,d", org.people, org.companies,
                     org.opportunities, org.events), null);
@@ -121,6 +123,8 @@ final class StreamingBench {
             results.row("202 -> entered message p95", Results.ms(latency.pct(95)), "< 1,000 ms");
             results.row("202 -> entered message p99", Results.ms(latency.pct(99)), null);
             results.row("202 -> entered message max", Results.ms(latency.pct(100)), null);
+            results.row("of which 202 -> profile change p50 / p95", Results.ms(profileLatency.pct(50)) + " / "
+                    + Results.ms(profileLatency.pct(95)), null);
             results.row("POST 202 latency p50 / p95", Results.ms(paced.postLatency.pct(50)) + " / " + Results.ms(paced.postLatency.pct(95)), null);
         }
         results.print();
@@ -166,8 +170,12 @@ final class StreamingBench {
         return out;
     }
 
-    private Thread consumer(String segmentId, Map<String, Long> acceptedAt, Stats latency, AtomicLong other, AtomicBoolean stop)
-            throws InterruptedException {
+    /**
+     * Reads the audience changes (the measured latency) and the profile changes (where that latency splits: the
+     * sampled person's "events" change, published by profile-service, is what segmentation re-evaluates on).
+     */
+    private Thread consumer(String segmentId, Map<String, Long> acceptedAt, Stats latency, Stats profileLatency, AtomicLong other,
+                            AtomicBoolean stop) throws InterruptedException {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.kafka());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -175,18 +183,29 @@ final class StreamingBench {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
         KafkaConsumer<String, String> kafka = new KafkaConsumer<>(p);
-        List<TopicPartition> partitions = kafka.partitionsFor("cdp.audience.changes.v1").stream()
+        List<TopicPartition> partitions = java.util.stream.Stream.of("cdp.audience.changes.v1", "cdp.profile.changes.v1")
+                .flatMap(topic -> kafka.partitionsFor(topic).stream())
                 .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
         kafka.assign(partitions);
         kafka.seekToEnd(partitions);
         partitions.forEach(kafka::position);
         Map<String, Boolean> seen = new ConcurrentHashMap<>();
+        Map<String, Boolean> seenInProfile = new ConcurrentHashMap<>();
         Thread t = new Thread(() -> {
             try (kafka) {
                 while (!stop.get()) {
                     for (ConsumerRecord<String, String> r : kafka.poll(Duration.ofMillis(50))) {
                         long now = System.nanoTime();
                         JsonNode payload = Api.JSON.readTree(r.value()).get("payload");
+                        if (r.topic().equals("cdp.profile.changes.v1")) {
+                            JsonNode profileId = payload.get("profileId");
+                            Long accepted = profileId == null ? null : acceptedAt.get(profileId.asString());
+                            if (accepted != null && payload.path("reasons").toString().contains("\"events\"")
+                                    && seenInProfile.putIfAbsent(profileId.asString(), true) == null) {
+                                profileLatency.add((now - accepted) / 1e6);
+                            }
+                            continue;
+                        }
                         String entity = payload.get("entityId").asString();
                         Long accepted = acceptedAt.get(entity);
                         if (payload.get("segmentId").asString().equals(segmentId) && payload.get("change").asString().equals("entered")

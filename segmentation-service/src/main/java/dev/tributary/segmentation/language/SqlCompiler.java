@@ -305,6 +305,34 @@ final class SqlCompiler {
         // min and max are indifferent to repeats; count, sum and avg count each entity once.
         boolean distinct = path.mayRepeat() && (function == AggregateFunction.COUNT
                 || function == AggregateFunction.SUM || function == AggregateFunction.AVG);
+        String aggregateSql = switch (function) {
+            case COUNT -> "count(*)";
+            case SUM -> "coalesce(sum(" + value + "), 0)";
+            case AVG -> "avg(" + value + ")";
+            case MIN -> "min(" + value + ")";
+            case MAX -> "max(" + value + ")";
+        };
+        // Entities with no matching rows are absent from the grouping; count and sum are then 0,
+        // min/max/avg null (never true). When 0 satisfies the comparison, select the complement
+        // (NOT EXISTS, which plans as an anti-join; NOT IN would not, and mishandles nulls).
+        boolean emptyMatches = (function == AggregateFunction.COUNT || function == AggregateFunction.SUM)
+                && comparison.operator().test(BigDecimal.ZERO.compareTo(comparison.value()));
+        String grouped;
+        Partition partition = distinct && (function == AggregateFunction.COUNT || function == AggregateFunction.SUM)
+                ? partition(scope, aggregate.path()) : null;
+        if (partition != null) {
+            grouped = partitioned(partition, function, value, where, sqlOperator(comparison.operator()), threshold, emptyMatches);
+        } else {
+            grouped = grouped(scope, aggregate, path, distinct, where, aggregateSql + " " + sqlOperator(comparison.operator())
+                    + " " + threshold, emptyMatches);
+        }
+        return (emptyMatches ? "NOT " : "") + "EXISTS (SELECT 1 FROM " + grouped + " WHERE g.driver_id = e."
+                + scope.keyColumns().get(0) + ")";
+    }
+
+    /** Drivers grouped over (driver, entity) rows, each pair once when the path can repeat an entity. */
+    private String grouped(EntityType scope, Condition.Aggregate aggregate, PathJoin path, boolean distinct, String where,
+                           String test, boolean emptyMatches) {
         String source;
         String driver;
         if (distinct) {
@@ -325,23 +353,69 @@ final class SqlCompiler {
             source = path.from() + filter(path, where);
             driver = path.driver();
         }
-        String aggregateSql = switch (function) {
-            case COUNT -> "count(*)";
-            case SUM -> "coalesce(sum(" + value + "), 0)";
-            case AVG -> "avg(" + value + ")";
-            case MIN -> "min(" + value + ")";
-            case MAX -> "max(" + value + ")";
-        };
-        String test = aggregateSql + " " + sqlOperator(comparison.operator()) + " " + threshold;
-        // Entities with no matching rows are absent from the grouping; count and sum are then 0,
-        // min/max/avg null (never true). When 0 satisfies the comparison, select the complement
-        // (NOT EXISTS, which plans as an anti-join; NOT IN would not, and mishandles nulls).
-        boolean emptyMatches = (function == AggregateFunction.COUNT || function == AggregateFunction.SUM)
-                && comparison.operator().test(BigDecimal.ZERO.compareTo(comparison.value()));
-        String grouped = "(SELECT " + driver + " AS driver_id FROM " + source + " GROUP BY " + driver + " HAVING "
+        return "(SELECT " + driver + " AS driver_id FROM " + source + " GROUP BY " + driver + " HAVING "
                 + (emptyMatches ? "NOT (" + test + ")" : test) + ") g";
-        return (emptyMatches ? "NOT " : "") + "EXISTS (SELECT 1 FROM " + grouped + " WHERE g.driver_id = e."
-                + scope.keyColumns().get(0) + ")";
+    }
+
+    /**
+     * A path whose last step lands on the entity's own view through a column naming exactly one
+     * intermediate entity (an opportunity's {@code account_id}, an event's {@code person_id}): the
+     * entities reached are partitioned by intermediate, so a driver's distinct entities are the union of its
+     * distinct intermediates' entities, without overlap.
+     *
+     * @param pairs      SQL of the (driver_id, mid_id) link rows up to the intermediate
+     * @param midColumn  the entity's column naming its intermediate
+     */
+    private record Partition(String pairs, String midColumn, EntityType target) {
+    }
+
+    private Partition partition(EntityType start, List<String> path) {
+        List<Link> links = new ArrayList<>();
+        EntityType type = start;
+        Relation relation = null;
+        for (String name : path) {
+            relation = AttributeCatalog.relation(type, name).orElseThrow();
+            links.addAll(relation.links());
+            type = relation.to();
+        }
+        if (!relation.endsOnTargetView() || links.size() < 2) {
+            return null;
+        }
+        List<Link> chain = links.subList(0, links.size() - 1);
+        StringBuilder from = new StringBuilder(chain.get(0).view()).append(" l1");
+        for (int i = 1; i < chain.size(); i++) {
+            from.append(" JOIN ").append(chain.get(i).view()).append(" l").append(i + 1).append(" ON l").append(i + 1)
+                    .append('.').append(chain.get(i).fromColumn()).append(" = l").append(i).append('.').append(chain.get(i - 1).toColumn());
+        }
+        String driver = "l1." + chain.get(0).fromColumn();
+        String mid = "l" + chain.size() + "." + chain.get(chain.size() - 1).toColumn();
+        return new Partition("SELECT DISTINCT " + driver + " AS driver_id, " + mid + " AS mid_id FROM " + from
+                + (restrictToIds ? " WHERE " + driver + " = ANY(" + IDS + ")" : ""),
+                links.get(links.size() - 1).fromColumn(), type);
+    }
+
+    /**
+     * Count or sum over a partitioned path (see {@link Partition}): aggregated once per intermediate, then
+     * summed per driver over its distinct intermediates, as one would write it by hand. The seed's won total
+     * adds up each account's won opportunities once, not once per person of the account. When streaming, only
+     * the intermediates of the candidate ids are aggregated.
+     */
+    private String partitioned(Partition partition, AggregateFunction function, String value, String where, String operator,
+                               String threshold, boolean emptyMatches) {
+        String partial = function == AggregateFunction.COUNT ? "count(*)" : "sum(" + value + ")";
+        List<String> filters = new ArrayList<>();
+        if (where != null) {
+            filters.add("(" + where + ")");
+        }
+        if (restrictToIds) {
+            filters.add("f." + partition.midColumn() + " IN (SELECT p.mid_id FROM p)");
+        }
+        String perMid = "SELECT f." + partition.midColumn() + " AS mid_id, " + partial + " AS partial FROM "
+                + partition.target().view() + " f" + (filters.isEmpty() ? "" : " WHERE " + String.join(" AND ", filters))
+                + " GROUP BY f." + partition.midColumn();
+        String test = "coalesce(sum(a.partial), 0) " + operator + " " + threshold;
+        return "(WITH p AS (" + partition.pairs() + ") SELECT p.driver_id FROM p JOIN (" + perMid + ") a ON a.mid_id = p.mid_id"
+                + " GROUP BY p.driver_id HAVING " + (emptyMatches ? "NOT (" + test + ")" : test) + ") g";
     }
 
     /**

@@ -19,11 +19,13 @@ class SqlCompilerTest {
     void shouldCompileTheSeedToSemiJoinsWithDistinctOpportunities() {
         CompiledSegment seed = person(SegmentLanguageFixtures.SEED);
 
+        // the won total: summed once per account, then over each person's distinct accounts
         assertThat(seed.condition()).isEqualTo(
-                "(EXISTS (SELECT 1 FROM (SELECT r.person_id AS driver_id FROM profile_read.person r, profile_read.opportunity f"
-                        + " WHERE EXISTS (SELECT 1 FROM profile_read.person_account l1 WHERE l1.person_id = r.person_id"
-                        + " AND f.account_id = l1.account_id) AND (f.is_won = :p1)"
-                        + " GROUP BY r.person_id HAVING coalesce(sum(f.amount), 0) > :p2) g WHERE g.driver_id = e.person_id))"
+                "(EXISTS (SELECT 1 FROM (WITH p AS (SELECT DISTINCT l1.person_id AS driver_id, l1.account_id AS mid_id"
+                        + " FROM profile_read.person_account l1) SELECT p.driver_id FROM p"
+                        + " JOIN (SELECT f.account_id AS mid_id, sum(f.amount) AS partial FROM profile_read.opportunity f"
+                        + " WHERE (f.is_won = :p1) GROUP BY f.account_id) a ON a.mid_id = p.mid_id"
+                        + " GROUP BY p.driver_id HAVING coalesce(sum(a.partial), 0) > :p2) g WHERE g.driver_id = e.person_id))"
                         + " AND (EXISTS (SELECT 1 FROM profile_read.event f WHERE f.person_id = e.person_id"
                         + " AND ((f.event_type = :p3) AND (strpos(f.url, :p4) > 0)"
                         + " AND (f.ts >= CAST(:now AS timestamptz) - (:p5 * interval '1 month') AND f.ts <= CAST(:now AS timestamptz)))))");
@@ -44,8 +46,10 @@ class SqlCompilerTest {
         assertThat(seed.selectAll()).isEqualTo("SELECT e.person_id AS entity_id FROM profile_read.person e WHERE " + seed.condition());
         assertThat(seed.selectAmong()).startsWith("SELECT e.person_id AS entity_id FROM profile_read.person e WHERE ")
                 .endsWith(" AND e.person_id = ANY(:ids)")
-                // Streaming narrows each aggregate's scan to the candidates instead of aggregating everybody.
-                .contains("AND r.person_id = ANY(:ids) AND (f.is_won = :p1)")
+                // Streaming narrows each aggregate's scan to the candidates instead of aggregating everybody:
+                // their accounts, and the opportunities of those accounts only.
+                .contains("FROM profile_read.person_account l1 WHERE l1.person_id = ANY(:ids))")
+                .contains("WHERE (f.is_won = :p1) AND f.account_id IN (SELECT p.mid_id FROM p) GROUP BY f.account_id")
                 // a correlated exists is narrowed by e alone: a second "= ANY(:ids)" becomes an index probe per id
                 .contains("WHERE f.person_id = e.person_id AND ((f.event_type = :p3)")
                 .doesNotContain("f.person_id = ANY(:ids)");
@@ -116,10 +120,18 @@ class SqlCompilerTest {
 
     @Test
     void shouldCountEachCampaignMembershipRowOnceAcrossPaths() {
+        // memberships belong to one person each: counted per person, then over the account's distinct people
         assertThat(SegmentLanguage.compile(Audience.ACCOUNT, "count(persons.campaigns where hasResponded = true) > 1").condition())
-                .contains("FROM profile_read.account r, profile_read.campaign_membership f WHERE EXISTS (SELECT 1"
-                        + " FROM profile_read.person_account l1 WHERE l1.account_id = r.account_id AND f.person_id = l1.person_id)"
-                        + " AND (f.has_responded = :p1)");
+                .contains("(WITH p AS (SELECT DISTINCT l1.account_id AS driver_id, l1.person_id AS mid_id FROM profile_read.person_account l1)"
+                        + " SELECT p.driver_id FROM p JOIN (SELECT f.person_id AS mid_id, count(*) AS partial"
+                        + " FROM profile_read.campaign_membership f WHERE (f.has_responded = :p1) GROUP BY f.person_id) a");
+        // an average, or a path ending on people (one person can be reached through several accounts), pairs rows instead
+        assertThat(SegmentLanguage.compile(Audience.ACCOUNT, "avg(persons.opportunities.amount) > 1").condition())
+                .contains("FROM profile_read.account r, profile_read.opportunity f WHERE EXISTS (SELECT 1");
+        assertThat(person("count(accounts.persons where score > 5) > 1").condition())
+                .contains("FROM profile_read.person r, profile_read.person f WHERE EXISTS (SELECT 1"
+                        + " FROM profile_read.person_account l1 JOIN profile_read.person_account l2 ON l2.account_id = l1.account_id"
+                        + " WHERE l1.person_id = r.person_id AND l2.person_id = f.person_id)");
     }
 
     @Test
