@@ -128,15 +128,29 @@ public class SegmentEvaluations {
         if (streaming.isEmpty() || (personIds.isEmpty() && accountIds.isEmpty())) {
             return;
         }
+        long started = System.nanoTime();
+        long widening = 0;
+        int decided = 0;
+        int changed = 0;
         // rules following the same paths share one widening
         Map<List<Object>, Set<String>> ids = new LinkedHashMap<>();
         for (SegmentDefinition segment : streaming) {
             CompiledSegment rule = segment.compile();
+            long widenStarted = System.nanoTime();
             Set<String> among = ids.computeIfAbsent(List.of(rule.audience(), rule.paths()),
                     k -> affected.expand(rule, personIds, accountIds));
+            widening += System.nanoTime() - widenStarted;
             if (!among.isEmpty()) {
-                propagate(segment.id(), evaluateAmong(segment, among, "streaming"));
+                List<String> changes = evaluateAmong(segment, among, "streaming");
+                decided += among.size();
+                changed += changes.size();
+                propagate(segment.id(), changes);
             }
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("Streaming pass: {} person and {} account changes, {} segments, {} ids re-decided, {} membership changes"
+                            + " in {} ms (widening {} ms)", personIds.size(), accountIds.size(), streaming.size(), decided, changed,
+                    Duration.ofNanos(System.nanoTime() - started).toMillis(), Duration.ofNanos(widening).toMillis());
         }
     }
 
