@@ -97,9 +97,10 @@ public class AttributeMerger {
         }
         Map<String, List<Fragment>> byProfile = new LinkedHashMap<>();
         jdbc.sql("""
-                        SELECT profile_id, source_key, source_type, last_updated,
-                               CASE WHEN source_key = ANY(?) THEN NULL ELSE data::text END
-                        FROM fragment WHERE profile_id = ANY(?) AND NOT deleted""")
+                        SELECT f.profile_id, f.source_key, f.source_type, f.last_updated,
+                               CASE WHEN w.key IS NULL THEN f.data::text END
+                        FROM fragment f LEFT JOIN unnest(?::text[]) AS w(key) ON w.key = f.source_key
+                        WHERE f.profile_id = ANY(?) AND NOT f.deleted""")
                 .param(written.keySet().toArray(String[]::new))
                 .param(profileIds.toArray(String[]::new))
                 .query((rs, n) -> {
