@@ -38,20 +38,26 @@ class ProfileChangeListener {
     @KafkaListener(id = "segmentation-profile-changes", topics = "cdp.profile.changes.v1",
             groupId = "segmentation-service", batch = "true")
     void onChanges(List<ConsumerRecord<String, String>> batch) {
+        Set<String> active = new LinkedHashSet<>();
         Set<String> persons = new LinkedHashSet<>();
         Set<String> accounts = new LinkedHashSet<>();
         for (ConsumerRecord<String, String> message : batch) {
             try {
                 Changed changed = read(message.value());
-                (changed.entityType().equals("account") ? accounts : persons).addAll(changed.ids());
+                (changed.eventsOnly() ? active : changed.entityType().equals("account") ? accounts : persons).addAll(changed.ids());
             } catch (RuntimeException e) {
                 deadLetters.send(message, e);
             }
         }
+        // People with new events first, in a pass of their own: a page view's audience change does not wait
+        // for the re-evaluation of a batch of CRM updates that happens to share the poll. Every pass decides from
+        // the current data, so the order changes nothing but when each result is published.
+        evaluations.evaluateChanged(active, Set.of());
         evaluations.evaluateChanged(persons, accounts);
     }
 
-    record Changed(String entityType, Collection<String> ids) {
+    /** @param eventsOnly a person whose only news is new experience events (a page view) */
+    record Changed(String entityType, Collection<String> ids, boolean eventsOnly) {
     }
 
     /** The ids a change touches, retired and new ones included. */
@@ -62,13 +68,14 @@ class ProfileChangeListener {
         Object payload = envelope.payloadAs(type, XdmJson.mapper());
         Changed changed;
         if (payload instanceof ProfileChanged c) {
-            changed = new Changed(c.entityType(), List.of(c.profileId()));
+            changed = new Changed(c.entityType(), List.of(c.profileId()),
+                    "person".equals(c.entityType()) && c.reasons() != null && List.of("events").equals(c.reasons()));
         } else if (payload instanceof ProfileDeleted d) {
-            changed = new Changed(d.entityType(), List.of(d.profileId()));
+            changed = new Changed(d.entityType(), List.of(d.profileId()), false);
         } else if (payload instanceof ProfilesMerged m) {
-            changed = new Changed(m.entityType(), concat(m.survivorId(), m.mergedIds()));
+            changed = new Changed(m.entityType(), concat(m.survivorId(), m.mergedIds()), false);
         } else if (payload instanceof ProfileSplit s) {
-            changed = new Changed(s.entityType(), concat(s.survivorId(), s.newIds()));
+            changed = new Changed(s.entityType(), concat(s.survivorId(), s.newIds()), false);
         } else {
             throw new IllegalArgumentException("not a profile change: " + envelope.type());
         }
