@@ -52,10 +52,18 @@ class MembershipDiff {
                 .param("id", segmentId).query(Integer.class).single();
     }
 
-    /** Memory per sort or hash for the rest of the caller's transaction (a full evaluation covers everybody). */
+    /**
+     * Planner settings for the rest of the caller's transaction, a full evaluation that covers everybody
+     * ({@link ScheduleProperties}): memory per sort or hash, nested loops, parallel workers.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void workMem(String workMem) {
-        jdbc.sql("SELECT set_config('work_mem', :value, true)").param("value", workMem).query(String.class).single();
+    void fullEvaluation(ScheduleProperties schedule) {
+        jdbc.sql("SELECT set_config('work_mem', :workMem, true), set_config('enable_nestloop', :nestedLoops, true),"
+                        + " set_config('max_parallel_workers_per_gather', :workers, true)")
+                .param("workMem", schedule.workMem())
+                .param("nestedLoops", schedule.nestedLoops() ? "on" : "off")
+                .param("workers", Integer.toString(schedule.parallelWorkers()))
+                .query((rs, n) -> rs.getString(1)).single();
     }
 
     /**

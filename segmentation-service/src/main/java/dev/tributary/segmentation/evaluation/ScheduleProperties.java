@@ -16,10 +16,20 @@ import java.time.Duration;
  *                     aggregations and hash joins cover the whole population and spill to disk at a
  *                     server default sized for small queries (the seed rule at 300,000 people: 5.5 s
  *                     at 32MB, 3.5 s at 256MB). Per sort or hash node, so a plan may use a few times this.
+ * @param nestedLoops  whether a full evaluation may plan nested loops. Off by default: PostgreSQL cannot
+ *                     estimate how many people pass an aggregate's {@code HAVING} (67 guessed, 342,460 real
+ *                     for the seed rule at 1M people) and then probes the events index once per person
+ *                     (29 s) where hash joins over the whole population take 17 s, as fast as the
+ *                     hand-written query. Streaming re-evaluations of a few ids keep them.
+ * @param parallelWorkers PostgreSQL {@code max_parallel_workers_per_gather} for a full evaluation: 0 by default,
+ *                     because a parallel plan rebuilds the aggregate's hash table in every worker (19 s
+ *                     instead of 17 s on 2 cores); raise it on a machine with cores to spare.
  */
 @Validated
 @ConfigurationProperties("cdp.segmentation.schedule")
 public record ScheduleProperties(@DefaultValue("15s") @NotNull Duration pollInterval,
                                  @DefaultValue("2") @Min(1) int threads,
-                                 @DefaultValue("256MB") @NotNull @Pattern(regexp = "\\d+\\s*(kB|MB|GB)") String workMem) {
+                                 @DefaultValue("256MB") @NotNull @Pattern(regexp = "\\d+\\s*(kB|MB|GB)") String workMem,
+                                 @DefaultValue("false") boolean nestedLoops,
+                                 @DefaultValue("0") @Min(0) int parallelWorkers) {
 }

@@ -96,7 +96,7 @@ public class SegmentEvaluations {
             evaluations.running(evaluationId);
             List<String> changed = tx.execute(status -> {
                 diff.lock(segmentId);
-                diff.workMem(schedule.workMem());
+                diff.fullEvaluation(schedule);
                 // read after the lock: an edit committed while we waited is what we evaluate
                 SegmentDefinition segment = definitions.find(segmentId).orElseThrow(() -> new SegmentNotFoundException(segmentId));
                 Instant now = clock.instant();

@@ -22,17 +22,18 @@ class EvaluationSettingsIT {
     ScheduleProperties schedule;
 
     @Test
-    void shouldRaiseWorkMemForTheEvaluationTransactionOnly() {
-        String serverDefault = tx.execute(s -> workMem());
-        assertThat(schedule.workMem()).isEqualTo("256MB").isNotEqualTo(serverDefault);
+    void shouldPlanAFullEvaluationForTheWholePopulationForItsTransactionOnly() {
+        String serverDefault = tx.execute(s -> settings());
+        assertThat(schedule.workMem()).isEqualTo("256MB");
+        assertThat(serverDefault).doesNotStartWith("256MB");
 
         String during = tx.execute(s -> {
-            diff.workMem(schedule.workMem());
-            return workMem();
+            diff.fullEvaluation(schedule);
+            return settings();
         });
 
-        assertThat(during).isEqualTo("256MB");
-        String after = tx.execute(s -> workMem());
+        assertThat(during).isEqualTo("256MB off 0");
+        String after = tx.execute(s -> settings());
         assertThat(after).isEqualTo(serverDefault);
     }
 
@@ -55,7 +56,8 @@ class EvaluationSettingsIT {
         return jdbc.sql("SELECT current_setting('plan_cache_mode')").query(String.class).single();
     }
 
-    private String workMem() {
-        return jdbc.sql("SELECT current_setting('work_mem')").query(String.class).single();
+    private String settings() {
+        return jdbc.sql("SELECT concat_ws(' ', current_setting('work_mem'), current_setting('enable_nestloop'),"
+                + " current_setting('max_parallel_workers_per_gather'))").query(String.class).single();
     }
 }
