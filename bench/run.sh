@@ -2,7 +2,8 @@
 # Runs one benchmark scenario against a fresh standalone (embedded PostgreSQL and Kafka, empty data dir).
 #   bench/run.sh <ingest|segments|streaming> [bench options, e.g. --scale=0.1]
 # Environment: BENCH_BUILD=0 to skip the build (1 to force it), BENCH_STANDALONE_JAR to run another build, BENCH_JAVA_OPTS for the standalone JVM (default -Xmx4g),
-#              BENCH_KEEP_DATA=1 to keep the temporary data directory.
+#              BENCH_KEEP_DATA=1 to keep the temporary data directory, BENCH_DATA_DIR=<dir> to run on a kept one
+#              (e.g. segments --skip-load=true: the same organisation, evaluated again without the 20-minute load).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,7 +25,8 @@ for port in $CDP_POSTGRES_PORT $CDP_KAFKA_PORT $CDP_INGESTION_PORT $CDP_PROFILE_
   fi
 done
 
-data_dir="$(mktemp -d "${TMPDIR:-/tmp}/tributary-bench.XXXXXX")"
+# BENCH_DATA_DIR: run on an existing data directory (kept by BENCH_KEEP_DATA=1), which is never deleted
+data_dir="${BENCH_DATA_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/tributary-bench.XXXXXX")}"
 mkdir -p bench-results
 log="bench-results/standalone-$scenario-$(date +%Y%m%dT%H%M%S).log"
 # shellcheck disable=SC2086
@@ -37,7 +39,7 @@ stop() {
     for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
     kill -9 "$pid" 2>/dev/null || true
   fi
-  [[ "${BENCH_KEEP_DATA:-0}" == "1" ]] && echo "data kept in $data_dir" || rm -rf "$data_dir"
+  [[ "${BENCH_KEEP_DATA:-0}" == "1" || -n "${BENCH_DATA_DIR:-}" ]] && echo "data kept in $data_dir" || rm -rf "$data_dir"
 }
 trap stop EXIT
 
