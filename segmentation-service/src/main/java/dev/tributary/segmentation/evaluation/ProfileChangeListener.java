@@ -38,26 +38,20 @@ class ProfileChangeListener {
     @KafkaListener(id = "segmentation-profile-changes", topics = "cdp.profile.changes.v1",
             groupId = "segmentation-service", batch = "true")
     void onChanges(List<ConsumerRecord<String, String>> batch) {
-        Set<String> active = new LinkedHashSet<>();
         Set<String> persons = new LinkedHashSet<>();
         Set<String> accounts = new LinkedHashSet<>();
         for (ConsumerRecord<String, String> message : batch) {
             try {
                 Changed changed = read(message.value());
-                (changed.eventsOnly() ? active : changed.entityType().equals("account") ? accounts : persons).addAll(changed.ids());
+                (changed.entityType().equals("account") ? accounts : persons).addAll(changed.ids());
             } catch (RuntimeException e) {
                 deadLetters.send(message, e);
             }
         }
-        // People with new events first, in a pass of their own: a page view's audience change does not wait
-        // for the re-evaluation of a batch of CRM updates that happens to share the poll. Every pass decides from
-        // the current data, so the order changes nothing but when each result is published.
-        evaluations.evaluateChanged(active, Set.of());
         evaluations.evaluateChanged(persons, accounts);
     }
 
-    /** @param eventsOnly a person whose only news is new experience events (a page view) */
-    record Changed(String entityType, Collection<String> ids, boolean eventsOnly) {
+    record Changed(String entityType, Collection<String> ids) {
     }
 
     /** The ids a change touches, retired and new ones included. */
@@ -68,14 +62,13 @@ class ProfileChangeListener {
         Object payload = envelope.payloadAs(type, XdmJson.mapper());
         Changed changed;
         if (payload instanceof ProfileChanged c) {
-            changed = new Changed(c.entityType(), List.of(c.profileId()),
-                    "person".equals(c.entityType()) && c.reasons() != null && List.of("events").equals(c.reasons()));
+            changed = new Changed(c.entityType(), List.of(c.profileId()));
         } else if (payload instanceof ProfileDeleted d) {
-            changed = new Changed(d.entityType(), List.of(d.profileId()), false);
+            changed = new Changed(d.entityType(), List.of(d.profileId()));
         } else if (payload instanceof ProfilesMerged m) {
-            changed = new Changed(m.entityType(), concat(m.survivorId(), m.mergedIds()), false);
+            changed = new Changed(m.entityType(), concat(m.survivorId(), m.mergedIds()));
         } else if (payload instanceof ProfileSplit s) {
-            changed = new Changed(s.entityType(), concat(s.survivorId(), s.newIds()), false);
+            changed = new Changed(s.entityType(), concat(s.survivorId(), s.newIds()));
         } else {
             throw new IllegalArgumentException("not a profile change: " + envelope.type());
         }
