@@ -305,34 +305,39 @@ final class SqlCompiler {
         // min and max are indifferent to repeats; count, sum and avg count each entity once.
         boolean distinct = path.mayRepeat() && (function == AggregateFunction.COUNT
                 || function == AggregateFunction.SUM || function == AggregateFunction.AVG);
-        String aggregateSql = switch (function) {
-            case COUNT -> "count(*)";
-            case SUM -> "coalesce(sum(" + value + "), 0)";
-            case AVG -> "avg(" + value + ")";
-            case MIN -> "min(" + value + ")";
-            case MAX -> "max(" + value + ")";
-        };
         // Entities with no matching rows are absent from the grouping; count and sum are then 0,
         // min/max/avg null (never true). When 0 satisfies the comparison, select the complement
         // (NOT EXISTS, which plans as an anti-join; NOT IN would not, and mishandles nulls).
         boolean emptyMatches = (function == AggregateFunction.COUNT || function == AggregateFunction.SUM)
                 && comparison.operator().test(BigDecimal.ZERO.compareTo(comparison.value()));
-        String grouped;
+        String comparedWith = " " + sqlOperator(comparison.operator()) + " " + threshold;
         Partition partition = distinct && (function == AggregateFunction.COUNT || function == AggregateFunction.SUM)
                 ? partition(scope, aggregate.path()) : null;
+        String grouped;
         if (partition != null) {
-            grouped = partitioned(partition, function, value, where, sqlOperator(comparison.operator()), threshold, emptyMatches);
+            grouped = partitioned(partition, function, value, where, having("coalesce(sum(a.partial), 0)" + comparedWith, emptyMatches));
         } else {
-            grouped = grouped(scope, aggregate, path, distinct, where, aggregateSql + " " + sqlOperator(comparison.operator())
-                    + " " + threshold, emptyMatches);
+            String aggregateSql = switch (function) {
+                case COUNT -> "count(*)";
+                case SUM -> "coalesce(sum(" + value + "), 0)";
+                case AVG -> "avg(" + value + ")";
+                case MIN -> "min(" + value + ")";
+                case MAX -> "max(" + value + ")";
+            };
+            grouped = grouped(scope, aggregate, path, distinct, where, having(aggregateSql + comparedWith, emptyMatches));
         }
         return (emptyMatches ? "NOT " : "") + "EXISTS (SELECT 1 FROM " + grouped + " WHERE g.driver_id = e."
                 + scope.keyColumns().get(0) + ")";
     }
 
+    /** The HAVING test of a grouped aggregate; its complement when the empty aggregate satisfies it (see above). */
+    private static String having(String test, boolean emptyMatches) {
+        return emptyMatches ? "NOT (" + test + ")" : test;
+    }
+
     /** Drivers grouped over (driver, entity) rows, each pair once when the path can repeat an entity. */
     private String grouped(EntityType scope, Condition.Aggregate aggregate, PathJoin path, boolean distinct, String where,
-                           String test, boolean emptyMatches) {
+                           String having) {
         String source;
         String driver;
         if (distinct) {
@@ -353,8 +358,7 @@ final class SqlCompiler {
             source = path.from() + filter(path, where);
             driver = path.driver();
         }
-        return "(SELECT " + driver + " AS driver_id FROM " + source + " GROUP BY " + driver + " HAVING "
-                + (emptyMatches ? "NOT (" + test + ")" : test) + ") g";
+        return "(SELECT " + driver + " AS driver_id FROM " + source + " GROUP BY " + driver + " HAVING " + having + ") g";
     }
 
     /**
@@ -370,28 +374,16 @@ final class SqlCompiler {
     }
 
     private Partition partition(EntityType start, List<String> path) {
-        List<Link> links = new ArrayList<>();
-        EntityType type = start;
-        Relation relation = null;
-        for (String name : path) {
-            relation = AttributeCatalog.relation(type, name).orElseThrow();
-            links.addAll(relation.links());
-            type = relation.to();
-        }
-        if (!relation.endsOnTargetView() || links.size() < 2) {
+        Links links = links(start, path);
+        if (!links.last().endsOnTargetView() || links.all().size() < 2) {
             return null;
         }
-        List<Link> chain = links.subList(0, links.size() - 1);
-        StringBuilder from = new StringBuilder(chain.get(0).view()).append(" l1");
-        for (int i = 1; i < chain.size(); i++) {
-            from.append(" JOIN ").append(chain.get(i).view()).append(" l").append(i + 1).append(" ON l").append(i + 1)
-                    .append('.').append(chain.get(i).fromColumn()).append(" = l").append(i).append('.').append(chain.get(i - 1).toColumn());
-        }
+        List<Link> chain = links.all().subList(0, links.all().size() - 1);
         String driver = "l1." + chain.get(0).fromColumn();
         String mid = "l" + chain.size() + "." + chain.get(chain.size() - 1).toColumn();
-        return new Partition("SELECT DISTINCT " + driver + " AS driver_id, " + mid + " AS mid_id FROM " + from
+        return new Partition("SELECT DISTINCT " + driver + " AS driver_id, " + mid + " AS mid_id FROM " + joined(chain)
                 + (restrictToIds ? " WHERE " + driver + " = ANY(" + IDS + ")" : ""),
-                links.get(links.size() - 1).fromColumn(), type);
+                links.all().get(links.all().size() - 1).fromColumn(), links.target());
     }
 
     /**
@@ -400,8 +392,7 @@ final class SqlCompiler {
      * adds up each account's won opportunities once, not once per person of the account. When streaming, only
      * the intermediates of the candidate ids are aggregated.
      */
-    private String partitioned(Partition partition, AggregateFunction function, String value, String where, String operator,
-                               String threshold, boolean emptyMatches) {
+    private String partitioned(Partition partition, AggregateFunction function, String value, String where, String having) {
         String partial = function == AggregateFunction.COUNT ? "count(*)" : "sum(" + value + ")";
         List<String> filters = new ArrayList<>();
         if (where != null) {
@@ -413,9 +404,8 @@ final class SqlCompiler {
         String perMid = "SELECT f." + partition.midColumn() + " AS mid_id, " + partial + " AS partial FROM "
                 + partition.target().view() + " f" + (filters.isEmpty() ? "" : " WHERE " + String.join(" AND ", filters))
                 + " GROUP BY f." + partition.midColumn();
-        String test = "coalesce(sum(a.partial), 0) " + operator + " " + threshold;
         return "(WITH p AS (" + partition.pairs() + ") SELECT p.driver_id FROM p JOIN (" + perMid + ") a ON a.mid_id = p.mid_id"
-                + " GROUP BY p.driver_id HAVING " + (emptyMatches ? "NOT (" + test + ")" : test) + ") g";
+                + " GROUP BY p.driver_id HAVING " + having + ") g";
     }
 
     /**
@@ -425,6 +415,27 @@ final class SqlCompiler {
      * otherwise de-duplicate the whole link table for every re-evaluation of a few ids.
      */
     private static String connects(EntityType start, List<String> path, String driverKey, boolean restrictToIds) {
+        Links links = links(start, path);
+        // A last link onto the entity's own view is f itself: the chain ends on its from-column.
+        Link last = links.all().get(links.all().size() - 1);
+        boolean lastIsTarget = links.last().endsOnTargetView();
+        List<Link> chain = lastIsTarget ? links.all().subList(0, links.all().size() - 1) : links.all();
+        if (chain.isEmpty()) {
+            return "f." + last.fromColumn() + " = " + driverKey
+                    + (restrictToIds ? " AND f." + last.fromColumn() + " = ANY(" + IDS + ")" : "");
+        }
+        String end = "l" + chain.size() + "." + chain.get(chain.size() - 1).toColumn();
+        String toEntity = lastIsTarget ? "f." + last.fromColumn() + " = " + end : end + " = f." + links.target().keyColumns().get(0);
+        return "EXISTS (SELECT 1 FROM " + joined(chain) + " WHERE l1." + chain.get(0).fromColumn() + " = " + driverKey
+                + (restrictToIds ? " AND l1." + chain.get(0).fromColumn() + " = ANY(" + IDS + ")" : "")
+                + " AND " + toEntity + ")";
+    }
+
+    /** Every link of a path, its last relation and the entity it ends on. */
+    private record Links(List<Link> all, Relation last, EntityType target) {
+    }
+
+    private static Links links(EntityType start, List<String> path) {
         List<Link> links = new ArrayList<>();
         EntityType type = start;
         Relation relation = null;
@@ -433,24 +444,17 @@ final class SqlCompiler {
             links.addAll(relation.links());
             type = relation.to();
         }
-        // A last link onto the entity's own view is f itself: the chain ends on its from-column.
-        Link last = links.get(links.size() - 1);
-        boolean lastIsTarget = relation.endsOnTargetView();
-        List<Link> chain = lastIsTarget ? links.subList(0, links.size() - 1) : links;
-        if (chain.isEmpty()) {
-            return "f." + last.fromColumn() + " = " + driverKey
-                    + (restrictToIds ? " AND f." + last.fromColumn() + " = ANY(" + IDS + ")" : "");
-        }
+        return new Links(links, relation, type);
+    }
+
+    /** {@code view l1 JOIN view l2 ON l2.from = l1.to ...}: the links of a chain joined in order. */
+    private static String joined(List<Link> chain) {
         StringBuilder from = new StringBuilder(chain.get(0).view()).append(" l1");
         for (int i = 1; i < chain.size(); i++) {
             from.append(" JOIN ").append(chain.get(i).view()).append(" l").append(i + 1).append(" ON l").append(i + 1)
                     .append('.').append(chain.get(i).fromColumn()).append(" = l").append(i).append('.').append(chain.get(i - 1).toColumn());
         }
-        String end = "l" + chain.size() + "." + chain.get(chain.size() - 1).toColumn();
-        String toEntity = lastIsTarget ? "f." + last.fromColumn() + " = " + end : end + " = f." + type.keyColumns().get(0);
-        return "EXISTS (SELECT 1 FROM " + from + " WHERE l1." + chain.get(0).fromColumn() + " = " + driverKey
-                + (restrictToIds ? " AND l1." + chain.get(0).fromColumn() + " = ANY(" + IDS + ")" : "")
-                + " AND " + toEntity + ")";
+        return from.toString();
     }
 
     /** WHERE clause of an aggregate's scan: its where condition and, when streaming, the candidate ids. */
