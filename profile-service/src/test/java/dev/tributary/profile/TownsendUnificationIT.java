@@ -145,6 +145,9 @@ class TownsendUnificationIT {
             ProfileFixtures.publish(kafka, List.of(retitled));
             List<JsonNode> seen = payloadsUntil(changes, "profile.changed", c -> c.get("profileId").asString().equals(p1));
             assertThat(seen).noneMatch(c -> c.get("entityType").asString().equals("account"));
+            // and the change says exactly what changed, so segmentation can ignore it for rules reading no job title
+            JsonNode retitledChange = seen.stream().filter(c -> c.get("profileId").asString().equals(p1)).findFirst().orElseThrow();
+            assertThat(retitledChange.get("changes").toString()).isEqualTo("[{\"fact\":\"person\",\"fields\":[\"job_title\"]}]");
 
             // moved to another account: the account it left is announced
             Line moved = retitled.copy();
@@ -153,6 +156,36 @@ class TownsendUnificationIT {
             ProfileFixtures.publish(kafka, List.of(moved));
             payloadsUntil(changes, "profile.changed", c -> c.get("profileId").asString().equals(townsendId)
                     && texts(c.get("reasons")).contains("relationships"));
+        }
+    }
+
+    @Test
+    void shouldDescribeAnOpportunityChangedInPlaceAndNotAnOpportunityThatMoved() throws Exception {
+        List<Line> lines = ProfileFixtures.townsend();
+        ProfileFixtures.publish(kafka, lines);
+        String townsendId = awaitFragments("/v1/accounts?identity=" + encode("b2b_account:T-1@mdm-1.MDM"), 5).get("id").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> getOrNull("/v1/accounts/" + townsendId),
+                a -> a != null && a.get("opportunities").size() == 2);
+
+        try (KafkaConsumer<String, String> changes = changeConsumer()) {
+            Line smaller = ProfileFixtures.find(lines, "opp-2001@crm-2.Dynamics").copy();
+            smaller.data().withObject("opportunityAmount").put("amount", 500000);
+            smaller.data().put("opportunityStage", "Closed Won - renegotiated");
+            smaller.data().withObject("extSourceSystemAudit").put("lastUpdatedDate", "2026-11-01T00:00:00Z");
+            ProfileFixtures.publish(kafka, List.of(smaller));
+            JsonNode described = payloadsUntil(changes, "profile.changed", c -> c.get("profileId").asString().equals(townsendId)).stream()
+                    .filter(c -> c.get("profileId").asString().equals(townsendId)).findFirst().orElseThrow();
+            assertThat(described.get("changes").toString())
+                    .isEqualTo("[{\"fact\":\"opportunity\",\"id\":\"opp-2001@crm-2.Dynamics\",\"fields\":[\"stage\",\"amount\"]}]");
+
+            // moved to another account: both accounts' totals change, which no list of fields describes
+            Line moved = smaller.copy();
+            moved.data().put("accountKey", "001A9@crm-1.Salesforce");
+            moved.data().withObject("extSourceSystemAudit").put("lastUpdatedDate", "2026-11-02T00:00:00Z");
+            ProfileFixtures.publish(kafka, List.of(moved));
+            JsonNode undescribed = payloadsUntil(changes, "profile.changed", c -> c.get("profileId").asString().equals(townsendId)).stream()
+                    .filter(c -> c.get("profileId").asString().equals(townsendId)).findFirst().orElseThrow();
+            assertThat(undescribed.has("changes")).as("%s", undescribed).isFalse();
         }
     }
 

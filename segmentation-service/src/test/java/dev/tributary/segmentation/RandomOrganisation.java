@@ -40,6 +40,8 @@ final class RandomOrganisation {
     private final int persons;
     private final int opportunities;
     private final boolean[] personDeleted;
+    private final int[] opportunityAccount;
+    private final boolean[] opportunityWon;
     private boolean mdmPresent;
     private int version;
 
@@ -52,6 +54,8 @@ final class RandomOrganisation {
         this.persons = 3 + random.nextInt(4);
         this.opportunities = 2 + random.nextInt(4);
         this.personDeleted = new boolean[persons];
+        this.opportunityAccount = new int[opportunities];
+        this.opportunityWon = new boolean[opportunities];
     }
 
     void create() {
@@ -84,8 +88,13 @@ final class RandomOrganisation {
     void change() {
         List<ObjectNode> records = new ArrayList<>();
         for (int n = 1 + random.nextInt(3); n > 0; n--) {
-            switch (random.nextInt(6)) {
+            switch (random.nextInt(7)) {
                 case 0 -> records.add(opportunity(random.nextInt(opportunities)));
+                // in place: same account, same outcome, a new amount (profile-service describes it; segmentation may skip it)
+                case 5 -> {
+                    int o = random.nextInt(opportunities);
+                    records.add(opportunity(o, opportunityAccount[o], opportunityWon[o]));
+                }
                 case 1 -> records.add(person(random.nextInt(persons), random.nextInt(accounts)));
                 case 2 -> {
                     int p = random.nextInt(persons);
@@ -144,12 +153,17 @@ final class RandomOrganisation {
     }
 
     private ObjectNode opportunity(int o) {
+        return opportunity(o, random.nextInt(accounts), random.nextBoolean());
+    }
+
+    private ObjectNode opportunity(int o, int account, boolean won) {
+        opportunityAccount[o] = account;
+        opportunityWon[o] = won;
         ObjectNode data = data("opportunity", "opportunityKey", "o" + o + "@crm-1.Salesforce");
-        data.put("accountKey", "a" + random.nextInt(accounts) + "@crm-1.Salesforce");
+        data.put("accountKey", "a" + account + "@crm-1.Salesforce");
         data.put("opportunityName", "Opportunity " + o);
-        boolean won = random.nextBoolean();
         data.put("isWon", won);
-        data.put("isClosed", won || random.nextBoolean());
+        data.put("isClosed", won);
         data.putObject("opportunityAmount").put("amount", AMOUNTS.get(random.nextInt(AMOUNTS.size())))
                 .put("currencyCode", "USD");
         return wrap("opportunity", data);

@@ -69,6 +69,20 @@ class StreamingEvaluationIT {
     }
 
     @Test
+    void shouldLetEverybodyExitWhenAWonOpportunityShrinks() {
+        // no time window, so no time re-check can make the exits happen instead of streaming
+        String bigBuyers = SegmentationFixtures.createSegment(api, "Big buyers", "person",
+                "sum(accounts.opportunities.amount where isWon = true) > 1000000", "streaming");
+        await().atMost(WAIT).until(() -> memberEmails(api, bigBuyers).size() == 3);
+
+        // still won, only the amount changes: described as such by profile-service, and not dropped
+        SegmentationFixtures.ingest(List.of(SegmentationFixtures.changed("opp-2001@crm-2.Dynamics",
+                Instant.parse("2026-11-01T09:00:00Z"), Map.of("opportunityAmount", Map.of("amount", 500000, "currencyCode", "USD")))));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(memberEmails(api, bigBuyers)).isEmpty());
+    }
+
+    @Test
     void shouldLetCoworkersEnterWhenOneOfThemViewsTheProductPage() {
         // the seed's own view is weeks old; the rule reads the events of everybody at the person's companies
         String colleagues = SegmentationFixtures.createSegment(api, "Colleagues of a recent visitor", "person",

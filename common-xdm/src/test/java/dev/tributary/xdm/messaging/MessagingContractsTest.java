@@ -30,6 +30,7 @@ class MessagingContractsTest {
                 Arguments.of("recordMessage.example.1", RecordMessage.class),
                 Arguments.of("eventMessage.example.1", EventMessage.class),
                 Arguments.of("profileChanged.example.1", ProfileChanged.class),
+                Arguments.of("profileChanged.example.2", ProfileChanged.class),
                 Arguments.of("profilesMerged.example.1", ProfilesMerged.class),
                 Arguments.of("profileSplit.example.1", ProfileSplit.class),
                 Arguments.of("profileDeleted.example.1", ProfileDeleted.class),

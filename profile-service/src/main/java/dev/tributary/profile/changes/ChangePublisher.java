@@ -44,8 +44,8 @@ public class ChangePublisher {
         for (ChangeSet.ProfileRef d : changes.deletions()) {
             messages.add(message(topic, ProfileDeleted.TYPE, d.id(), new ProfileDeleted(d.type().id(), d.id(), now)));
         }
-        changes.changed().forEach((ref, reasons) -> messages.add(message(topic, ProfileChanged.TYPE, ref.id(),
-                new ProfileChanged(ref.type().id(), ref.id(), List.copyOf(reasons), now))));
+        changes.changed().forEach((ref, entry) -> messages.add(message(topic, ProfileChanged.TYPE, ref.id(),
+                new ProfileChanged(ref.type().id(), ref.id(), List.copyOf(entry.reasons()), now, entry.details()))));
         outbox.appendAll(messages);
     }
 

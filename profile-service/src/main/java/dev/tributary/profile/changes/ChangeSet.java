@@ -1,6 +1,7 @@
 package dev.tributary.profile.changes;
 
 import dev.tributary.profile.EntityType;
+import dev.tributary.xdm.profile.v1.ProfileChanged;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +12,8 @@ import java.util.Set;
 
 /**
  * The profile changes of one transaction, collected while it runs and written to the outbox at its
- * end. Several reasons for one profile become one {@code ProfileChanged}.
+ * end. Several reasons for one profile become one {@code ProfileChanged}; it describes exactly what changed
+ * ({@link ProfileChanged#changes()}) only when every reason given for the profile came with its description.
  */
 public class ChangeSet {
 
@@ -24,13 +26,44 @@ public class ChangeSet {
     public record Split(EntityType type, String survivorId, List<String> newIds) {
     }
 
-    private final Map<ProfileRef, Set<String>> changed = new LinkedHashMap<>();
+    /** The reasons a profile changed and, while every reason came with one, what exactly changed. */
+    public static final class Entry {
+        private final Set<String> reasons = new LinkedHashSet<>();
+        private List<ProfileChanged.Change> details = new ArrayList<>();
+
+        public Set<String> reasons() {
+            return reasons;
+        }
+
+        /** Null when some reason came without a description. */
+        public List<ProfileChanged.Change> details() {
+            return details == null ? null : List.copyOf(details);
+        }
+    }
+
+    private final Map<ProfileRef, Entry> changed = new LinkedHashMap<>();
     private final List<Merge> merges = new ArrayList<>();
     private final List<Split> splits = new ArrayList<>();
     private final List<ProfileRef> deletions = new ArrayList<>();
 
+    /** A change of the profile that is not described: consumers must assume anything about it changed. */
     public void changed(EntityType type, String id, String reason) {
-        changed.computeIfAbsent(new ProfileRef(type, id), k -> new LinkedHashSet<>()).add(reason);
+        Entry entry = entry(type, id, reason);
+        entry.details = null;
+    }
+
+    /** A change described exactly by {@code detail}. */
+    public void changed(EntityType type, String id, String reason, ProfileChanged.Change detail) {
+        Entry entry = entry(type, id, reason);
+        if (entry.details != null) {
+            entry.details.add(detail);
+        }
+    }
+
+    private Entry entry(EntityType type, String id, String reason) {
+        Entry entry = changed.computeIfAbsent(new ProfileRef(type, id), k -> new Entry());
+        entry.reasons.add(reason);
+        return entry;
     }
 
     public void merged(EntityType type, String survivorId, List<String> mergedIds) {
@@ -49,7 +82,7 @@ public class ChangeSet {
         changed.remove(new ProfileRef(type, id));
     }
 
-    public Map<ProfileRef, Set<String>> changed() {
+    public Map<ProfileRef, Entry> changed() {
         return changed;
     }
 

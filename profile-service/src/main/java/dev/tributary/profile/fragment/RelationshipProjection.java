@@ -30,8 +30,18 @@ import static dev.tributary.profile.fragment.Json.text;
 @Component
 public class RelationshipProjection {
 
-    /** Source keys a change touched, so the change events can name the profiles it affects. */
-    public record Touched(List<String> personKeys, List<String> accountKeys) {
+    /**
+     * Source keys a change touched, so the change events can name the profiles it affects: {@code accountKeys}
+     * for changes that are not described further, {@code opportunities} for opportunities changed in place.
+     */
+    public record Touched(List<String> personKeys, List<String> accountKeys, List<OpportunityChange> opportunities) {
+    }
+
+    /**
+     * An opportunity that stayed on its account and is still live, with the {@code profile_read.opportunity}
+     * columns whose value changed (e.g. the amount of an open opportunity).
+     */
+    public record OpportunityChange(String accountKey, String opportunityKey, List<String> fields) {
     }
 
     private final JdbcTemplate jdbc;
@@ -45,6 +55,7 @@ public class RelationshipProjection {
         Map<String, List<Object[]>> upserts = new HashMap<>();
         List<String> persons = new ArrayList<>();
         List<String> accounts = new ArrayList<>();
+        List<OpportunityChange> opportunities = new ArrayList<>();
         List<FragmentChange> rewritten = new ArrayList<>();
         for (FragmentChange change : changes) {
             if (projectsAsBefore(change)) {
@@ -89,8 +100,13 @@ public class RelationshipProjection {
                                 decimal(d, "opportunityAmount.amount"), text(d, "opportunityAmount.currencyCode"),
                                 bool(d, "isWon"), bool(d, "isClosed"), sqlDate(closeDate(d)), Timestamp.from(r.lastUpdated()));
                     }
-                    collect(accounts, d, "accountKey");
-                    collect(accounts, old, "accountKey");
+                    OpportunityChange inPlace = changedInPlace(change);
+                    if (inPlace != null) {
+                        opportunities.add(inPlace);
+                    } else {
+                        collect(accounts, d, "accountKey");
+                        collect(accounts, old, "accountKey");
+                    }
                 }
                 case OPPORTUNITY_PERSON -> {
                     keyed(deletes, "DELETE FROM opportunity_person WHERE source_key = ?", key);
@@ -146,8 +162,41 @@ public class RelationshipProjection {
         runKeyed(deletes);
         upserts.forEach(jdbc::batchUpdate);
         resolveWritten(rewritten);
-        return new Touched(persons, accounts);
+        return new Touched(persons, accounts, opportunities);
     }
+
+    /** The opportunity's columns that a new version changed, when it stays live on the same account; else null. */
+    private static OpportunityChange changedInPlace(FragmentChange change) {
+        StoredFragment previous = change.previous();
+        IncomingRecord r = change.incoming();
+        if (previous == null || previous.deleted() || r.deleted() || previous.data() == null
+                || !previous.xdmClass().equals(r.xdmClass().jsonName())) {
+            return null;
+        }
+        String account = text(r.data(), "accountKey");
+        if (account == null || !account.equals(text(previous.data(), "accountKey"))) {
+            return null;
+        }
+        List<String> fields = new ArrayList<>();
+        OPPORTUNITY_COLUMNS.forEach(column -> {
+            if (!Objects.equals(Json.at(previous.data(), column.getKey()), Json.at(r.data(), column.getKey()))) {
+                fields.add(column.getValue());
+            }
+        });
+        if (!Objects.equals(closeDate(previous.data()), closeDate(r.data()))) {
+            fields.add("close_date");
+        }
+        return new OpportunityChange(account, change.sourceKey(), fields);
+    }
+
+    /** XDM fields of an opportunity and the {@code profile_read.opportunity} columns they are projected to (close_date aside). */
+    private static final List<Map.Entry<String, String>> OPPORTUNITY_COLUMNS = List.of(
+            Map.entry("opportunityName", "name"),
+            Map.entry("opportunityStage", "stage"),
+            Map.entry("opportunityAmount.amount", "amount"),
+            Map.entry("opportunityAmount.currencyCode", "currency"),
+            Map.entry("isWon", "is_won"),
+            Map.entry("isClosed", "is_closed"));
 
     /** True when the new version of a live fragment would write the same relationship row as the stored one. */
     private static boolean projectsAsBefore(FragmentChange change) {

@@ -11,6 +11,7 @@ import dev.tributary.profile.identity.GraphLock;
 import dev.tributary.profile.identity.IdentityGraph;
 import dev.tributary.profile.merge.AttributeMerger;
 import dev.tributary.xdm.SourceKey;
+import dev.tributary.xdm.profile.v1.ProfileChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -83,18 +85,38 @@ public class ProfileUpdates {
             if (ofType.isEmpty()) {
                 continue;
             }
-            Set<String> affected = new LinkedHashSet<>(graph.relink(type, ofType, changeSet));
+            // profiles whose identities or fragments changed: which events, links and memberships are theirs may have
+            // changed too, so their change is not described
+            Set<String> relinked = graph.relink(type, ofType, changeSet);
+            Set<String> affected = new LinkedHashSet<>(relinked);
             affected.addAll(jdbc.sql("SELECT DISTINCT profile_id FROM fragment WHERE source_key = ANY(?) AND profile_id IS NOT NULL")
                     .param(ofType.stream().map(FragmentChange::sourceKey).toArray(String[]::new))
                     .query(String.class).list());
             timer.lap(type.id() + " identity");
-            merger.recompute(type, affected, ofType.stream().filter(c -> !c.incoming().deleted())
+            Map<String, List<String>> changedColumns = merger.recompute(type, affected, ofType.stream()
+                    .filter(c -> !c.incoming().deleted())
                     .collect(Collectors.toMap(FragmentChange::sourceKey, c -> c.incoming().data(), (a, b) -> b)));
             timer.lap(type.id() + " merge");
-            affected.forEach(id -> changeSet.changed(type, id, "attributes"));
+            for (String id : affected) {
+                List<String> columns = changedColumns.get(id);
+                if (columns == null || relinked.contains(id)) {
+                    changeSet.changed(type, id, "attributes");
+                } else {
+                    changeSet.changed(type, id, "attributes", ProfileChanged.Change.attributes(type.id(), columns));
+                }
+            }
         }
-        resolve(EntityType.PERSON, touched.personKeys()).forEach(id -> changeSet.changed(EntityType.PERSON, id, "relationships"));
-        resolve(EntityType.ACCOUNT, touched.accountKeys()).forEach(id -> changeSet.changed(EntityType.ACCOUNT, id, "relationships"));
+        resolve(EntityType.PERSON, touched.personKeys()).values().stream().flatMap(List::stream).distinct()
+                .forEach(id -> changeSet.changed(EntityType.PERSON, id, "relationships"));
+        resolve(EntityType.ACCOUNT, touched.accountKeys()).values().stream().flatMap(List::stream).distinct()
+                .forEach(id -> changeSet.changed(EntityType.ACCOUNT, id, "relationships"));
+        Map<String, List<String>> opportunityAccounts = resolve(EntityType.ACCOUNT,
+                touched.opportunities().stream().map(RelationshipProjection.OpportunityChange::accountKey).toList());
+        for (RelationshipProjection.OpportunityChange o : touched.opportunities()) {
+            ProfileChanged.Change change = new ProfileChanged.Change("opportunity", o.opportunityKey(), o.fields());
+            opportunityAccounts.getOrDefault(SourceKey.parse(o.accountKey()).sourceKey(), List.of())
+                    .forEach(id -> changeSet.changed(EntityType.ACCOUNT, id, "relationships", change));
+        }
         timer.lap("touched");
         publisher.publish(changeSet);
         timer.lap("outbox");
@@ -142,15 +164,20 @@ public class ProfileUpdates {
         return events.stream().map(field).toArray(String[]::new);
     }
 
-    private List<String> resolve(EntityType type, List<String> sourceKeys) {
+    /** The unified ids of source keys, by canonical source key. */
+    private Map<String, List<String>> resolve(EntityType type, List<String> sourceKeys) {
         if (sourceKeys.isEmpty()) {
-            return List.of();
+            return Map.of();
         }
         String[] canonical = sourceKeys.stream().map(k -> SourceKey.parse(k).sourceKey()).distinct().toArray(String[]::new);
-        return jdbc.sql("""
-                        SELECT DISTINCT profile_id FROM identity_profile
+        Map<String, List<String>> ids = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT DISTINCT value, profile_id FROM identity_profile
                         WHERE entity_type = ? AND namespace = ? AND value = ANY(?)""")
                 .param(type.id()).param(type.keyNamespace()).param(canonical)
-                .query(String.class).list();
+                .query(rs -> {
+                    ids.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return ids;
     }
 }

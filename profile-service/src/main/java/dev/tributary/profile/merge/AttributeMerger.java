@@ -19,7 +19,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Computes the merged attributes of unified profiles from their live fragments under the configured
@@ -28,35 +30,43 @@ import java.util.function.Function;
 @Component
 public class AttributeMerger {
 
-    /** A unified attribute: where it lives in XDM and how it is read. */
-    private record Attribute(String name, String path, Function<JsonNode, Object> reader) {
-        static Attribute text(String name, String path) {
-            return new Attribute(name, path, d -> Json.text(d, path));
+    /** A unified attribute: where it lives in XDM, how it is read, and its column in the unified table. */
+    private record Attribute(String name, String path, String column, boolean numeric, Function<JsonNode, Object> reader) {
+        static Attribute text(String name, String path, String column) {
+            return new Attribute(name, path, column, false, d -> Json.text(d, path));
         }
 
-        static Attribute number(String name, String path) {
-            return new Attribute(name, path, d -> Json.decimal(d, path));
+        static Attribute number(String name, String path, String column) {
+            return new Attribute(name, path, column, true, d -> Json.decimal(d, path));
+        }
+
+        boolean same(String before, String after) {
+            if (before == null || after == null || !numeric) {
+                return Objects.equals(before, after);
+            }
+            return new BigDecimal(before).compareTo(new BigDecimal(after)) == 0;
         }
     }
 
+    // in the column order of UPSERT_PERSON and UPSERT_ACCOUNT
     private static final List<Attribute> PERSON = List.of(
-            Attribute.text("email", "workEmail.address"),
-            Attribute.text("firstName", "person.name.firstName"),
-            Attribute.text("lastName", "person.name.lastName"),
-            Attribute.text("jobTitle", "extendedWorkDetails.jobTitle"),
-            Attribute.text("country", "workAddress.country"),
-            Attribute.number("score", "personScore"),
-            Attribute.text("emailConsent", "consents.marketing.email.val"));
+            Attribute.text("email", "workEmail.address", "email"),
+            Attribute.text("firstName", "person.name.firstName", "first_name"),
+            Attribute.text("lastName", "person.name.lastName", "last_name"),
+            Attribute.text("jobTitle", "extendedWorkDetails.jobTitle", "job_title"),
+            Attribute.text("country", "workAddress.country", "country"),
+            Attribute.number("score", "personScore", "score"),
+            Attribute.text("emailConsent", "consents.marketing.email.val", "email_consent"));
 
     private static final List<Attribute> ACCOUNT = List.of(
-            Attribute.text("name", "accountName"),
-            Attribute.text("domain", "accountOrganization.domain"),
-            Attribute.text("website", "accountOrganization.website"),
-            Attribute.text("industry", "accountOrganization.industry"),
-            Attribute.number("employees", "accountOrganization.numberOfEmployees"),
-            Attribute.number("annualRevenue", "accountOrganization.annualRevenue.amount"),
-            Attribute.text("currency", "accountOrganization.annualRevenue.currencyCode"),
-            Attribute.text("country", "accountBillingAddress.country"));
+            Attribute.text("name", "accountName", "name"),
+            Attribute.text("domain", "accountOrganization.domain", "domain"),
+            Attribute.text("website", "accountOrganization.website", "website"),
+            Attribute.text("industry", "accountOrganization.industry", "industry"),
+            Attribute.number("employees", "accountOrganization.numberOfEmployees", "employees"),
+            Attribute.number("annualRevenue", "accountOrganization.annualRevenue.amount", "annual_revenue"),
+            Attribute.text("currency", "accountOrganization.annualRevenue.currencyCode", "currency"),
+            Attribute.text("country", "accountBillingAddress.country", "country"));
 
     private record Fragment(String profileId, String sourceKey, String sourceType, Instant lastUpdated, JsonNode data) {
     }
@@ -90,11 +100,26 @@ public class AttributeMerger {
     /**
      * @param written the data of fragments this transaction just wrote, by source key: not read back and
      *                parsed again
+     * @return for each recomputed profile that existed before, the columns of its unified table
+     *         ({@code unified_person}, {@code unified_account}; the {@code profile_read} views use the same names)
+     *         whose value changed, possibly none. Profiles created now are absent: everything about them is new.
      */
-    public void recompute(EntityType type, Collection<String> profileIds, Map<String, JsonNode> written) {
+    public Map<String, List<String>> recompute(EntityType type, Collection<String> profileIds, Map<String, JsonNode> written) {
         if (profileIds.isEmpty()) {
-            return;
+            return Map.of();
         }
+        List<Attribute> attributes = type == EntityType.PERSON ? PERSON : ACCOUNT;
+        Map<String, String[]> before = new LinkedHashMap<>();
+        jdbc.sql("SELECT id, " + attributes.stream().map(a -> a.column() + "::text").collect(Collectors.joining(", "))
+                        + " FROM " + (type == EntityType.PERSON ? "unified_person" : "unified_account") + " WHERE id = ANY(?)")
+                .param(profileIds.toArray(String[]::new))
+                .query(rs -> {
+                    String[] values = new String[attributes.size()];
+                    for (int c = 0; c < values.length; c++) {
+                        values[c] = rs.getString(c + 2);
+                    }
+                    before.put(rs.getString(1), values);
+                });
         Map<String, List<Fragment>> byProfile = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT f.profile_id, f.source_key, f.source_type, f.last_updated,
@@ -111,11 +136,11 @@ public class AttributeMerger {
                 .list()
                 .forEach(f -> byProfile.computeIfAbsent(f.profileId(), k -> new ArrayList<>()).add(f));
 
-        List<Attribute> attributes = type == EntityType.PERSON ? PERSON : ACCOUNT;
         // column-wise arrays: one statement per table however many profiles the batch touched
         List<String> ids = new ArrayList<>(byProfile.keySet());
         String[] lineage = new String[ids.size()];
         String[][] columns = new String[attributes.size()][ids.size()];
+        Map<String, List<String>> changes = new LinkedHashMap<>();
         for (int row = 0; row < ids.size(); row++) {
             List<Fragment> fragments = byProfile.get(ids.get(row));
             fragments.sort(preference);
@@ -123,13 +148,21 @@ public class AttributeMerger {
             ObjectNode json = XdmJson.mapper().createObjectNode();
             merged.forEach((name, m) -> json.set(name, XdmJson.mapper().valueToTree(m)));
             lineage[row] = json.toString();
+            String[] previous = before.get(ids.get(row));
+            List<String> changed = new ArrayList<>();
             for (int c = 0; c < attributes.size(); c++) {
                 Merged m = merged.get(attributes.get(c).name());
                 columns[c][row] = m == null ? null : m.value() instanceof BigDecimal b ? b.toPlainString() : m.value().toString();
+                if (previous != null && !attributes.get(c).same(previous[c], columns[c][row])) {
+                    changed.add(attributes.get(c).column());
+                }
+            }
+            if (previous != null) {
+                changes.put(ids.get(row), changed);
             }
         }
         if (ids.isEmpty()) {
-            return;
+            return changes;
         }
         Timestamp now = Timestamp.from(Instant.now());
         String[] idArray = ids.toArray(String[]::new);
@@ -142,6 +175,7 @@ public class AttributeMerger {
             statement = statement.param(column);
         }
         statement.update();
+        return changes;
     }
 
     private static Map<String, Merged> merge(List<Attribute> attributes, List<Fragment> preferred) {

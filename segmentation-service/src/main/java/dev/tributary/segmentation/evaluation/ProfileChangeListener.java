@@ -14,9 +14,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Streaming evaluation: reads profile changes in batches and re-evaluates the affected ids. The
@@ -38,20 +36,27 @@ class ProfileChangeListener {
     @KafkaListener(id = "segmentation-profile-changes", topics = "cdp.profile.changes.v1",
             groupId = "segmentation-service", batch = "true")
     void onChanges(List<ConsumerRecord<String, String>> batch) {
-        Set<String> persons = new LinkedHashSet<>();
-        Set<String> accounts = new LinkedHashSet<>();
+        ProfileChanges changes = new ProfileChanges();
         for (ConsumerRecord<String, String> message : batch) {
             try {
                 Changed changed = read(message.value());
-                (changed.entityType().equals("account") ? accounts : persons).addAll(changed.ids());
+                if (changed.details() != null) {
+                    changes.add(changed.entityType(), changed.ids().iterator().next(), changed.details());
+                } else {
+                    changes.undescribed(changed.entityType(), changed.ids());
+                }
             } catch (RuntimeException e) {
                 deadLetters.send(message, e);
             }
         }
-        evaluations.evaluateChanged(persons, accounts);
+        evaluations.evaluateChanged(changes);
     }
 
-    record Changed(String entityType, Collection<String> ids) {
+    /** @param details what changed, when the message says exactly (one id then); else null */
+    record Changed(String entityType, Collection<String> ids, List<ProfileChanged.Change> details) {
+        Changed(String entityType, Collection<String> ids) {
+            this(entityType, ids, null);
+        }
     }
 
     /** The ids a change touches, retired and new ones included. */
@@ -62,7 +67,7 @@ class ProfileChangeListener {
         Object payload = envelope.payloadAs(type, XdmJson.mapper());
         Changed changed;
         if (payload instanceof ProfileChanged c) {
-            changed = new Changed(c.entityType(), List.of(c.profileId()));
+            changed = new Changed(c.entityType(), List.of(c.profileId()), c.changes());
         } else if (payload instanceof ProfileDeleted d) {
             changed = new Changed(d.entityType(), List.of(d.profileId()));
         } else if (payload instanceof ProfilesMerged m) {

@@ -40,6 +40,7 @@ public class SegmentEvaluations {
     private final MembershipDiff diff;
     private final EvaluationLog evaluations;
     private final AffectedEntities affected;
+    private final ChangeRelevance relevance;
     private final TransactionTemplate tx;
     private final TransactionTemplate requiresNew;
     private final TaskExecutor executor;
@@ -48,12 +49,13 @@ public class SegmentEvaluations {
     private final ScheduleProperties schedule;
 
     SegmentEvaluations(SegmentDefinitions definitions, MembershipDiff diff, EvaluationLog evaluations,
-                       AffectedEntities affected, TransactionTemplate tx, TaskExecutor evaluationExecutor, Clock clock,
+                       AffectedEntities affected, ChangeRelevance relevance, TransactionTemplate tx, TaskExecutor evaluationExecutor, Clock clock,
                        TimeEvaluationProperties time, ScheduleProperties schedule) {
         this.definitions = definitions;
         this.diff = diff;
         this.evaluations = evaluations;
         this.affected = affected;
+        this.relevance = relevance;
         this.tx = tx;
         this.requiresNew = new TransactionTemplate(tx.getTransactionManager());
         this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -118,38 +120,45 @@ public class SegmentEvaluations {
     }
 
     /**
-     * Re-evaluates streaming segments for profiles that changed. The ids are widened to everybody whose
-     * answer may depend on them along the paths the rule follows ({@link AffectedEntities}), and only those
-     * are diffed, with the same SQL as batch.
+     * Re-evaluates streaming segments for profiles that changed. Changes that cannot alter a rule's answer
+     * are dropped ({@link ChangeRelevance}); the rest are widened to everybody whose answer may depend on them
+     * along the paths the rule follows ({@link AffectedEntities}), and only those are diffed, with the same SQL
+     * as batch.
      */
-    public void evaluateChanged(Collection<String> personIds, Collection<String> accountIds) {
+    void evaluateChanged(ProfileChanges changes) {
         List<SegmentDefinition> streaming = dependencyOrder(definitions.list().stream()
                 .filter(s -> s.evaluation() == EvaluationMode.STREAMING).toList());
-        if (streaming.isEmpty() || (personIds.isEmpty() && accountIds.isEmpty())) {
+        if (streaming.isEmpty() || changes.isEmpty()) {
             return;
         }
         long started = System.nanoTime();
         long widening = 0;
+        int relevant = 0;
         int decided = 0;
         int changed = 0;
-        // rules following the same paths share one widening
+        // rules following the same paths from the same relevant changes share one widening
         Map<List<Object>, Set<String>> ids = new LinkedHashMap<>();
         for (SegmentDefinition segment : streaming) {
             CompiledSegment rule = segment.compile();
             long widenStarted = System.nanoTime();
-            Set<String> among = ids.computeIfAbsent(List.of(rule.audience(), rule.paths()),
+            Set<String> personIds = relevance.relevant(rule, changes.persons());
+            Set<String> accountIds = relevance.relevant(rule, changes.accounts());
+            relevant += personIds.size() + accountIds.size();
+            Set<String> among = personIds.isEmpty() && accountIds.isEmpty() ? Set.of()
+                    : ids.computeIfAbsent(List.of(rule.audience(), rule.paths(), personIds, accountIds),
                     k -> affected.expand(rule, personIds, accountIds));
             widening += System.nanoTime() - widenStarted;
             if (!among.isEmpty()) {
-                List<String> changes = evaluateAmong(segment, among, "streaming");
+                List<String> entityChanges = evaluateAmong(segment, among, "streaming");
                 decided += among.size();
-                changed += changes.size();
-                propagate(segment.id(), changes);
+                changed += entityChanges.size();
+                propagate(segment.id(), entityChanges);
             }
         }
         if (log.isDebugEnabled()) {
-            log.debug("Streaming pass: {} person and {} account changes, {} segments, {} ids re-decided, {} membership changes"
-                            + " in {} ms (widening {} ms)", personIds.size(), accountIds.size(), streaming.size(), decided, changed,
+            log.debug("Streaming pass: {} person and {} account changes, {} segments, {} changes relevant, {} ids re-decided,"
+                            + " {} membership changes in {} ms (relevance and widening {} ms)", changes.persons().size(),
+                    changes.accounts().size(), streaming.size(), relevant, decided, changed,
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), Duration.ofNanos(widening).toMillis());
         }
     }

@@ -19,6 +19,7 @@ import java.util.Set;
  * @param paths              every relation path the rule follows from the audience's entity, nested
  *                           {@code where} paths joined to the path they sit in (e.g. {@code [accounts, opportunities]}),
  *                           so a change can be traced back to the entities whose answer it may change
+ * @param reads              the columns and facts the rule reads, so a change that cannot alter its answer is skipped
  */
 public record CompiledSegment(
         Audience audience,
@@ -30,7 +31,8 @@ public record CompiledSegment(
         List<FactQuery> explanations,
         boolean timeDependent,
         Set<String> referencedSegments,
-        Set<List<String>> paths) {
+        Set<List<String>> paths,
+        Reads reads) {
 
     public CompiledSegment {
         parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));

@@ -37,6 +37,8 @@ final class SqlCompiler {
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private final List<FactQuery> explanations = new ArrayList<>();
     private final Set<String> referencedSegments = new LinkedHashSet<>();
+    private final Map<EntityType, Set<String>> columnsRead = new LinkedHashMap<>();
+    private final List<Reads.FactUse> facts = new ArrayList<>();
     private boolean timeDependent;
 
     private SqlCompiler(Audience audience, boolean restrictToIds) {
@@ -59,7 +61,32 @@ final class SqlCompiler {
                 // Parenthesised: the condition may be an OR, and AND binds tighter.
                 select + "(" + amongCondition + ") AND " + key + " = ANY(" + IDS + ")",
                 QueryPrinter.print(query.condition()), batch.explanations, batch.timeDependent,
-                batch.referencedSegments, paths(query.condition(), List.of(), new LinkedHashSet<>()));
+                batch.referencedSegments, paths(query.condition(), List.of(), new LinkedHashSet<>()),
+                new Reads(batch.columnsRead, batch.facts));
+    }
+
+    private void read(EntityType type, String column) {
+        columnsRead.computeIfAbsent(type, t -> new LinkedHashSet<>()).add(column);
+    }
+
+    /** The columns of {@code type} that {@code where} compares directly, not through a nested path. */
+    private static Set<String> filterColumns(Condition where, EntityType type, Set<String> into) {
+        if (where instanceof Condition.And and) {
+            and.operands().forEach(o -> filterColumns(o, type, into));
+        } else if (where instanceof Condition.Or or) {
+            or.operands().forEach(o -> filterColumns(o, type, into));
+        } else if (where instanceof Condition.Not not) {
+            filterColumns(not.operand(), type, into);
+        } else if (where instanceof Condition.Comparison || where instanceof Condition.InList
+                || where instanceof Condition.NullCheck || where instanceof Condition.Window) {
+            into.add(AttributeCatalog.attribute(type, attributeOf(where)).orElseThrow().column());
+        }
+        return into;
+    }
+
+    private void fact(EntityType type, Condition where, String whereSql, String valueColumn) {
+        facts.add(new Reads.FactUse(type, whereSql, where == null ? Set.of() : filterColumns(where, type, new LinkedHashSet<>()),
+                valueColumn));
     }
 
     /** The relation paths {@code condition} follows, each prefixed by {@code prefix} (the path of an enclosing aggregate). */
@@ -121,6 +148,7 @@ final class SqlCompiler {
         }
         String attributeName = attributeOf(condition);
         Attribute attribute = AttributeCatalog.attribute(scope, attributeName).orElseThrow();
+        read(scope, attribute.column());
         String column = alias + "." + attribute.column();
         String sql = predicate(condition, attribute, column);
         if (explain) {
@@ -276,6 +304,7 @@ final class SqlCompiler {
     private String exists(Condition.Exists exists, EntityType scope, boolean explain) {
         PathJoin path = join(scope, exists.path());
         String where = exists.where() == null ? null : condition(exists.where(), path.target(), "f", false);
+        fact(path.target(), exists.where(), where, null);
         if (explain) {
             explanations.add(new FactQuery(QueryPrinter.print(exists), factSql(path, where, path.target().amountSql)));
         }
@@ -293,8 +322,13 @@ final class SqlCompiler {
         Condition.Aggregate aggregate = comparison.aggregate();
         PathJoin path = join(scope, aggregate.path());
         String where = aggregate.where() == null ? null : condition(aggregate.where(), path.target(), "f", false);
-        String value = aggregate.attribute() == null ? null
-                : "f." + AttributeCatalog.attribute(path.target(), aggregate.attribute()).orElseThrow().column();
+        String valueColumn = aggregate.attribute() == null ? null
+                : AttributeCatalog.attribute(path.target(), aggregate.attribute()).orElseThrow().column();
+        String value = valueColumn == null ? null : "f." + valueColumn;
+        if (valueColumn != null) {
+            read(path.target(), valueColumn);
+        }
+        fact(path.target(), aggregate.where(), where, valueColumn);
         String threshold = parameter(comparison.value());
         if (explain) {
             explanations.add(new FactQuery(QueryPrinter.print(comparison),

@@ -40,6 +40,31 @@ class SqlCompilerTest {
     }
 
     @Test
+    void shouldListTheColumnsAndFactsTheSeedReads() {
+        Reads reads = person(SegmentLanguageFixtures.SEED).reads();
+
+        assertThat(reads.columns()).containsOnlyKeys(EntityType.OPPORTUNITY, EntityType.EVENT);
+        assertThat(reads.columns().get(EntityType.OPPORTUNITY)).containsExactlyInAnyOrder("is_won", "amount");
+        Reads.FactUse won = reads.factsOver(EntityType.OPPORTUNITY).get(0);
+        assertThat(won.filterColumns()).containsExactly("is_won");
+        assertThat(won.valueColumn()).isEqualTo("amount");
+        assertThat(won.filterSql()).isEqualTo("f.is_won = :p1");
+        Reads.FactUse views = reads.factsOver(EntityType.EVENT).get(0);
+        assertThat(views.filterColumns()).containsExactlyInAnyOrder("event_type", "url", "ts");
+        assertThat(views.valueColumn()).isNull();
+        assertThat(reads.readsAny(EntityType.PERSON, java.util.List.of("job_title"))).isFalse();
+    }
+
+    @Test
+    void shouldListPersonColumnsReadThroughAPathAndAtTopLevel() {
+        Reads reads = person("score > 50 and count(accounts.persons where jobTitle contains \"CTO\") >= 1").reads();
+
+        assertThat(reads.columns().get(EntityType.PERSON)).containsExactlyInAnyOrder("score", "job_title");
+        assertThat(reads.factsOver(EntityType.PERSON)).singleElement()
+                .satisfies(use -> assertThat(use.valueColumn()).isNull());
+    }
+
+    @Test
     void shouldBuildSelectAllAndSelectAmongFromTheSameCondition() {
         CompiledSegment seed = person(SegmentLanguageFixtures.SEED);
 
