@@ -192,6 +192,17 @@ public final class OrgGenerator {
                 + ",\"extSourceSystemAudit\":{\"lastUpdatedDate\":\"" + updated(r) + "\"}}}";
     }
 
+    /** Won opportunity {@code k} (k % 3 == 0) as generated, its amount raised by {@code raise}, last updated now. */
+    String wonOpportunityRaise(int k, long raise) {
+        SplittableRandom r = rnd(7, k);
+        long amount = 5_000 + r.nextLong(1_000_000) + raise;
+        String close = now.minus(r.nextInt(365), ChronoUnit.DAYS).toString().substring(0, 10);
+        return "{\"class\":\"opportunity\",\"data\":{\"opportunityKey\":\"006O" + k + "@" + CRM + "\",\"accountKey\":\""
+                + crmAccountKey(k % companies) + "\",\"opportunityName\":\"Deal " + k + "\",\"opportunityStage\":\"Closed Won\""
+                + ",\"isWon\":true,\"isClosed\":true,\"opportunityAmount\":{\"amount\":" + amount + ",\"currencyCode\":\"USD\"}"
+                + ",\"actualCloseDate\":\"" + close + "\",\"extSourceSystemAudit\":{\"lastUpdatedDate\":\"" + Instant.now() + "\"}}}";
+    }
+
     /** An update of opportunity {@code k} (still open, never won) with a new amount, last updated now. */
     String openOpportunityUpdate(int k, long amount) {
         return "{\"class\":\"opportunity\",\"data\":{\"opportunityKey\":\"006O" + k + "@" + CRM + "\",\"accountKey\":\""

@@ -44,6 +44,8 @@ final class StreamingBench {
         int seconds = options.integer("seconds", 60);
         int rate = options.integer("rate", 1000);
         int samplesPerSecond = options.integer("samples-per-second", 10);
+        // share of the opportunity updates that change a won amount, which the seed rule reads (the rest are open deals)
+        double wonShare = options.dbl("won-share", 0);
         int tick = 20;
         int perTick = Math.max(1, rate * tick / 1000);
         int sampleEveryTicks = Math.max(1, 1000 / tick / samplesPerSecond);
@@ -87,8 +89,13 @@ final class StreamingBench {
                     long seq = n * perTick + i;
                     if (i % 6 == 5) {
                         int k = (int) ((seq * 7919) % org.opportunities);
-                        if (k % 3 == 0) k = (k + 1) % org.opportunities;   // keep won totals as they are
-                        lines.add(org.openOpportunityUpdate(k, 1000 + seq % 50_000));
+                        if ((seq * 2654435761L % 1000) < wonShare * 1000) {
+                            // relevant to the rule: a won amount rises (never below the generated one, so candidates stay candidates)
+                            lines.add(org.wonOpportunityRaise(k - k % 3, 1000 + seq % 50_000));
+                        } else {
+                            if (k % 3 == 0) k = (k + 1) % org.opportunities;   // keep won totals as they are
+                            lines.add(org.openOpportunityUpdate(k, 1000 + seq % 50_000));
+                        }
                     } else {
                         lines.add(org.crmContact(seq * 104729 % org.people, "Title " + seq));
                     }
@@ -107,6 +114,7 @@ final class StreamingBench {
             Map<String, Object> m = new LinkedHashMap<>(latency.summary());
             m.put("segment_id", segmentId);
             m.put("target_rate", rate);
+            m.put("won_share", wonShare);
             m.put("achieved_rate", Math.round(paced.sentLines.get() / paced.elapsedSeconds));
             m.put("sampled", acceptedAt.size());
             m.put("no_entered_message_within_60s", missing);
