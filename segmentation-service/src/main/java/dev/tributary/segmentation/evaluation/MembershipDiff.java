@@ -67,15 +67,18 @@ class MembershipDiff {
     }
 
     /**
-     * Plans the rest of the caller's transaction with its parameter values. A re-evaluation of some ids
-     * runs the same statement many times, so PostgreSQL would soon switch to a generic plan, which knows
-     * nothing of {@code :ids}: it expects ten ids where a Kafka batch brings thousands, and it tests
-     * {@code = ANY(:ids)} by a linear search of the array per row (120 ms against 950 memberships and
+     * {@link #lock} for a re-evaluation of some ids, which also plans the rest of the caller's transaction
+     * with its parameter values; one round trip for both, as streaming passes are many and short. A
+     * re-evaluation runs the same statement many times, so PostgreSQL would soon switch to a generic plan,
+     * which knows nothing of {@code :ids}: it expects ten ids where a Kafka batch brings thousands, and it
+     * tests {@code = ANY(:ids)} by a linear search of the array per row (120 ms against 950 memberships and
      * 2,000 ids, measured) where a custom plan hashes the array.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void customPlans() {
-        jdbc.sql("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)").query(String.class).single();
+    void lockAmong(String segmentId) {
+        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended('segmentation.evaluation:' || :id, 0)),"
+                        + " set_config('plan_cache_mode', 'force_custom_plan', true)) l")
+                .param("id", segmentId).query(Integer.class).single();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

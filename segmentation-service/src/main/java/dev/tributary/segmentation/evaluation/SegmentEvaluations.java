@@ -126,7 +126,8 @@ public class SegmentEvaluations {
      * as batch.
      */
     void evaluateChanged(ProfileChanges changes) {
-        List<SegmentDefinition> streaming = dependencyOrder(definitions.list().stream()
+        List<SegmentDefinition> all = definitions.list();
+        List<SegmentDefinition> streaming = dependencyOrder(all.stream()
                 .filter(s -> s.evaluation() == EvaluationMode.STREAMING).toList());
         if (streaming.isEmpty() || changes.isEmpty()) {
             return;
@@ -152,7 +153,7 @@ public class SegmentEvaluations {
                 List<String> entityChanges = evaluateAmong(segment, among, "streaming");
                 decided += among.size();
                 changed += entityChanges.size();
-                propagate(segment.id(), entityChanges);
+                propagate(all, segment.id(), entityChanges);
             }
         }
         if (log.isDebugEnabled()) {
@@ -206,8 +207,7 @@ public class SegmentEvaluations {
         long started = System.nanoTime();
         String evaluationId = UUID.randomUUID().toString();
         return tx.execute(status -> {
-            diff.lock(segment.id());
-            diff.customPlans();
+            diff.lockAmong(segment.id());
             // the segment may have been edited or deleted since it was listed
             SegmentDefinition current = definitions.find(segment.id()).orElse(null);
             if (current == null) {
@@ -230,12 +230,19 @@ public class SegmentEvaluations {
      * membership just changed, and so on down the chain (saved rules have no cycles).
      */
     private void propagate(String segmentId, List<String> changedIds) {
+        if (changedIds != null && !changedIds.isEmpty()) {
+            propagate(definitions.list(), segmentId, changedIds);
+        }
+    }
+
+    /** @param all every segment, as listed by the caller */
+    private void propagate(List<SegmentDefinition> all, String segmentId, List<String> changedIds) {
         if (changedIds == null || changedIds.isEmpty()) {
             return;
         }
-        for (SegmentDefinition reader : definitions.list()) {
+        for (SegmentDefinition reader : all) {
             if (reader.compile().referencedSegments().contains(segmentId)) {
-                propagate(reader.id(), evaluateAmong(reader, changedIds, "dependency"));
+                propagate(all, reader.id(), evaluateAmong(reader, changedIds, "dependency"));
             }
         }
     }

@@ -43,7 +43,7 @@ class EvaluationSettingsIT {
         assertThat(before).isEqualTo("auto");
 
         String during = tx.execute(s -> {
-            diff.customPlans();
+            diff.lockAmong("settings-test-segment");
             return planCacheMode();
         });
 
