@@ -7,7 +7,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +41,7 @@ final class SqlCompiler {
     private final Set<String> referencedSegments = new LinkedHashSet<>();
     private final Map<EntityType, Set<String>> columnsRead = new LinkedHashMap<>();
     private final List<Reads.FactUse> facts = new ArrayList<>();
+    private final Deque<Where> wheres = new ArrayDeque<>();
     private boolean timeDependent;
 
     private SqlCompiler(Audience audience, boolean restrictToIds) {
@@ -65,28 +68,30 @@ final class SqlCompiler {
                 new Reads(batch.columnsRead, batch.facts));
     }
 
+    /** Records a column the rule reads, also for the {@code where} being compiled when it ranges over {@code type}. */
     private void read(EntityType type, String column) {
         columnsRead.computeIfAbsent(type, t -> new LinkedHashSet<>()).add(column);
-    }
-
-    /** The columns of {@code type} that {@code where} compares directly, not through a nested path. */
-    private static Set<String> filterColumns(Condition where, EntityType type, Set<String> into) {
-        if (where instanceof Condition.And and) {
-            and.operands().forEach(o -> filterColumns(o, type, into));
-        } else if (where instanceof Condition.Or or) {
-            or.operands().forEach(o -> filterColumns(o, type, into));
-        } else if (where instanceof Condition.Not not) {
-            filterColumns(not.operand(), type, into);
-        } else if (where instanceof Condition.Comparison || where instanceof Condition.InList
-                || where instanceof Condition.NullCheck || where instanceof Condition.Window) {
-            into.add(AttributeCatalog.attribute(type, attributeOf(where)).orElseThrow().column());
+        Where current = wheres.peek();
+        if (current != null && current.type() == type) {
+            current.columns().add(column);
         }
-        return into;
     }
 
-    private void fact(EntityType type, Condition where, String whereSql, String valueColumn) {
-        facts.add(new Reads.FactUse(type, whereSql, where == null ? Set.of() : filterColumns(where, type, new LinkedHashSet<>()),
-                valueColumn));
+    /** A {@code where} being compiled: the columns of its own entity it compares, nested paths aside. */
+    private record Where(EntityType type, Set<String> columns) {
+    }
+
+    /** SQL for the {@code where} of an exists or aggregate over {@code target}, listing its columns into {@code into}. */
+    private String where(Condition where, EntityType target, Set<String> into) {
+        if (where == null) {
+            return null;
+        }
+        wheres.push(new Where(target, into));
+        try {
+            return condition(where, target, "f", false);
+        } finally {
+            wheres.pop();
+        }
     }
 
     /** The relation paths {@code condition} follows, each prefixed by {@code prefix} (the path of an enclosing aggregate). */
@@ -303,8 +308,9 @@ final class SqlCompiler {
 
     private String exists(Condition.Exists exists, EntityType scope, boolean explain) {
         PathJoin path = join(scope, exists.path());
-        String where = exists.where() == null ? null : condition(exists.where(), path.target(), "f", false);
-        fact(path.target(), exists.where(), where, null);
+        Set<String> whereColumns = new LinkedHashSet<>();
+        String where = where(exists.where(), path.target(), whereColumns);
+        facts.add(new Reads.FactUse(path.target(), where, whereColumns, null));
         if (explain) {
             explanations.add(new FactQuery(QueryPrinter.print(exists), factSql(path, where, path.target().amountSql)));
         }
@@ -321,14 +327,15 @@ final class SqlCompiler {
     private String aggregate(Condition.AggregateComparison comparison, EntityType scope, boolean explain) {
         Condition.Aggregate aggregate = comparison.aggregate();
         PathJoin path = join(scope, aggregate.path());
-        String where = aggregate.where() == null ? null : condition(aggregate.where(), path.target(), "f", false);
+        Set<String> whereColumns = new LinkedHashSet<>();
+        String where = where(aggregate.where(), path.target(), whereColumns);
         String valueColumn = aggregate.attribute() == null ? null
                 : AttributeCatalog.attribute(path.target(), aggregate.attribute()).orElseThrow().column();
         String value = valueColumn == null ? null : "f." + valueColumn;
         if (valueColumn != null) {
             read(path.target(), valueColumn);
         }
-        fact(path.target(), aggregate.where(), where, valueColumn);
+        facts.add(new Reads.FactUse(path.target(), where, whereColumns, valueColumn));
         String threshold = parameter(comparison.value());
         if (explain) {
             explanations.add(new FactQuery(QueryPrinter.print(comparison),
