@@ -95,7 +95,8 @@ final class RandomOrganisation {
                     int o = random.nextInt(opportunities);
                     records.add(opportunity(o, opportunityAccount[o], opportunityWon[o]));
                 }
-                case 1 -> records.add(person(random.nextInt(persons), random.nextInt(accounts)));
+                // sometimes without an account: the person leaves its company, which no other account announces
+                case 1 -> records.add(person(random.nextInt(persons), random.nextInt(accounts + 1)));
                 case 2 -> {
                     int p = random.nextInt(persons);
                     personDeleted[p] = !personDeleted[p];
@@ -131,7 +132,9 @@ final class RandomOrganisation {
 
     private ObjectNode person(int p, int account) {
         ObjectNode data = data("person", "personKey", "p" + p + "@crm-1.Salesforce");
-        data.put("accountKey", "a" + account + "@crm-1.Salesforce");
+        if (account < accounts) {
+            data.put("accountKey", "a" + account + "@crm-1.Salesforce");
+        }
         data.putObject("workEmail").put("address", "p" + p + "@" + domain);
         data.put("personScore", random.nextInt(101));
         String country = country();

@@ -70,6 +70,8 @@ public class RelationshipProjection {
             boolean live = !r.deleted();
             switch (r.xdmClass()) {
                 case PERSON -> {
+                    // the person's own accounts changed: announced as such, not only as an attribute change
+                    persons.add(key);
                     keyed(deletes, "DELETE FROM person_account_link WHERE link_key = ? AND relation = 'primary'", key);
                     if (live && text(d, "accountKey") != null) {
                         add(upserts, LINK, key, key, text(d, "accountKey"), "primary", null, true);
