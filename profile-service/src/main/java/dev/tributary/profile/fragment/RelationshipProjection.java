@@ -169,12 +169,11 @@ public class RelationshipProjection {
 
     /** The opportunity's columns that a new version changed, when it stays live on the same account; else null. */
     private static OpportunityChange changedInPlace(FragmentChange change) {
-        StoredFragment previous = change.previous();
-        IncomingRecord r = change.incoming();
-        if (previous == null || previous.deleted() || r.deleted() || previous.data() == null
-                || !previous.xdmClass().equals(r.xdmClass().jsonName())) {
+        if (!liveBeforeAndAfter(change)) {
             return null;
         }
+        StoredFragment previous = change.previous();
+        IncomingRecord r = change.incoming();
         String account = text(r.data(), "accountKey");
         if (account == null || !account.equals(text(previous.data(), "accountKey"))) {
             return null;
@@ -191,6 +190,13 @@ public class RelationshipProjection {
         return new OpportunityChange(account, change.sourceKey(), fields);
     }
 
+    /** True when a live fragment of the same class, with its data, is replaced by a live new version. */
+    private static boolean liveBeforeAndAfter(FragmentChange change) {
+        StoredFragment previous = change.previous();
+        return previous != null && !previous.deleted() && !change.incoming().deleted() && previous.data() != null
+                && previous.xdmClass().equals(change.incoming().xdmClass().jsonName());
+    }
+
     /** XDM fields of an opportunity and the {@code profile_read.opportunity} columns they are projected to (close_date aside). */
     private static final List<Map.Entry<String, String>> OPPORTUNITY_COLUMNS = List.of(
             Map.entry("opportunityName", "name"),
@@ -202,12 +208,11 @@ public class RelationshipProjection {
 
     /** True when the new version of a live fragment would write the same relationship row as the stored one. */
     private static boolean projectsAsBefore(FragmentChange change) {
-        StoredFragment previous = change.previous();
-        IncomingRecord r = change.incoming();
-        if (previous == null || previous.deleted() || r.deleted() || previous.data() == null
-                || !previous.xdmClass().equals(r.xdmClass().jsonName())) {
+        if (!liveBeforeAndAfter(change)) {
             return false;
         }
+        StoredFragment previous = change.previous();
+        IncomingRecord r = change.incoming();
         List<String> fields = PROJECTED.get(r.xdmClass());
         if (fields == null) {
             return false;

@@ -108,14 +108,15 @@ public class ProfileUpdates {
         }
         resolve(EntityType.PERSON, touched.personKeys()).values().stream().flatMap(List::stream).distinct()
                 .forEach(id -> changeSet.changed(EntityType.PERSON, id, "relationships"));
-        resolve(EntityType.ACCOUNT, touched.accountKeys()).values().stream().flatMap(List::stream).distinct()
+        // one lookup for the accounts of both kinds of change
+        List<String> accountKeys = new ArrayList<>(touched.accountKeys());
+        touched.opportunities().forEach(o -> accountKeys.add(o.accountKey()));
+        Map<String, List<String>> accountIds = resolve(EntityType.ACCOUNT, accountKeys);
+        touched.accountKeys().stream().flatMap(k -> accountIdsOf(accountIds, k).stream()).distinct()
                 .forEach(id -> changeSet.changed(EntityType.ACCOUNT, id, "relationships"));
-        Map<String, List<String>> opportunityAccounts = resolve(EntityType.ACCOUNT,
-                touched.opportunities().stream().map(RelationshipProjection.OpportunityChange::accountKey).toList());
         for (RelationshipProjection.OpportunityChange o : touched.opportunities()) {
             ProfileChanged.Change change = new ProfileChanged.Change("opportunity", o.opportunityKey(), o.fields());
-            opportunityAccounts.getOrDefault(SourceKey.parse(o.accountKey()).sourceKey(), List.of())
-                    .forEach(id -> changeSet.changed(EntityType.ACCOUNT, id, "relationships", change));
+            accountIdsOf(accountIds, o.accountKey()).forEach(id -> changeSet.changed(EntityType.ACCOUNT, id, "relationships", change));
         }
         timer.lap("touched");
         publisher.publish(changeSet);
@@ -162,6 +163,10 @@ public class ProfileUpdates {
 
     private static String[] column(Collection<IncomingEvent> events, Function<IncomingEvent, String> field) {
         return events.stream().map(field).toArray(String[]::new);
+    }
+
+    private static List<String> accountIdsOf(Map<String, List<String>> resolved, String sourceKey) {
+        return resolved.getOrDefault(SourceKey.parse(sourceKey).sourceKey(), List.of());
     }
 
     /** The unified ids of source keys, by canonical source key. */
