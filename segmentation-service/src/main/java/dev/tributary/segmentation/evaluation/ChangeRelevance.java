@@ -72,7 +72,8 @@ class ChangeRelevance {
     private Map<Reads.FactUse, Set<String>> passingNow(CompiledSegment rule, Map<String, List<ProfileChanged.Change>> changed) {
         Map<Reads.FactUse, Set<String>> passing = new HashMap<>();
         for (Reads.FactUse use : rule.reads().facts()) {
-            if (use.filterSql() == null || use.valueColumn() == null || use.type().keyColumns().size() != 1) {
+            if (use.filterSql() == null || use.valueColumn() == null || use.type().keyColumns().size() != 1
+                    || passing.containsKey(use)) {
                 continue;
             }
             String[] ids = changed.values().stream()
@@ -81,7 +82,7 @@ class ChangeRelevance {
                     .filter(c -> c.id() != null && type(c.fact()) == use.type() && c.fields().contains(use.valueColumn())
                             && c.fields().stream().noneMatch(use.filterColumns()::contains))
                     .map(ProfileChanged.Change::id).distinct().toArray(String[]::new);
-            if (ids.length == 0 || passing.containsKey(use)) {
+            if (ids.length == 0) {
                 continue;
             }
             String key = "f." + use.type().keyColumns().get(0);

@@ -28,6 +28,9 @@ import java.util.Map;
 @Component
 class MembershipDiff {
 
+    /** The transaction-scoped advisory lock of the segment {@code :id}. */
+    private static final String LOCK = "pg_advisory_xact_lock(hashtextextended('segmentation.evaluation:' || :id, 0))";
+
     /** Who qualifies when a segment is deleted: nobody, so every member exits. */
     static final String NOBODY = "SELECT CAST(NULL AS text) AS entity_id WHERE false";
 
@@ -48,7 +51,7 @@ class MembershipDiff {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void lock(String segmentId) {
-        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended('segmentation.evaluation:' || :id, 0))) l")
+        jdbc.sql("SELECT 1 FROM (SELECT " + LOCK + ") l")
                 .param("id", segmentId).query(Integer.class).single();
     }
 
@@ -76,8 +79,7 @@ class MembershipDiff {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void lockAmong(String segmentId) {
-        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended('segmentation.evaluation:' || :id, 0)),"
-                        + " set_config('plan_cache_mode', 'force_custom_plan', true)) l")
+        jdbc.sql("SELECT 1 FROM (SELECT " + LOCK + ", set_config('plan_cache_mode', 'force_custom_plan', true)) l")
                 .param("id", segmentId).query(Integer.class).single();
     }
 

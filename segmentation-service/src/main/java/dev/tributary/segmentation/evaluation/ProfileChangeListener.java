@@ -40,11 +40,7 @@ class ProfileChangeListener {
         for (ConsumerRecord<String, String> message : batch) {
             try {
                 Changed changed = read(message.value());
-                if (changed.details() != null) {
-                    changes.add(changed.entityType(), changed.ids().iterator().next(), changed.details());
-                } else {
-                    changes.undescribed(changed.entityType(), changed.ids());
-                }
+                changed.ids().forEach(id -> changes.add(changed.entityType(), id, changed.details()));
             } catch (RuntimeException e) {
                 deadLetters.send(message, e);
             }

@@ -3,7 +3,6 @@ package dev.tributary.segmentation.evaluation;
 import dev.tributary.xdm.profile.v1.ProfileChanged;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +16,7 @@ final class ProfileChanges {
     private final Map<String, List<ProfileChanged.Change>> persons = new LinkedHashMap<>();
     private final Map<String, List<ProfileChanged.Change>> accounts = new LinkedHashMap<>();
 
-    /** Ids whose change is not described: anything about them may have changed. */
-    void undescribed(String entityType, Collection<String> ids) {
-        ids.forEach(id -> add(entityType, id, null));
-    }
-
+    /** @param details what changed, or null when not described: anything about the id may have changed */
     void add(String entityType, String id, List<ProfileChanged.Change> details) {
         Map<String, List<ProfileChanged.Change>> into = "account".equals(entityType) ? accounts : persons;
         if (!into.containsKey(id)) {
@@ -44,9 +39,5 @@ final class ProfileChanges {
 
     boolean isEmpty() {
         return persons.isEmpty() && accounts.isEmpty();
-    }
-
-    int size() {
-        return persons.size() + accounts.size();
     }
 }
