@@ -9,7 +9,8 @@ import java.util.Set;
  *
  * @param condition          boolean SQL over the base row {@code e}; named parameters only, plus {@code :now}
  * @param parameters         values of {@code :p1, :p2, ...} (not {@code now}, not {@code ids})
- * @param selectAll          every member: one column {@code entity_id}
+ * @param selectAll          every member, each once (it scans the audience's view by its key): one column
+ *                           {@code entity_id}
  * @param selectAmong        the members among {@code :ids} (text[]), for streaming re-evaluation; same
  *                           answer as {@code selectAll} restricted to those ids
  * @param normalisedQuery    the rule in canonical text
