@@ -93,7 +93,9 @@ class MembershipDiff {
      * @param qualifyingSql names each qualifying entity once, in column {@code entity_id}. The diff is one
      *                      full join of it with the active members, without a DISTINCT or a second pass: at
      *                      166,000 members that is the rule's time plus 2% instead of plus 90% (two anti-joins
-     *                      over a de-duplicated copy).
+     *                      over a de-duplicated copy). Exits are found by key from an array: joined to the
+     *                      membership table with nested loops off (a full evaluation), they scanned all of it,
+     *                      every segment's rows, even when nobody exited (270 ms at 945,000 rows).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     List<Change> apply(SegmentDefinition segment, String qualifyingSql, Map<String, Object> ruleParameters, Scope scope,
@@ -115,7 +117,8 @@ class MembershipDiff {
                     DO UPDATE SET active = true, since = excluded.since, updated_at = excluded.updated_at),
                 deactivated AS (
                     UPDATE segmentation.membership m SET active = false, updated_at = CAST(:now AS timestamptz)
-                    FROM changes x WHERE x.change = 'exited' AND m.segment_id = :segment_id AND m.entity_id = x.entity_id),
+                    WHERE m.segment_id = :segment_id
+                      AND m.entity_id = ANY(ARRAY(SELECT x.entity_id FROM changes x WHERE x.change = 'exited'))),
                 history AS (
                     INSERT INTO segmentation.membership_history (segment_id, entity_id, change, at, evaluation_id)
                     SELECT :segment_id, entity_id, change, CAST(:now AS timestamptz), :evaluation_id FROM changes
