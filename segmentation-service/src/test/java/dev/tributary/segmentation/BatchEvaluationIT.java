@@ -7,8 +7,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +106,22 @@ class BatchEvaluationIT {
         await().atMost(WAIT).until(() -> triggers(id).equals(List.of("created", "schedule")));
         assertThat(api.get("/v1/segments/" + id + "/members").body().get("items").get(0).get("name").asString())
                 .startsWith("Townsend");
+    }
+
+    @Test
+    void shouldLeaveOutFactsWhoseAccountIsUnknown() {
+        // an opportunity of an account no source has sent: it names no unified account
+        ObjectNode orphan = SegmentationFixtures.changed("006O1@crm-1.Salesforce", Instant.now(),
+                Map.of("opportunityKey", "006O9@crm-9.Salesforce", "accountKey", "001A9@crm-9.Salesforce"));
+        SegmentationFixtures.ingest(List.of(orphan));
+        await().atMost(WAIT).until(() -> jdbc.sql("SELECT count(*) FROM profile_read.opportunity WHERE account_id IS NULL")
+                .query(Long.class).single() == 1);
+
+        String id = SegmentationFixtures.createSegment(api, "Accounts with opportunities", "account", "count(opportunities) >= 1", "batch");
+
+        await().atMost(WAIT).until(() -> triggers(id).equals(List.of("created")));
+        assertThat(SegmentationFixtures.activeMembers(jdbc, id)).containsExactly(
+                jdbc.sql("SELECT DISTINCT account_id FROM profile_read.opportunity WHERE account_id IS NOT NULL").query(String.class).single());
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -25,6 +26,13 @@ import java.util.stream.Collectors;
  * decorrelates scalar sub-queries); under {@code or} it becomes a hashed or index-probing sub-plan.
  * Where a path can reach the same entity twice, count/sum/avg group pairs of base rows (driver,
  * entity) joined by an {@code EXISTS} over the path's links, so each entity counts once.
+ *
+ * <p>A full evaluation does not scan the audience's whole view when it need not: if the rule is a
+ * conjunction (or a single term) with a positive {@code exists} or an aggregate that an empty set fails,
+ * and reads no column of the audience's own view, the members are drawn from that term's set (its drivers)
+ * and the other terms test them. This relies on the {@code profile_read} contract that every unified id in
+ * a relationship or event view names a live profile. The seed-shaped rules at 1M people: 1.5 s instead
+ * of 2.2 s for an exists, and the person scan and its semi-join gone for aggregates.
  */
 final class SqlCompiler {
 
@@ -43,6 +51,12 @@ final class SqlCompiler {
     private final List<Reads.FactUse> facts = new ArrayList<>();
     private final Deque<Where> wheres = new ArrayDeque<>();
     private boolean timeDependent;
+    /** True while the next condition compiled is the whole rule or one of its top-level conjuncts. */
+    private boolean topLevel;
+    /** SQL of each top-level conjunct, in order. */
+    private final List<String> conjuncts = new ArrayList<>();
+    /** For top-level conjuncts that can drive a full evaluation: their index, and the SQL of their members. */
+    private final Map<Integer, String> drivers = new LinkedHashMap<>();
 
     private SqlCompiler(Audience audience, boolean restrictToIds) {
         this.audience = audience;
@@ -51,6 +65,7 @@ final class SqlCompiler {
 
     static CompiledSegment compile(Audience audience, SegmentQuery query) {
         SqlCompiler batch = new SqlCompiler(audience, false);
+        batch.topLevel = true;
         String condition = batch.condition(query.condition(), audience.entity(), "e", true);
         // Same tree, same parameter numbering; only the aggregates' inner scans are narrowed to :ids.
         SqlCompiler streaming = new SqlCompiler(audience, true);
@@ -60,12 +75,29 @@ final class SqlCompiler {
         String key = "e." + base.keyColumns().get(0);
         String select = "SELECT " + key + " AS entity_id FROM " + base.view() + " e WHERE ";
         return new CompiledSegment(audience, condition, batch.parameters,
-                select + condition,
+                batch.selectAll(key).orElse(select + condition),
                 // Parenthesised: the condition may be an OR, and AND binds tighter.
                 select + "(" + amongCondition + ") AND " + key + " = ANY(" + IDS + ")",
                 QueryPrinter.print(query.condition()), batch.explanations, batch.timeDependent,
                 batch.referencedSegments, paths(query.condition(), List.of(), new LinkedHashSet<>()),
                 new Reads(batch.columnsRead, batch.facts));
+    }
+
+    /**
+     * The full evaluation drawn from the first conjunct that can drive it (see the class comment), the other
+     * conjuncts testing its members; empty when the audience's view must be scanned.
+     */
+    private Optional<String> selectAll(String key) {
+        if (drivers.isEmpty() || columnsRead.containsKey(audience.entity())) {
+            return Optional.empty();
+        }
+        Map.Entry<Integer, String> driver = drivers.entrySet().iterator().next();
+        List<String> tests = new ArrayList<>(conjuncts);
+        tests.remove((int) driver.getKey());
+        // a fact whose own key did not resolve (an opportunity of an unknown account) names nobody
+        tests.add(0, key + " IS NOT NULL");
+        return Optional.of("SELECT " + key + " AS entity_id FROM (" + driver.getValue() + ") e WHERE "
+                + tests.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" AND ")));
     }
 
     /** Records a column the rule reads, also for the {@code where} being compiled when it ranges over {@code type}. */
@@ -121,10 +153,25 @@ final class SqlCompiler {
 
     /** SQL for {@code condition} about the row aliased {@code alias} of type {@code scope}. */
     private String condition(Condition condition, EntityType scope, String alias, boolean explain) {
+        boolean top = topLevel;
+        topLevel = false;
         if (condition instanceof Condition.And and) {
-            return and.operands().stream().map(o -> "(" + condition(o, scope, alias, explain) + ")")
-                    .collect(Collectors.joining(" AND "));
+            List<String> operands = new ArrayList<>();
+            for (Condition operand : and.operands()) {
+                topLevel = top;
+                operands.add(condition(operand, scope, alias, explain));
+            }
+            return operands.stream().map(o -> "(" + o + ")").collect(Collectors.joining(" AND "));
         }
+        String sql = term(condition, scope, alias, explain, top);
+        if (top) {
+            conjuncts.add(sql);
+        }
+        return sql;
+    }
+
+    /** SQL for a condition that is not a conjunction; {@code top} when it is the rule or one of its conjuncts. */
+    private String term(Condition condition, EntityType scope, String alias, boolean explain, boolean top) {
         if (condition instanceof Condition.Or or) {
             return or.operands().stream().map(o -> "(" + condition(o, scope, alias, explain) + ")")
                     .collect(Collectors.joining(" OR "));
@@ -133,10 +180,10 @@ final class SqlCompiler {
             return "NOT (" + condition(not.operand(), scope, alias, explain) + ")";
         }
         if (condition instanceof Condition.AggregateComparison ac) {
-            return aggregate(ac, scope, explain);
+            return aggregate(ac, scope, explain, top);
         }
         if (condition instanceof Condition.Exists ex) {
-            return exists(ex, scope, explain);
+            return exists(ex, scope, explain, top);
         }
         if (condition instanceof Condition.InSegment in) {
             String id = parameter(in.segmentId());
@@ -306,7 +353,7 @@ final class SqlCompiler {
         return new PathJoin(from.toString(), driver, type, vias, mayRepeat);
     }
 
-    private String exists(Condition.Exists exists, EntityType scope, boolean explain) {
+    private String exists(Condition.Exists exists, EntityType scope, boolean explain, boolean top) {
         PathJoin path = join(scope, exists.path());
         Set<String> whereColumns = new LinkedHashSet<>();
         String where = where(exists.where(), path.target(), whereColumns);
@@ -317,14 +364,19 @@ final class SqlCompiler {
         // Correlated to e, which selectAmong already narrows to :ids. Repeating "driver = ANY(:ids)" here made
         // PostgreSQL probe the index once per candidate id for every outer row (an index condition of
         // "person_id = e.person_id AND person_id = ANY(:ids)"): 35 ms instead of 2 ms for 200 ids.
-        List<String> conditions = new ArrayList<>(List.of(path.driver() + " = e." + scope.keyColumns().get(0)));
+        String key = scope.keyColumns().get(0);
+        if (top) {
+            drivers.put(conjuncts.size(), "SELECT DISTINCT " + path.driver() + " AS " + key + " FROM " + path.from()
+                    + (where == null ? "" : " WHERE " + where));
+        }
+        List<String> conditions = new ArrayList<>(List.of(path.driver() + " = e." + key));
         if (where != null) {
             conditions.add("(" + where + ")");
         }
         return "EXISTS (SELECT 1 FROM " + path.from() + " WHERE " + String.join(" AND ", conditions) + ")";
     }
 
-    private String aggregate(Condition.AggregateComparison comparison, EntityType scope, boolean explain) {
+    private String aggregate(Condition.AggregateComparison comparison, EntityType scope, boolean explain, boolean top) {
         Condition.Aggregate aggregate = comparison.aggregate();
         PathJoin path = join(scope, aggregate.path());
         Set<String> whereColumns = new LinkedHashSet<>();
@@ -367,8 +419,11 @@ final class SqlCompiler {
             };
             grouped = grouped(scope, aggregate, path, distinct, where, having(aggregateSql + comparedWith, emptyMatches));
         }
-        return (emptyMatches ? "NOT " : "") + "EXISTS (SELECT 1 FROM " + grouped + " WHERE g.driver_id = e."
-                + scope.keyColumns().get(0) + ")";
+        String key = scope.keyColumns().get(0);
+        if (top && !emptyMatches) {
+            drivers.put(conjuncts.size(), "SELECT g.driver_id AS " + key + " FROM " + grouped);
+        }
+        return (emptyMatches ? "NOT " : "") + "EXISTS (SELECT 1 FROM " + grouped + " WHERE g.driver_id = e." + key + ")";
     }
 
     /** The HAVING test of a grouped aggregate; its complement when the empty aggregate satisfies it (see above). */

@@ -65,10 +65,41 @@ class SqlCompilerTest {
     }
 
     @Test
-    void shouldBuildSelectAllAndSelectAmongFromTheSameCondition() {
+    void shouldDrawAFullEvaluationFromItsFirstDrivingConjunctAndTestTheOthers() {
         CompiledSegment seed = person(SegmentLanguageFixtures.SEED);
 
-        assertThat(seed.selectAll()).isEqualTo("SELECT e.person_id AS entity_id FROM profile_read.person e WHERE " + seed.condition());
+        // the won total's drivers are the candidates; the page-view exists tests them; no scan of every person
+        assertThat(seed.selectAll())
+                .startsWith("SELECT e.person_id AS entity_id FROM (SELECT g.driver_id AS person_id FROM (WITH p AS")
+                .endsWith(") g) e WHERE (e.person_id IS NOT NULL) AND (EXISTS (SELECT 1 FROM profile_read.event f"
+                        + " WHERE f.person_id = e.person_id AND ((f.event_type = :p3) AND (strpos(f.url, :p4) > 0) AND (f.ts >="
+                        + " CAST(:now AS timestamptz) - (:p5 * interval '1 month') AND f.ts <= CAST(:now AS timestamptz)))))")
+                .doesNotContain("profile_read.person e");
+        assertThat(person("exists(campaigns where hasResponded = true) and not exists(lists where name = \"List 7\")").selectAll())
+                .isEqualTo("SELECT e.person_id AS entity_id FROM (SELECT DISTINCT f.person_id AS person_id"
+                        + " FROM profile_read.campaign_membership f WHERE f.has_responded = :p1) e WHERE (e.person_id IS NOT NULL)"
+                        + " AND (NOT (EXISTS (SELECT 1 FROM profile_read.list_membership f WHERE f.person_id = e.person_id"
+                        + " AND (f.name = :p2))))");
+    }
+
+    @Test
+    void shouldScanTheAudienceWhenNoConjunctCanDriveOrItsAttributesAreRead() {
+        String view = "SELECT e.person_id AS entity_id FROM profile_read.person e WHERE ";
+        // an attribute of the person itself needs its row
+        CompiledSegment attribute = person("score > 50 and exists(campaigns where hasResponded = true)");
+        assertThat(attribute.selectAll()).isEqualTo(view + attribute.condition());
+        // under or, not, or an aggregate that an empty set satisfies, nobody's set bounds the members
+        for (String rule : java.util.List.of("exists(campaigns) or exists(lists)", "not exists(campaigns)",
+                "count(events) < 3", "sum(accounts.opportunities.amount) <= 100")) {
+            CompiledSegment compiled = person(rule);
+            assertThat(compiled.selectAll()).as(rule).isEqualTo(view + compiled.condition());
+        }
+    }
+
+    @Test
+    void shouldBuildSelectAmongFromTheAudienceAndTheCondition() {
+        CompiledSegment seed = person(SegmentLanguageFixtures.SEED);
+
         assertThat(seed.selectAmong()).startsWith("SELECT e.person_id AS entity_id FROM profile_read.person e WHERE ")
                 .endsWith(" AND e.person_id = ANY(:ids)")
                 // Streaming narrows each aggregate's scan to the candidates instead of aggregating everybody:
