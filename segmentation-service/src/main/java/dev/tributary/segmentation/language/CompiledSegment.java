@@ -9,8 +9,8 @@ import java.util.Set;
  *
  * @param condition          boolean SQL over the base row {@code e}; named parameters only, plus {@code :now}
  * @param parameters         values of {@code :p1, :p2, ...} (not {@code now}, not {@code ids})
- * @param selectAll          every member, each once (it scans the audience's view by its key): one column
- *                           {@code entity_id}
+ * @param selectAll          every member, each once: one column {@code entity_id}. Drawn from the rule's
+ *                           driving conjunct when it has one, else from the audience's view (ADR 0010)
  * @param selectAmong        the members among {@code :ids} (text[]), for streaming re-evaluation; same
  *                           answer as {@code selectAll} restricted to those ids
  * @param normalisedQuery    the rule in canonical text

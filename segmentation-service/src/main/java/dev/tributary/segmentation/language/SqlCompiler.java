@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
  * conjunction (or a single term) with a positive {@code exists} or an aggregate that an empty set fails,
  * and reads no column of the audience's own view, the members are drawn from that term's set (its drivers)
  * and the other terms test them. This relies on the {@code profile_read} contract that every unified id in
- * a relationship or event view names a live profile. The seed-shaped rules at 1M people: 1.5 s instead
- * of 2.2 s for an exists, and the person scan and its semi-join gone for aggregates.
+ * a relationship or event view names a live profile. At 1M people: 0.5 s instead of 1.0 s for "responded
+ * to a campaign and not on list 7", 1.0 s instead of 1.7 s for "at least 3 page views in 7 days".
  */
 final class SqlCompiler {
 
