@@ -84,6 +84,7 @@ class StreamingMatchesBatchIT {
                 organisation.change();
             }
             int atStep = step;
+            assertThat(deadReferences()).as("step %d: unified ids in profile_read naming no live profile", step).isEmpty();
             for (SegmentDefinition segment : segments) {
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                         assertThat(SegmentationFixtures.activeMembers(jdbc, segment.id()))
@@ -93,6 +94,27 @@ class StreamingMatchesBatchIT {
         }
         return jdbc.sql("SELECT coalesce(sum(entered + exited), 0) FROM segmentation.evaluation WHERE trigger = 'streaming'")
                 .query(Long.class).single();
+    }
+
+    /**
+     * The {@code profile_read} contract a full evaluation relies on when it draws its members from a fact view
+     * instead of the person view (ADR 0010): every unified id in a view names a live profile.
+     */
+    private List<String> deadReferences() {
+        return jdbc.sql("""
+                        SELECT r.view || ' ' || r.id FROM (
+                            SELECT 'person_account', person_id FROM profile_read.person_account
+                            UNION ALL SELECT 'opportunity_person', person_id FROM profile_read.opportunity_person
+                            UNION ALL SELECT 'campaign_membership', person_id FROM profile_read.campaign_membership
+                            UNION ALL SELECT 'list_membership', person_id FROM profile_read.list_membership
+                            UNION ALL SELECT 'event', person_id FROM profile_read.event) r(view, id)
+                        WHERE r.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM profile_read.person p WHERE p.person_id = r.id)
+                        UNION ALL
+                        SELECT r.view || ' ' || r.id FROM (
+                            SELECT 'person_account', account_id FROM profile_read.person_account
+                            UNION ALL SELECT 'opportunity', account_id FROM profile_read.opportunity) r(view, id)
+                        WHERE r.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM profile_read.account a WHERE a.account_id = r.id)""")
+                .query(String.class).list();
     }
 
     private Set<String> freshBatch(CompiledSegment compiled, Instant now) {
