@@ -180,27 +180,27 @@ public final class OrgGenerator {
 
     /** Won for k % 3 == 0, lost for k % 5 == 1 (if not won), open otherwise; amounts 5,000 to 1,005,000. */
     String opportunity(int k) {
-        SplittableRandom r = rnd(7, k);
-        boolean won = k % 3 == 0;
-        boolean closed = won || k % 5 == 1;
-        long amount = 5_000 + r.nextLong(1_000_000);
-        String close = now.minus(r.nextInt(365), ChronoUnit.DAYS).toString().substring(0, 10);
-        return "{\"class\":\"opportunity\",\"data\":{\"opportunityKey\":\"006O" + k + "@" + CRM + "\",\"accountKey\":\""
-                + crmAccountKey(k % companies) + "\",\"opportunityName\":\"Deal " + k + "\",\"opportunityStage\":\""
-                + (won ? "Closed Won" : closed ? "Closed Lost" : "Negotiation") + "\",\"isWon\":" + won + ",\"isClosed\":" + closed
-                + ",\"opportunityAmount\":{\"amount\":" + amount + ",\"currencyCode\":\"USD\"},\"actualCloseDate\":\"" + close + "\""
-                + ",\"extSourceSystemAudit\":{\"lastUpdatedDate\":\"" + updated(r) + "\"}}}";
+        return opportunity(k, 0, null);
     }
 
     /** Won opportunity {@code k} (k % 3 == 0) as generated, its amount raised by {@code raise}, last updated now. */
     String wonOpportunityRaise(int k, long raise) {
+        return opportunity(k, raise, Instant.now().toString());
+    }
+
+    /** Opportunity {@code k} as generated, its amount raised by {@code raise}; {@code lastUpdated} null: as generated. */
+    private String opportunity(int k, long raise, String lastUpdated) {
         SplittableRandom r = rnd(7, k);
+        boolean won = k % 3 == 0;
+        boolean closed = won || k % 5 == 1;
         long amount = 5_000 + r.nextLong(1_000_000) + raise;
         String close = now.minus(r.nextInt(365), ChronoUnit.DAYS).toString().substring(0, 10);
+        String updated = updated(r);
         return "{\"class\":\"opportunity\",\"data\":{\"opportunityKey\":\"006O" + k + "@" + CRM + "\",\"accountKey\":\""
-                + crmAccountKey(k % companies) + "\",\"opportunityName\":\"Deal " + k + "\",\"opportunityStage\":\"Closed Won\""
-                + ",\"isWon\":true,\"isClosed\":true,\"opportunityAmount\":{\"amount\":" + amount + ",\"currencyCode\":\"USD\"}"
-                + ",\"actualCloseDate\":\"" + close + "\",\"extSourceSystemAudit\":{\"lastUpdatedDate\":\"" + Instant.now() + "\"}}}";
+                + crmAccountKey(k % companies) + "\",\"opportunityName\":\"Deal " + k + "\",\"opportunityStage\":\""
+                + (won ? "Closed Won" : closed ? "Closed Lost" : "Negotiation") + "\",\"isWon\":" + won + ",\"isClosed\":" + closed
+                + ",\"opportunityAmount\":{\"amount\":" + amount + ",\"currencyCode\":\"USD\"},\"actualCloseDate\":\"" + close + "\""
+                + ",\"extSourceSystemAudit\":{\"lastUpdatedDate\":\"" + (lastUpdated == null ? updated : lastUpdated) + "\"}}}";
     }
 
     /** An update of opportunity {@code k} (still open, never won) with a new amount, last updated now. */
