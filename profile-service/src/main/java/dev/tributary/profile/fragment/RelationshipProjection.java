@@ -25,7 +25,9 @@ import static dev.tributary.profile.fragment.Json.text;
 
 /**
  * Keeps the typed relationship tables (person-account links, opportunities, memberships) in step
- * with their fragments; segment queries read these through the profile_read views.
+ * with their fragments; segment queries read these through the profile_read views. Each row is written
+ * holding the unified ids its source keys resolve to at that moment (not written, then updated); when the
+ * batch's identity phase then moves one of those keys, {@code ReferenceResolver} re-resolves the rows.
  */
 @Component
 public class RelationshipProjection {
@@ -56,13 +58,11 @@ public class RelationshipProjection {
         List<String> persons = new ArrayList<>();
         List<String> accounts = new ArrayList<>();
         List<OpportunityChange> opportunities = new ArrayList<>();
-        List<FragmentChange> rewritten = new ArrayList<>();
         for (FragmentChange change : changes) {
             if (projectsAsBefore(change)) {
                 // e.g. a contact's new job title: its account link, and so the account, did not change
                 continue;
             }
-            rewritten.add(change);
             IncomingRecord r = change.incoming();
             JsonNode d = r.data();
             JsonNode old = change.previous() == null ? null : change.previous().data();
@@ -74,7 +74,7 @@ public class RelationshipProjection {
                     persons.add(key);
                     keyed(deletes, "DELETE FROM person_account_link WHERE link_key = ? AND relation = 'primary'", key);
                     if (live && text(d, "accountKey") != null) {
-                        add(upserts, LINK, key, key, text(d, "accountKey"), "primary", null, true);
+                        add(upserts, LINK, key, key, text(d, "accountKey"), "primary", null, true, key, text(d, "accountKey"));
                         accounts.add(text(d, "accountKey"));
                     }
                     collect(accounts, old, "accountKey");
@@ -83,7 +83,7 @@ public class RelationshipProjection {
                     keyed(deletes, "DELETE FROM person_account_link WHERE link_key = ? AND relation = 'accountPerson'", key);
                     if (live) {
                         add(upserts, LINK, key, text(d, "personKey"), text(d, "accountKey"), "accountPerson",
-                                text(d, "personRole"), bool(d, "isActive"));
+                                text(d, "personRole"), bool(d, "isActive"), text(d, "personKey"), text(d, "accountKey"));
                     }
                     collect(persons, d, "personKey");
                     collect(accounts, d, "accountKey");
@@ -95,12 +95,13 @@ public class RelationshipProjection {
                     if (live) {
                         add(upserts, """
                                 INSERT INTO opportunity (source_key, account_key, source_type, source_instance_id, name, stage,
-                                                         amount, currency, is_won, is_closed, close_date, updated_at)
-                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                                         amount, currency, is_won, is_closed, close_date, updated_at, account_id)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s)""".formatted(EntityType.ACCOUNT.resolvedIdSql("?")),
                                 key, text(d, "accountKey"), r.key().sourceType(), r.key().sourceInstanceId(),
                                 text(d, "opportunityName"), text(d, "opportunityStage"),
                                 decimal(d, "opportunityAmount.amount"), text(d, "opportunityAmount.currencyCode"),
-                                bool(d, "isWon"), bool(d, "isClosed"), sqlDate(closeDate(d)), Timestamp.from(r.lastUpdated()));
+                                bool(d, "isWon"), bool(d, "isClosed"), sqlDate(closeDate(d)), Timestamp.from(r.lastUpdated()),
+                                text(d, "accountKey"));
                     }
                     OpportunityChange inPlace = changedInPlace(change);
                     if (inPlace != null) {
@@ -113,8 +114,10 @@ public class RelationshipProjection {
                 case OPPORTUNITY_PERSON -> {
                     keyed(deletes, "DELETE FROM opportunity_person WHERE source_key = ?", key);
                     if (live) {
-                        add(upserts, "INSERT INTO opportunity_person (source_key, opportunity_key, person_key, role, is_primary) VALUES (?, ?, ?, ?, ?)",
-                                key, text(d, "opportunityKey"), text(d, "personKey"), text(d, "personRole"), bool(d, "isPrimary"));
+                        add(upserts, "INSERT INTO opportunity_person (source_key, opportunity_key, person_key, role, is_primary, person_id)"
+                                        + " VALUES (?, ?, ?, ?, ?, " + PERSON_ID + ")",
+                                key, text(d, "opportunityKey"), text(d, "personKey"), text(d, "personRole"), bool(d, "isPrimary"),
+                                text(d, "personKey"));
                     }
                     collect(persons, d, "personKey");
                     collect(persons, old, "personKey");
@@ -132,10 +135,11 @@ public class RelationshipProjection {
                     if (live) {
                         Instant joined = instant(d, "membershipDate");
                         add(upserts, """
-                                INSERT INTO campaign_member (source_key, campaign_key, person_key, member_status, membership_date, has_responded)
-                                VALUES (?, ?, ?, ?, ?, ?)""",
+                                INSERT INTO campaign_member (source_key, campaign_key, person_key, member_status, membership_date,
+                                                             has_responded, person_id)
+                                VALUES (?, ?, ?, ?, ?, ?, %s)""".formatted(PERSON_ID),
                                 key, text(d, "campaignKey"), text(d, "personKey"), text(d, "memberStatus"),
-                                joined == null ? null : Timestamp.from(joined), bool(d, "hasResponded"));
+                                joined == null ? null : Timestamp.from(joined), bool(d, "hasResponded"), text(d, "personKey"));
                     }
                     collect(persons, d, "personKey");
                     collect(persons, old, "personKey");
@@ -150,8 +154,9 @@ public class RelationshipProjection {
                 case MARKETING_LIST_MEMBER -> {
                     keyed(deletes, "DELETE FROM marketing_list_member WHERE source_key = ?", key);
                     if (live) {
-                        add(upserts, "INSERT INTO marketing_list_member (source_key, list_key, person_key) VALUES (?, ?, ?)",
-                                key, text(d, "marketingListKey"), text(d, "personKey"));
+                        add(upserts, "INSERT INTO marketing_list_member (source_key, list_key, person_key, person_id) VALUES (?, ?, ?, "
+                                        + PERSON_ID + ")",
+                                key, text(d, "marketingListKey"), text(d, "personKey"), text(d, "personKey"));
                     }
                     collect(persons, d, "personKey");
                     collect(persons, old, "personKey");
@@ -163,7 +168,6 @@ public class RelationshipProjection {
         }
         runKeyed(deletes);
         upserts.forEach(jdbc::batchUpdate);
-        resolveWritten(rewritten);
         return new Touched(persons, accounts, opportunities);
     }
 
@@ -239,41 +243,12 @@ public class RelationshipProjection {
             XdmClass.MARKETING_LIST, List.of("marketingListName"),
             XdmClass.MARKETING_LIST_MEMBER, List.of("marketingListKey", "personKey"));
 
-    /**
-     * Unified ids of the rows just written, as identity_profile resolves their source keys now; only the
-     * tables this batch wrote to (a batch of contacts does not touch opportunities or memberships).
-     */
-    private void resolveWritten(Collection<FragmentChange> changes) {
-        Map<String, List<String>> updates = new HashMap<>();
-        for (FragmentChange c : changes) {
-            if (c.incoming().deleted()) {
-                continue;
-            }
-            String sql = switch (c.incoming().xdmClass()) {
-                case PERSON, ACCOUNT_PERSON -> "UPDATE person_account_link t SET person_id = "
-                        + EntityType.PERSON.resolvedIdSql("t.person_key") + ", account_id = "
-                        + EntityType.ACCOUNT.resolvedIdSql("t.account_key") + " WHERE t.link_key = ?";
-                case OPPORTUNITY -> "UPDATE opportunity t SET account_id = "
-                        + EntityType.ACCOUNT.resolvedIdSql("t.account_key") + " WHERE t.source_key = ?";
-                case OPPORTUNITY_PERSON -> resolvePerson("opportunity_person");
-                case CAMPAIGN_MEMBER -> resolvePerson("campaign_member");
-                case MARKETING_LIST_MEMBER -> resolvePerson("marketing_list_member");
-                default -> null;
-            };
-            if (sql != null) {
-                keyed(updates, sql, c.sourceKey());
-            }
-        }
-        runKeyed(updates);
-    }
-
-    private static String resolvePerson(String table) {
-        return "UPDATE " + table + " t SET person_id = " + EntityType.PERSON.resolvedIdSql("t.person_key") + " WHERE t.source_key = ?";
-    }
+    /** The unified person a source person key (the statement's next parameter) resolves to. */
+    private static final String PERSON_ID = EntityType.PERSON.resolvedIdSql("?");
 
     private static final String LINK = """
-            INSERT INTO person_account_link (link_key, person_key, account_key, relation, role, is_active)
-            VALUES (?, ?, ?, ?, ?, ?)""";
+            INSERT INTO person_account_link (link_key, person_key, account_key, relation, role, is_active, person_id, account_id)
+            VALUES (?, ?, ?, ?, ?, ?, %s, %s)""".formatted(PERSON_ID, EntityType.ACCOUNT.resolvedIdSql("?"));
 
     private List<String> members(String sql, String key) {
         return jdbc.queryForList(sql, String.class, key);

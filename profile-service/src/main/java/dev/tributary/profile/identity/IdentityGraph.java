@@ -168,7 +168,9 @@ public class IdentityGraph {
                 componentOf.put(key, i);
             }
         }
-        Map<String, ProfileRow> profiles = profiles(new HashSet<>(currentProfile.values()));
+        Map<String, List<String>> keysOfProfile = new HashMap<>();
+        currentProfile.forEach((key, pid) -> keysOfProfile.computeIfAbsent(pid, p -> new ArrayList<>()).add(key));
+        Map<String, ProfileRow> profiles = profiles(keysOfProfile.keySet());
 
         // which component keeps each existing profile id
         Map<String, Integer> owner = new HashMap<>();
@@ -179,11 +181,12 @@ public class IdentityGraph {
                 continue;
             }
             Map<Integer, Integer> sizes = new HashMap<>();
-            currentProfile.forEach((key, pid) -> {
-                if (pid.equals(profile.id()) && componentOf.containsKey(key)) {
-                    sizes.merge(componentOf.get(key), 1, Integer::sum);
+            for (String key : keysOfProfile.get(profile.id())) {
+                Integer c = componentOf.get(key);
+                if (c != null) {
+                    sizes.merge(c, 1, Integer::sum);
                 }
-            });
+            }
             sizes.entrySet().stream()
                     .max(Comparator.<Map.Entry<Integer, Integer>>comparingInt(Map.Entry::getValue)
                             .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
@@ -196,13 +199,12 @@ public class IdentityGraph {
         List<Object[]> anchorMoves = new ArrayList<>();
         Set<String> affected = new LinkedHashSet<>();
         String[] componentIds = new String[components.size()];
+        Map<Integer, List<ProfileRow>> ownedBy = new HashMap<>();
+        profiles.values().stream().filter(p -> owner.containsKey(p.id())).sorted(Comparator.comparingLong(ProfileRow::seq))
+                .forEach(p -> ownedBy.computeIfAbsent(owner.get(p.id()), c -> new ArrayList<>()).add(p));
         for (int i = 0; i < components.size(); i++) {
             TreeSet<String> component = components.get(i);
-            final int index = i;
-            List<ProfileRow> owned = profiles.values().stream()
-                    .filter(p -> Integer.valueOf(index).equals(owner.get(p.id())))
-                    .sorted(Comparator.comparingLong(ProfileRow::seq))
-                    .toList();
+            List<ProfileRow> owned = ownedBy.getOrDefault(i, List.of());
             String id;
             if (owned.isEmpty()) {
                 id = type.idPrefix() + UUID.randomUUID();
@@ -229,12 +231,12 @@ public class IdentityGraph {
         for (ProfileRow profile : profiles.values()) {
             Integer own = owner.get(profile.id());
             Set<String> others = new TreeSet<>();
-            currentProfile.forEach((key, pid) -> {
+            for (String key : keysOfProfile.get(profile.id())) {
                 Integer c = componentOf.get(key);
-                if (pid.equals(profile.id()) && c != null && !c.equals(own)) {
+                if (c != null && !c.equals(own)) {
                     others.add(componentIds[c]);
                 }
-            });
+            }
             if (own == null) {
                 deleteProfile(type, profile.id());
                 changeSet.deleted(type, profile.id());
