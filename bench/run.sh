@@ -79,4 +79,4 @@ fi
 # port the standalone listens on besides the HTTP ones; it keeps the one that answers as a Kafka broker.
 kafka_ports=$(ss -ltnpH 2>/dev/null | grep "pid=$pid," | awk '{print $4}' | sed 's/.*://' | \
   grep -vx -e "$CDP_INGESTION_PORT" -e "$CDP_PROFILE_PORT" -e "$CDP_SEGMENTATION_PORT" | sort -u | paste -sd, - || true)
-java ${BENCH_CLIENT_OPTS:--Xmx3g} -jar "${BENCH_JAR:-bench/target/bench.jar}" "$scenario" --kafka-candidates="$CDP_KAFKA_PORT,$kafka_ports" "$@"
+java ${BENCH_CLIENT_OPTS:--Xmx3g} -jar "${BENCH_JAR:-bench/target/bench.jar}" "$scenario" --kafka-candidates="$CDP_KAFKA_PORT,$kafka_ports" --standalone-pid="$pid" "$@"

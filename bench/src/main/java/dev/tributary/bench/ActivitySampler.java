@@ -19,9 +19,12 @@ final class ActivitySampler implements AutoCloseable {
     private final AtomicInteger samples = new AtomicInteger();
     private final AtomicBoolean stop = new AtomicBoolean();
     private final Thread thread;
+    /** The PostgreSQL process serving the sampler's connection. */
+    final long backendPid;
 
     ActivitySampler(Options options) throws Exception {
         Db db = new Db(options);
+        backendPid = db.backendPid;
         thread = new Thread(() -> {
             try (db; Statement s = db.connection.createStatement()) {
                 while (!stop.get()) {

@@ -9,11 +9,14 @@ import java.sql.Statement;
 /** JDBC to the standalone's embedded PostgreSQL: only for progress polling, bulk loads and SQL floors. */
 final class Db implements AutoCloseable {
     final Connection connection;
+    /** The PostgreSQL process serving this connection. */
+    final long backendPid;
 
     Db(Options options) throws SQLException {
         connection = DriverManager.getConnection(options.jdbcUrl(), options.get("db-user", "postgres"),
                 options.get("db-password", "postgres"));
         connection.setAutoCommit(true);
+        backendPid = count("SELECT pg_backend_pid()");
     }
 
     long count(String sql) throws SQLException {

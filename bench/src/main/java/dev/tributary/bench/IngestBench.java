@@ -73,10 +73,13 @@ final class IngestBench {
             Stats requestMs = new Stats();
             AtomicLong accepted = new AtomicLong(), rejected = new AtomicLong();
             ActivitySampler sampler = new ActivitySampler(options);
+            ProcessCpu cpu = ProcessCpu.of(options);
+            ProcessCpu.Snapshot cpuBefore = cpu == null ? null : cpu.exclude(db.backendPid).exclude(sampler.backendPid).snapshot();
             long t0 = System.nanoTime();
             postAll(posts, concurrency, requestMs, accepted, rejected, true);
             long tPosted = System.nanoTime();
             long tApplied = db.awaitCount("SELECT count(*) FROM profile.fragment", expected, 250, 120, "records");
+            ProcessCpu.Snapshot cpuUsed = cpu == null ? null : cpu.snapshot().minus(cpuBefore);
             sampler.close();
             sampler.report(results, "records_db_activity");
             double postSec = (tPosted - t0) / 1e9;
@@ -102,6 +105,16 @@ final class IngestBench {
                     : String.format("%,d rec/s (%.1f s)", Math.round(recordsPerSec), e2eSec), ">= 10,000 rec/s");
             results.row("unified persons / accounts", String.format("%,d / %,d", unified, unifiedAccounts),
                     String.format("%,d / %,d", org.people, org.companies));
+            if (cpuUsed != null) {
+                // CPU time per 1,000 records, from the first request until the last fragment is stored
+                Map<String, Long> perThousand = new LinkedHashMap<>();
+                cpuUsed.seconds().forEach((part, sec) -> perThousand.put(part, Math.round(sec * 1e6 / org.recordCount())));
+                rec.put("cpu_ms_per_1000_records", perThousand);
+                double busy = cpuUsed.seconds().values().stream().mapToDouble(Double::doubleValue).sum() / e2eSec;
+                results.row("records: CPU per 1,000 records", String.format(
+                        "PostgreSQL %,d ms, JVM %,d ms + JIT compiler %,d ms (%.2f cores busy)",
+                        perThousand.get("postgres"), perThousand.get("jvm"), perThousand.get("jit"), busy), null);
+            }
 
             // ---- events throughput
             if (!options.get("skip-events", "false").equals("true")) {
