@@ -25,9 +25,9 @@ import static dev.tributary.profile.fragment.Json.text;
 
 /**
  * Keeps the typed relationship tables (person-account links, opportunities, memberships) in step
- * with their fragments; segment queries read these through the profile_read views. Each row is written
- * holding the unified ids its source keys resolve to at that moment (not written, then updated); when the
- * batch's identity phase then moves one of those keys, {@code ReferenceResolver} re-resolves the rows.
+ * with their fragments; segment queries read these through the profile_read views. It runs after the
+ * batch's identity changes, so each row is written once, holding the unified ids its source keys resolve
+ * to, instead of written, then re-resolved by {@code ReferenceResolver} once a new person has an id.
  */
 @Component
 public class RelationshipProjection {

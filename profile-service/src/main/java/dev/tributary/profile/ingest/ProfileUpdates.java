@@ -76,8 +76,6 @@ public class ProfileUpdates {
             return;
         }
         ChangeSet changeSet = new ChangeSet();
-        RelationshipProjection.Touched touched = relationships.project(changes);
-        timer.lap("relationships");
         for (EntityType type : EntityType.values()) {
             List<FragmentChange> ofType = changes.stream()
                     .filter(c -> EntityType.of(c.incoming().xdmClass()).orElse(null) == type)
@@ -106,6 +104,9 @@ public class ProfileUpdates {
                 }
             }
         }
+        // after every identity change of the batch, so the rows it writes resolve to the final profiles
+        RelationshipProjection.Touched touched = relationships.project(changes);
+        timer.lap("relationships");
         resolve(EntityType.PERSON, touched.personKeys()).values().stream().flatMap(List::stream).distinct()
                 .forEach(id -> changeSet.changed(EntityType.PERSON, id, "relationships"));
         // one lookup for the accounts of both kinds of change
