@@ -5,13 +5,19 @@ import dev.tributary.segmentation.language.AttributeCatalog;
 import dev.tributary.segmentation.language.AttributeCatalog.Relation;
 import dev.tributary.segmentation.language.CompiledSegment;
 import dev.tributary.segmentation.language.EntityType;
+import dev.tributary.segmentation.language.TimeCrossing;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,6 +48,23 @@ class AffectedEntities {
                 .param("persons", personIds.toArray(String[]::new))
                 .param("accounts", accountIds.toArray(String[]::new))
                 .query(String.class).list());
+    }
+
+    /**
+     * The entities whose answer may have changed as time passed from {@code from} to {@code to}, new data aside:
+     * the owners of facts that crossed one of the rule's windows relative to now (a page view leaving "in last
+     * 7 days"), widened along the rule's paths like any change of theirs.
+     */
+    Set<String> crossedWindows(CompiledSegment rule, Instant from, Instant to) {
+        Set<String> persons = new LinkedHashSet<>();
+        Set<String> accounts = new LinkedHashSet<>();
+        Map<String, Object> params = new HashMap<>(rule.parameters());
+        params.put("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+        params.put("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+        for (TimeCrossing crossing : rule.timeCrossings()) {
+            (crossing.ofAccounts() ? accounts : persons).addAll(jdbc.sql(crossing.sql()).params(params).query(String.class).list());
+        }
+        return persons.isEmpty() && accounts.isEmpty() ? Set.of() : expand(rule, persons, accounts);
     }
 
     /** One statement: the changed ids of the audience's type, and for each path the entities it reaches changes from. */

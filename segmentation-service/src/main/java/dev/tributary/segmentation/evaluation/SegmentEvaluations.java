@@ -165,23 +165,45 @@ public class SegmentEvaluations {
     }
 
     /**
-     * Members of time-dependent segments whose facts aged out exit; nobody enters here (see {@link #runDue}).
-     * Members are re-checked in slices of {@value #RECHECK_SLICE}, each in its own short transaction, so the
-     * segment lock is never held for long: streaming changes of the same segment get their turn in between.
+     * Time-dependent segments as time passes: the entities owning a fact that crossed one of the rule's windows
+     * since the previous re-check are re-decided (a member whose last page view of the week aged out exits;
+     * under {@code not exists(... in last 7 days)} someone enters), not every member. The first re-check after
+     * a start re-decides every member instead, since the facts that aged out while the service was down are not
+     * known. Each re-check reaches back {@link #RECHECK_OVERLAP} further than the previous one, for full
+     * evaluations that took their {@code now} before it and committed after. Ids are re-decided in slices of
+     * {@value #RECHECK_SLICE}, each in its own short transaction, so the segment lock is never held for long:
+     * streaming changes of the same segment get their turn in between.
      */
     public void recheckTimeDependent() {
+        Instant now = clock.instant();
+        // the first time, or after the clock went back: which facts crossed a window since is not known
+        Instant since = lastRecheck == null || now.isBefore(lastRecheck) ? null : lastRecheck.minus(RECHECK_OVERLAP);
+        long started = System.nanoTime();
+        int segments = 0;
+        int decided = 0;
         for (SegmentDefinition segment : dependencyOrder(definitions.list())) {
-            if (segment.compile().timeDependent()) {
-                List<String> members = diff.activeMemberIds(segment.id());
-                for (int from = 0; from < members.size(); from += RECHECK_SLICE) {
-                    List<String> slice = members.subList(from, Math.min(members.size(), from + RECHECK_SLICE));
+            CompiledSegment rule = segment.compile();
+            if (rule.timeDependent()) {
+                List<String> ids = since == null ? diff.activeMemberIds(segment.id())
+                        : List.copyOf(affected.crossedWindows(rule, since, now));
+                for (int from = 0; from < ids.size(); from += RECHECK_SLICE) {
+                    List<String> slice = ids.subList(from, Math.min(ids.size(), from + RECHECK_SLICE));
                     propagate(segment.id(), evaluateAmong(segment, slice, "recheck"));
                 }
+                segments++;
+                decided += ids.size();
             }
         }
+        lastRecheck = now;
+        log.debug("Time re-check ({}): {} segments, {} ids re-decided in {} ms", since == null ? "every member" : "window crossings since " + since,
+                segments, decided, Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
     static final int RECHECK_SLICE = 1000;
+    /** How much further back than the previous re-check each one looks for facts that crossed a window. */
+    static final Duration RECHECK_OVERLAP = Duration.ofMinutes(10);
+    /** When the last time re-check started that ran to the end; null until one has since this service started. */
+    private volatile Instant lastRecheck;
 
     /** Requests the batch evaluations that are due: by the segment's schedule, or the full time re-check. */
     public void runDue() {

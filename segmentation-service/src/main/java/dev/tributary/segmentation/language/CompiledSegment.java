@@ -15,7 +15,8 @@ import java.util.Set;
  *                           answer as {@code selectAll} restricted to those ids
  * @param normalisedQuery    the rule in canonical text
  * @param explanations       one query per predicate or aggregate, listing the facts behind it
- * @param timeDependent      the rule reads {@code :now}, so membership can change as time passes
+ * @param timeCrossings      one per window relative to {@code :now} (empty when the rule has none): membership
+ *                           can change as time passes, for the entities whose facts cross such a window
  * @param referencedSegments ids used in {@code inSegment(...)}
  * @param paths              every relation path the rule follows from the audience's entity, nested
  *                           {@code where} paths joined to the path they sit in (e.g. {@code [accounts, opportunities]}),
@@ -30,7 +31,7 @@ public record CompiledSegment(
         String selectAmong,
         String normalisedQuery,
         List<FactQuery> explanations,
-        boolean timeDependent,
+        List<TimeCrossing> timeCrossings,
         Set<String> referencedSegments,
         Set<List<String>> paths,
         Reads reads) {
@@ -38,7 +39,13 @@ public record CompiledSegment(
     public CompiledSegment {
         parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         explanations = List.copyOf(explanations);
+        timeCrossings = List.copyOf(timeCrossings);
         referencedSegments = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(referencedSegments));
         paths = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(paths.stream().map(List::copyOf).toList()));
+    }
+
+    /** The rule reads {@code :now}: membership can change as time passes, without new data. */
+    public boolean timeDependent() {
+        return !timeCrossings.isEmpty();
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -37,8 +38,6 @@ import java.util.stream.Collectors;
 final class SqlCompiler {
 
     static final String NOW = "CAST(:now AS timestamptz)";
-    /** Calendar arithmetic is done on UTC wall-clock time so results do not depend on the session zone. */
-    private static final String NOW_UTC = "(" + NOW + " AT TIME ZONE 'UTC')";
     static final String IDS = ":ids";
     private static final int EXPLANATION_LIMIT = 100;
 
@@ -50,7 +49,8 @@ final class SqlCompiler {
     private final Map<EntityType, Set<String>> columnsRead = new LinkedHashMap<>();
     private final List<Reads.FactUse> facts = new ArrayList<>();
     private final Deque<Where> wheres = new ArrayDeque<>();
-    private boolean timeDependent;
+    /** One per time-relative window the rule holds: who has a fact crossing it as time passes. */
+    private final List<TimeCrossing> timeCrossings = new ArrayList<>();
     /** True while the next condition compiled is the whole rule or one of its top-level conjuncts. */
     private boolean topLevel;
     /** SQL of each top-level conjunct, in order. */
@@ -78,7 +78,7 @@ final class SqlCompiler {
                 batch.selectAll(key).orElse(select + condition),
                 // Parenthesised: the condition may be an OR, and AND binds tighter.
                 select + "(" + amongCondition + ") AND " + key + " = ANY(" + IDS + ")",
-                QueryPrinter.print(query.condition()), batch.explanations, batch.timeDependent,
+                QueryPrinter.print(query.condition()), batch.explanations, batch.timeCrossings,
                 batch.referencedSegments, paths(query.condition(), List.of(), new LinkedHashSet<>()),
                 new Reads(batch.columnsRead, batch.facts));
     }
@@ -202,7 +202,7 @@ final class SqlCompiler {
         Attribute attribute = AttributeCatalog.attribute(scope, attributeName).orElseThrow();
         read(scope, attribute.column());
         String column = alias + "." + attribute.column();
-        String sql = predicate(condition, attribute, column);
+        String sql = predicate(condition, scope, attribute, column);
         if (explain) {
             explanations.add(new FactQuery(QueryPrinter.print(condition), attributeExplanation(scope, attribute)));
         }
@@ -222,7 +222,7 @@ final class SqlCompiler {
         return ((Condition.Window) condition).attribute();
     }
 
-    private String predicate(Condition condition, Attribute attribute, String column) {
+    private String predicate(Condition condition, EntityType scope, Attribute attribute, String column) {
         if (condition instanceof Condition.Comparison c) {
             String value = value(attribute, c.value(), false);
             return switch (c.operator()) {
@@ -244,30 +244,26 @@ final class SqlCompiler {
         if (condition instanceof Condition.NullCheck n) {
             return column + (n.isNull() ? " IS NULL" : " IS NOT NULL");
         }
-        return window(((Condition.Window) condition).window(), attribute, column);
+        return window(((Condition.Window) condition).window(), scope, attribute, column);
     }
 
-    private String window(TimeWindow window, Attribute attribute, String column) {
+    private String window(TimeWindow window, EntityType scope, Attribute attribute, String column) {
         boolean date = attribute.type() == AttributeType.DATE;
+        // bounds as functions of the instant they are taken at; calendar arithmetic on UTC wall-clock time, so
+        // results do not depend on the session zone
         if (window instanceof TimeWindow.Last last) {
-            timeDependent = true;
-            String amount = parameter(last.amount());
-            String interval = "(" + amount + " * interval '" + last.unit().sqlInterval() + "')";
-            if (date) {
-                return column + " >= CAST(" + NOW_UTC + " - " + interval + " AS date) AND "
-                        + column + " <= CAST(" + NOW_UTC + " AS date)";
-            }
-            return column + " >= " + NOW + " - " + interval + " AND " + column + " <= " + NOW;
+            String interval = "(" + parameter(last.amount()) + " * interval '" + last.unit().sqlInterval() + "')";
+            UnaryOperator<String> lower = date ? at -> "CAST(" + utc(at) + " - " + interval + " AS date)" : at -> at + " - " + interval;
+            UnaryOperator<String> upper = date ? at -> "CAST(" + utc(at) + " AS date)" : at -> at;
+            return timeRelative(scope, attribute, column, lower, upper, true);
         }
         if (window instanceof TimeWindow.PreviousCalendarMonth) {
-            timeDependent = true;
-            String monthStart = "date_trunc('month', " + NOW_UTC + ")";
-            if (date) {
-                return column + " >= CAST(" + monthStart + " - interval '1 month' AS date) AND "
-                        + column + " < CAST(" + monthStart + " AS date)";
-            }
-            return column + " >= (" + monthStart + " - interval '1 month') AT TIME ZONE 'UTC' AND "
-                    + column + " < " + monthStart + " AT TIME ZONE 'UTC'";
+            UnaryOperator<String> monthStart = at -> "date_trunc('month', " + utc(at) + ")";
+            UnaryOperator<String> lower = date ? at -> "CAST(" + monthStart.apply(at) + " - interval '1 month' AS date)"
+                    : at -> "(" + monthStart.apply(at) + " - interval '1 month') AT TIME ZONE 'UTC'";
+            UnaryOperator<String> upper = date ? at -> "CAST(" + monthStart.apply(at) + " AS date)"
+                    : at -> monthStart.apply(at) + " AT TIME ZONE 'UTC'";
+            return timeRelative(scope, attribute, column, lower, upper, false);
         }
         TimeWindow.Between between = (TimeWindow.Between) window;
         if (date) {
@@ -278,6 +274,30 @@ final class SqlCompiler {
         boolean wholeDay = !QueryValidator.isInstantString(between.to());
         return column + " >= " + value(attribute, between.from(), false) + " AND " + column
                 + (wholeDay ? " < " : " <= ") + value(attribute, between.to(), wholeDay);
+    }
+
+    private static String utc(String instant) {
+        return "(" + instant + " AT TIME ZONE 'UTC')";
+    }
+
+    /**
+     * A window whose bounds move with {@code :now}: {@code lower <= column} and {@code column <= upper} (or
+     * {@code < upper}). Also records which {@code scope} facts cross it between two instants {@code :from} and
+     * {@code :to}: those in at one and out at the other, i.e. past the lower bound's move or the upper bound's.
+     */
+    private String timeRelative(EntityType scope, Attribute attribute, String column, UnaryOperator<String> lower,
+                                UnaryOperator<String> upper, boolean upperInclusive) {
+        String from = "CAST(:from AS timestamptz)";
+        String to = "CAST(:to AS timestamptz)";
+        String fact = "f." + attribute.column();
+        String crossed = "(" + fact + " >= " + lower.apply(from) + " AND " + fact + " < " + lower.apply(to) + ") OR ("
+                + fact + (upperInclusive ? " > " : " >= ") + upper.apply(from) + " AND "
+                + fact + (upperInclusive ? " <= " : " < ") + upper.apply(to) + ")";
+        boolean ofAccounts = scope == EntityType.ACCOUNT || scope == EntityType.OPPORTUNITY;
+        String owner = "f." + (ofAccounts ? "account_id" : "person_id");
+        timeCrossings.add(new TimeCrossing(ofAccounts,
+                "SELECT DISTINCT " + owner + " AS id FROM " + scope.view() + " f WHERE " + owner + " IS NOT NULL AND (" + crossed + ")"));
+        return column + " >= " + lower.apply(NOW) + " AND " + column + (upperInclusive ? " <= " : " < ") + upper.apply(NOW);
     }
 
     /** Binds a literal as the Java type the column needs; dates against timestamps mean UTC midnight. */

@@ -204,6 +204,25 @@ class SqlCompilerTest {
     }
 
     @Test
+    void shouldTraceWindowCrossingsToThePeopleOrAccountsOwningTheFacts() {
+        CompiledSegment closing = person("exists(opportunities where closeDate in last 30 days) or exists(events where timestamp in last 7 days)");
+
+        assertThat(closing.timeCrossings()).extracting(TimeCrossing::ofAccounts).containsExactly(true, false);
+        assertThat(closing.timeCrossings().get(0).sql()).isEqualTo("SELECT DISTINCT f.account_id AS id FROM profile_read.opportunity f"
+                + " WHERE f.account_id IS NOT NULL AND ("
+                + "(f.close_date >= CAST((CAST(:from AS timestamptz) AT TIME ZONE 'UTC') - (:p1 * interval '1 day') AS date)"
+                + " AND f.close_date < CAST((CAST(:to AS timestamptz) AT TIME ZONE 'UTC') - (:p1 * interval '1 day') AS date))"
+                + " OR (f.close_date > CAST((CAST(:from AS timestamptz) AT TIME ZONE 'UTC') AS date)"
+                + " AND f.close_date <= CAST((CAST(:to AS timestamptz) AT TIME ZONE 'UTC') AS date)))");
+        assertThat(closing.timeCrossings().get(1).sql()).contains("FROM profile_read.event f",
+                "(f.ts >= CAST(:from AS timestamptz) - (:p2 * interval '1 day') AND f.ts < CAST(:to AS timestamptz) - (:p2 * interval '1 day'))"
+                        + " OR (f.ts > CAST(:from AS timestamptz) AND f.ts <= CAST(:to AS timestamptz))");
+        assertThat(person("exists(events where timestamp in previous calendar month)").timeCrossings().get(0).sql())
+                .contains("(f.ts >= date_trunc('month', (CAST(:from AS timestamptz) AT TIME ZONE 'UTC')) AT TIME ZONE 'UTC'"
+                        + " AND f.ts < date_trunc('month', (CAST(:to AS timestamptz) AT TIME ZONE 'UTC')) AT TIME ZONE 'UTC')");
+    }
+
+    @Test
     void shouldCompileBetweenAsInclusiveDays() {
         CompiledSegment onDate = person("exists(opportunities where closeDate between 2026-01-01 and \"2026-03-31\")");
         assertThat(onDate.condition()).contains("f.close_date BETWEEN CAST(:p1 AS date) AND CAST(:p2 AS date)");
