@@ -10,10 +10,10 @@ import java.time.Duration;
 /**
  * Time-dependent rules ({@code in last 30 days}) change their answer without new data.
  *
- * @param recheckInterval how often current members of time-dependent segments are re-checked, so that
- *                        members whose facts aged out exit
- * @param fullInterval    how often time-dependent segments are evaluated in full, to catch those who
- *                        enter as time passes (a window that starts later, {@code not exists(...)})
+ * @param recheckInterval how often the entities owning a fact that crossed a window of a time-dependent
+ *                        segment since the previous re-check are re-decided, so that members whose facts aged
+ *                        out exit (and, under {@code not exists(...)}, people enter)
+ * @param fullInterval    how often time-dependent segments are evaluated in full, as a safety net
  */
 @Validated
 @ConfigurationProperties("cdp.segmentation.time")
