@@ -75,11 +75,13 @@ final class IngestBench {
             ActivitySampler sampler = new ActivitySampler(options);
             ProcessCpu cpu = ProcessCpu.of(options);
             ProcessCpu.Snapshot cpuBefore = cpu == null ? null : cpu.exclude(db.backendPid).exclude(sampler.backendPid).snapshot();
+            ProcessCpu.Machine machineBefore = ProcessCpu.Machine.now();
             long t0 = System.nanoTime();
             postAll(posts, concurrency, requestMs, accepted, rejected, true);
             long tPosted = System.nanoTime();
             long tApplied = db.awaitCount("SELECT count(*) FROM profile.fragment", expected, 250, 120, "records");
             ProcessCpu.Snapshot cpuUsed = cpu == null ? null : cpu.snapshot().minus(cpuBefore);
+            ProcessCpu.Machine machineAfter = ProcessCpu.Machine.now();
             sampler.close();
             sampler.report(results, "records_db_activity");
             double postSec = (tPosted - t0) / 1e9;
@@ -114,6 +116,10 @@ final class IngestBench {
                 results.row("records: CPU per 1,000 records", String.format(
                         "PostgreSQL %,d ms, JVM %,d ms + JIT compiler %,d ms (%.2f cores busy)",
                         perThousand.get("postgres"), perThousand.get("jvm"), perThousand.get("jit"), busy), null);
+            }
+            if (machineBefore != null && machineAfter != null) {
+                rec.put("machine", machineAfter.since(machineBefore));
+                results.row("records: machine (2 cores) meanwhile", machineAfter.since(machineBefore), null);
             }
 
             // ---- events throughput

@@ -28,6 +28,33 @@ final class ProcessCpu {
 
     private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
 
+    /** The whole machine's CPU time from {@code /proc/stat}, in ticks: busy, idle (with I/O wait) and stolen. */
+    record Machine(long busy, long idle, long steal) {
+        static Machine now() {
+            String line;
+            try {
+                line = Files.readAllLines(Path.of("/proc/stat")).get(0);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+            // cpu  user nice system idle iowait irq softirq steal guest guest_nice
+            String[] f = line.trim().split("\\s+");
+            long user = Long.parseLong(f[1]) + Long.parseLong(f[2]);
+            long system = Long.parseLong(f[3]) + Long.parseLong(f[6]) + Long.parseLong(f[7]);
+            return new Machine(user + system, Long.parseLong(f[4]) + Long.parseLong(f[5]), Long.parseLong(f[8]));
+        }
+
+        /**
+         * Shares of the machine's time since {@code earlier}: busy and stolen (by the hypervisor, for other
+         * guests). Steal is time this machine wanted a core and did not get one, and it varies from day to day.
+         */
+        String since(Machine earlier) {
+            double total = (busy - earlier.busy) + (idle - earlier.idle) + (steal - earlier.steal);
+            return String.format("%.0f%% busy, %.1f%% stolen", 100 * (busy - earlier.busy) / total,
+                    100 * (steal - earlier.steal) / total);
+        }
+    }
+
     private final long standalonePid;
     private final Set<String> excluded = new HashSet<>();
 

@@ -79,6 +79,7 @@ final class StreamingBench {
             String run = Long.toString(System.currentTimeMillis() % 100000, 36);
             System.out.printf("streaming: %d changes/s for %d s, %d page views/s sampled%n", rate, seconds, samplesPerSecond);
             ActivitySampler sampler = new ActivitySampler(options);
+            ProcessCpu.Machine machineBefore = ProcessCpu.Machine.now();
             paced.run(api, tick, seconds, n -> {
                 List<String> lines = new ArrayList<>(perTick);
                 List<String> events = new ArrayList<>();
@@ -117,6 +118,7 @@ final class StreamingBench {
             while (latency.count() < acceptedAt.size() && System.nanoTime() < end) Thread.sleep(50);
             stop.set(true);
             consumer.join(5000);
+            ProcessCpu.Machine machineAfter = ProcessCpu.Machine.now();
             sampler.close();
             sampler.report(results, "streaming_db_activity");
             int missing = acceptedAt.size() - latency.count();
@@ -146,6 +148,10 @@ final class StreamingBench {
             results.row("of which 202 -> decided (the change's occurredAt) p50 / p95", Results.ms(evaluatedLatency.pct(50)) + " / "
                     + Results.ms(evaluatedLatency.pct(95)), null);
             results.row("POST 202 latency p50 / p95", Results.ms(paced.postLatency.pct(50)) + " / " + Results.ms(paced.postLatency.pct(95)), null);
+            if (machineBefore != null && machineAfter != null) {
+                results.row("machine (2 cores) while sending and until the last message", machineAfter.since(machineBefore), null);
+                m.put("machine", machineAfter.since(machineBefore));
+            }
         }
         results.print();
         results.append(java.nio.file.Path.of(options.get("out", "bench-results")));
