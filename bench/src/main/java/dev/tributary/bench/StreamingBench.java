@@ -80,6 +80,8 @@ final class StreamingBench {
             System.out.printf("streaming: %d changes/s for %d s, %d page views/s sampled%n", rate, seconds, samplesPerSecond);
             ActivitySampler sampler = new ActivitySampler(options);
             ProcessCpu.Machine machineBefore = ProcessCpu.Machine.now();
+            ProcessCpu cpu = ProcessCpu.of(options);
+            ProcessCpu.Snapshot cpuBefore = cpu == null ? null : cpu.exclude(db.backendPid).exclude(sampler.backendPid).snapshot();
             paced.run(api, tick, seconds, n -> {
                 List<String> lines = new ArrayList<>(perTick);
                 List<String> events = new ArrayList<>();
@@ -119,6 +121,7 @@ final class StreamingBench {
             stop.set(true);
             consumer.join(5000);
             ProcessCpu.Machine machineAfter = ProcessCpu.Machine.now();
+            ProcessCpu.Snapshot cpuUsed = cpu == null ? null : cpu.snapshot().minus(cpuBefore);
             sampler.close();
             sampler.report(results, "streaming_db_activity");
             int missing = acceptedAt.size() - latency.count();
@@ -151,6 +154,12 @@ final class StreamingBench {
             if (machineBefore != null && machineAfter != null) {
                 results.row("machine (2 cores) while sending and until the last message", machineAfter.since(machineBefore), null);
                 m.put("machine", machineAfter.since(machineBefore));
+            }
+            if (cpuUsed != null) {
+                Map<String, Double> cpuSeconds = cpuUsed.seconds();
+                m.put("cpu_seconds", cpuSeconds);
+                results.row("CPU seconds meanwhile", String.format("PostgreSQL %.1f, JVM %.1f + JIT compiler %.1f",
+                        cpuSeconds.get("postgres"), cpuSeconds.get("jvm"), cpuSeconds.get("jit")), null);
             }
         }
         results.print();
