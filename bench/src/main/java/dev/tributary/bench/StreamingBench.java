@@ -75,8 +75,18 @@ final class StreamingBench {
             Thread consumer = consumer(segmentId, acceptedAt, acceptedAtMillis, latency, profileLatency, evaluatedLatency, otherChanges, stop);
 
             AtomicInteger next = new AtomicInteger();
-            Paced paced = new Paced();
             String run = Long.toString(System.currentTimeMillis() % 100000, 36);
+            int warmupSeconds = options.integer("warmup-seconds", 60);
+            if (warmupSeconds > 0) {
+                // the same traffic without the sampled page views, unmeasured: a running service is warm, and a
+                // standalone two minutes old spends a sixth of the machine compiling (docs/benchmarks.md)
+                System.out.printf("warm-up: %d changes/s for %d s, not measured%n", rate, warmupSeconds);
+                new Paced().run(api, tick, warmupSeconds, n -> new Paced.Batch(sources.get(OrgGenerator.CRM),
+                        // other ticks than the measured ones, so the measured updates carry new titles and amounts
+                        changes(org, n + 1_000_000_000L, perTick, 0, wonShare), List.of(), sources.get("web"), List.of()),
+                        (batch, events, t) -> { });
+            }
+            Paced paced = new Paced();
             System.out.printf("streaming: %d changes/s for %d s, %d page views/s sampled%n", rate, seconds, samplesPerSecond);
             ActivitySampler sampler = new ActivitySampler(options);
             ProcessCpu.Machine machineBefore = ProcessCpu.Machine.now();
@@ -91,21 +101,7 @@ final class StreamingBench {
                     events.add(OrgGenerator.pageView("sev-" + run + "-" + n, c[1], "/products/new", Instant.now()));
                     sampled.add(c[0]);
                 }
-                for (int i = lines.size() + events.size(); i < perTick; i++) {
-                    long seq = n * perTick + i;
-                    if (i % 6 == 5) {
-                        int k = (int) ((seq * 7919) % org.opportunities);
-                        if ((seq * 2654435761L % 1000) < wonShare * 1000) {
-                            // relevant to the rule: a won amount rises (never below the generated one, so candidates stay candidates)
-                            lines.add(org.wonOpportunityRaise(k - k % 3, 1000 + seq % 50_000));
-                        } else {
-                            if (k % 3 == 0) k = (k + 1) % org.opportunities;   // keep won totals as they are
-                            lines.add(org.openOpportunityUpdate(k, 1000 + seq % 50_000));
-                        }
-                    } else {
-                        lines.add(org.crmContact(seq * 104729 % org.people, "Title " + seq));
-                    }
-                }
+                lines.addAll(changes(org, n, perTick, events.size(), wonShare));
                 return new Paced.Batch(sources.get(OrgGenerator.CRM), lines, sampled, sources.get("web"), events);
             }, (batch, events, t) -> {
                 if (events) {
@@ -203,6 +199,27 @@ final class StreamingBench {
         }
         java.util.Collections.shuffle(out, new java.util.Random(7));
         return out;
+    }
+
+    /** Tick {@code n}'s record lines after {@code taken} other lines: contact updates, and every sixth an opportunity update. */
+    private static List<String> changes(OrgGenerator org, long n, int perTick, int taken, double wonShare) {
+        List<String> lines = new ArrayList<>(perTick);
+        for (int i = taken; i < perTick; i++) {
+            long seq = n * perTick + i;
+            if (i % 6 == 5) {
+                int k = (int) ((seq * 7919) % org.opportunities);
+                if ((seq * 2654435761L % 1000) < wonShare * 1000) {
+                    // relevant to the rule: a won amount rises (never below the generated one, so candidates stay candidates)
+                    lines.add(org.wonOpportunityRaise(k - k % 3, 1000 + seq % 50_000));
+                } else {
+                    if (k % 3 == 0) k = (k + 1) % org.opportunities;   // keep won totals as they are
+                    lines.add(org.openOpportunityUpdate(k, 1000 + seq % 50_000));
+                }
+            } else {
+                lines.add(org.crmContact(seq * 104729 % org.people, "Title " + seq));
+            }
+        }
+        return lines;
     }
 
     /**
