@@ -96,7 +96,7 @@ public class RelationshipProjection {
                         add(upserts, """
                                 INSERT INTO opportunity (source_key, account_key, source_type, source_instance_id, name, stage,
                                                          amount, currency, is_won, is_closed, close_date, updated_at, account_id)
-                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s)""".formatted(EntityType.ACCOUNT.resolvedIdSql("?")),
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s)""".formatted(ACCOUNT_ID),
                                 key, text(d, "accountKey"), r.key().sourceType(), r.key().sourceInstanceId(),
                                 text(d, "opportunityName"), text(d, "opportunityStage"),
                                 decimal(d, "opportunityAmount.amount"), text(d, "opportunityAmount.currencyCode"),
@@ -245,10 +245,12 @@ public class RelationshipProjection {
 
     /** The unified person a source person key (the statement's next parameter) resolves to. */
     private static final String PERSON_ID = EntityType.PERSON.resolvedIdSql("?");
+    /** The unified account a source account key (the statement's next parameter) resolves to. */
+    private static final String ACCOUNT_ID = EntityType.ACCOUNT.resolvedIdSql("?");
 
     private static final String LINK = """
             INSERT INTO person_account_link (link_key, person_key, account_key, relation, role, is_active, person_id, account_id)
-            VALUES (?, ?, ?, ?, ?, ?, %s, %s)""".formatted(PERSON_ID, EntityType.ACCOUNT.resolvedIdSql("?"));
+            VALUES (?, ?, ?, ?, ?, ?, %s, %s)""".formatted(PERSON_ID, ACCOUNT_ID);
 
     private List<String> members(String sql, String key) {
         return jdbc.queryForList(sql, String.class, key);

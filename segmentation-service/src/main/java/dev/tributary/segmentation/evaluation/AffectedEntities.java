@@ -95,10 +95,7 @@ class AffectedEntities {
      * memberships.
      */
     private static String announced(EntityType type) {
-        return switch (type) {
-            case PERSON, EVENT, CAMPAIGN_MEMBERSHIP, LIST_MEMBERSHIP -> PERSONS;
-            case ACCOUNT, OPPORTUNITY -> ACCOUNTS;
-        };
+        return type.announcedAsAccount() ? ACCOUNTS : PERSONS;
     }
 
     /** The ids of {@code relation.from()} related to {@code changed}, which are announced ids of {@code relation.to()}. */

@@ -50,4 +50,16 @@ public enum EntityType {
     public List<String> keyColumns() {
         return keyColumns;
     }
+
+    /**
+     * Whether profile-service announces a change of such an entity as a change of an account (accounts,
+     * opportunities) rather than of a person (people, events, campaign and list memberships); the view's
+     * {@code account_id} or {@code person_id} column names it.
+     */
+    public boolean announcedAsAccount() {
+        return switch (this) {
+            case PERSON, EVENT, CAMPAIGN_MEMBERSHIP, LIST_MEMBERSHIP -> false;
+            case ACCOUNT, OPPORTUNITY -> true;
+        };
+    }
 }

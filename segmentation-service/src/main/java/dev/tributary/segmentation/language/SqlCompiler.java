@@ -293,9 +293,8 @@ final class SqlCompiler {
         String crossed = "(" + fact + " >= " + lower.apply(from) + " AND " + fact + " < " + lower.apply(to) + ") OR ("
                 + fact + (upperInclusive ? " > " : " >= ") + upper.apply(from) + " AND "
                 + fact + (upperInclusive ? " <= " : " < ") + upper.apply(to) + ")";
-        boolean ofAccounts = scope == EntityType.ACCOUNT || scope == EntityType.OPPORTUNITY;
-        String owner = "f." + (ofAccounts ? "account_id" : "person_id");
-        timeCrossings.add(new TimeCrossing(ofAccounts,
+        String owner = "f." + (scope.announcedAsAccount() ? "account_id" : "person_id");
+        timeCrossings.add(new TimeCrossing(scope.announcedAsAccount(),
                 "SELECT DISTINCT " + owner + " AS id FROM " + scope.view() + " f WHERE " + owner + " IS NOT NULL AND (" + crossed + ")"));
         return column + " >= " + lower.apply(NOW) + " AND " + column + (upperInclusive ? " <= " : " < ") + upper.apply(NOW);
     }
