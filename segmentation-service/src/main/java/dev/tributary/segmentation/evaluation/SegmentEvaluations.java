@@ -169,8 +169,9 @@ public class SegmentEvaluations {
      * since the previous re-check are re-decided (a member whose last page view of the week aged out exits;
      * under {@code not exists(... in last 7 days)} someone enters), not every member. The first re-check after
      * a start re-decides every member instead, since the facts that aged out while the service was down are not
-     * known. Each re-check reaches back {@link #RECHECK_OVERLAP} further than the previous one, for full
-     * evaluations that took their {@code now} before it and committed after. Ids are re-decided in slices of
+     * known. Each re-check reaches back {@link #RECHECK_OVERLAP} further than the previous one, for segments
+     * created or edited while the previous one listed them (an evaluation in flight holds its segment's lock,
+     * so a re-check re-decides after it). Ids are re-decided in slices of
      * {@value #RECHECK_SLICE}, each in its own short transaction, so the segment lock is never held for long:
      * streaming changes of the same segment get their turn in between.
      */
