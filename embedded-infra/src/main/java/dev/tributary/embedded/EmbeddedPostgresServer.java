@@ -32,6 +32,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // a new cluster sorts and indexes text by code point (memcmp, like "C") with Unicode character
+                    // classes, instead of the host's libc locale: every key here is text (ADR 0012)
+                    .setLocaleConfig("locale-provider", "builtin")
+                    .setLocaleConfig("builtin-locale", "C.UTF-8")
                     // sized for a 2-core laptop: enough for bulk upserts and set-based segment queries
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "512MB")
