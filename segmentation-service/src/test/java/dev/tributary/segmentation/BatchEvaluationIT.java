@@ -135,6 +135,9 @@ class BatchEvaluationIT {
                 .until(() -> topic.forSegment(id, Duration.ofMillis(200)), m -> m.size() == 2);
         assertThat(messages.get(1).payload().get("change").asString()).isEqualTo("exited");
         assertThat(api.get("/v1/segments/" + id).status()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT (SELECT count(*) FROM segmentation.membership WHERE segment_id = :id)"
+                        + " + (SELECT count(*) FROM segmentation.membership_history WHERE segment_id = :id)")
+                .param("id", id).query(Long.class).single()).as("membership and history rows left").isZero();
     }
 
     private List<String> triggers(String segmentId) {

@@ -296,10 +296,11 @@ public class SegmentEvaluations {
         return ordered;
     }
 
-    /** Exits every member of a segment being deleted, in the deleting transaction. */
+    /** Exits every member of a segment being deleted and forgets its membership, in the deleting transaction. */
     void exitAll(SegmentDefinition segment) {
         diff.lock(segment.id());
         String evaluationId = UUID.randomUUID().toString();
         diff.apply(segment, MembershipDiff.NOBODY, Map.of(), Scope.ALL, evaluationId, clock.instant());
+        diff.forget(segment.id());
     }
 }
