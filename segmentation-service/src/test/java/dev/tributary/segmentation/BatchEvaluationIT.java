@@ -1,5 +1,9 @@
 package dev.tributary.segmentation;
 
+import dev.tributary.xdm.audience.v1.MembershipChanged;
+import dev.tributary.xdm.json.XdmJson;
+import dev.tributary.xdm.messaging.Envelope;
+import dev.tributary.xdm.messaging.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +18,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 import static dev.tributary.segmentation.SegmentationFixtures.SEED_QUERY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +73,24 @@ class BatchEvaluationIT {
         assertThat(message.payload().get("audience").asString()).isEqualTo("person");
         assertThat(message.payload().get("change").asString()).isEqualTo("entered");
         assertThat(message.payload().get("evaluationId").asString()).isNotBlank();
+
+        // written by SQL: it reads as the Java records, with exactly the fields Jackson would write
+        Envelope envelope = XdmJson.mapper().readValue(message.value(), Envelope.class);
+        MembershipChanged change = envelope.payloadAs(MembershipChanged.class, XdmJson.mapper());
+        assertThat(envelope.key()).isEqualTo(message.key());
+        assertThat(envelope.schemaVersion()).isEqualTo(Envelope.SCHEMA_VERSION);
+        assertThat(UUID.fromString(envelope.id())).isNotNull();
+        assertThat(change).isEqualTo(new MembershipChanged(id, "person", p2, "entered", change.occurredAt(), change.evaluationId()));
+        assertThat(change.occurredAt()).isEqualTo(envelope.time());
+        assertThat(change.evaluationId()).isEqualTo(jdbc.sql("SELECT id FROM segmentation.evaluation WHERE segment_id = ?")
+                .param(id).query(String.class).single());
+        JsonNode javaWritten = XdmJson.mapper().valueToTree(Envelope.of(Topics.AUDIENCE_CHANGES, message.key(), change, XdmJson.mapper()));
+        assertThat(fieldNames(message.envelope())).isEqualTo(fieldNames(javaWritten));
+        assertThat(fieldNames(message.payload())).isEqualTo(fieldNames(javaWritten.get("payload")));
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        return new TreeSet<>(node.propertyNames());
     }
 
     @Test

@@ -42,8 +42,12 @@ public class OutboxRelay implements SmartLifecycle {
         this.kafka = kafka;
         this.tx = tx;
         this.properties = properties;
+        // from above the last id published by this drain: deleted rows stay in the id index until vacuumed, and a
+        // scan from the lowest id stepped over all of them at every batch (8 ms a batch of 500 behind 800,000
+        // messages, measured). Each drain starts from 0 again, so a row committed after rows with higher ids (ids
+        // are taken before commit) goes out with the next drain.
         this.selectSql = "SELECT id, topic, message_key, payload FROM " + properties.table()
-                + " ORDER BY id LIMIT " + properties.batchSize() + " FOR UPDATE SKIP LOCKED";
+                + " WHERE id > :after ORDER BY id LIMIT " + properties.batchSize() + " FOR UPDATE SKIP LOCKED";
         this.deleteSql = "DELETE FROM " + properties.table() + " WHERE id = ANY(:ids)";
     }
 
@@ -54,21 +58,28 @@ public class OutboxRelay implements SmartLifecycle {
     /** Publishes until the outbox is empty; returns how many messages went out. */
     public int drain() {
         int total = 0;
-        int sent;
-        do {
-            sent = publishBatch();
-            total += sent;
-        } while (sent > 0);
-        return total;
+        long after = 0;
+        while (true) {
+            List<Row> sent = publishBatch(after);
+            if (sent.isEmpty()) {
+                return total;
+            }
+            total += sent.size();
+            after = sent.get(sent.size() - 1).id();
+        }
     }
 
-    private int publishBatch() {
-        Integer sent = tx.execute(status -> {
-            List<Row> rows = jdbc.sql(selectSql)
+    /** @return the rows published, in id order */
+    private List<Row> publishBatch(long after) {
+        List<Row> sent = tx.execute(status -> {
+            // always the id index, in order: the statistics of a queue table are rarely right (analysed while a large
+            // insert was in flight, they said one row for 800,000 and the planner sorted all of them, 1.5 s a batch)
+            jdbc.sql("SELECT set_config('enable_sort', 'off', true)").query(String.class).single();
+            List<Row> rows = jdbc.sql(selectSql).param("after", after)
                     .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                     .list();
             if (rows.isEmpty()) {
-                return 0;
+                return rows;
             }
             List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
             for (Row row : rows) {
@@ -77,9 +88,9 @@ public class OutboxRelay implements SmartLifecycle {
             kafka.flush();
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
             jdbc.sql(deleteSql).param("ids", rows.stream().mapToLong(Row::id).toArray()).update();
-            return rows.size();
+            return rows;
         });
-        return sent == null ? 0 : sent;
+        return sent == null ? List.of() : sent;
     }
 
     private void run() {

@@ -19,6 +19,7 @@ public class OutboxWriter {
     }
 
     private final JdbcClient jdbc;
+    private final String table;
     private final String insertSql;
     private final OutboxRelay relay;
 
@@ -27,6 +28,7 @@ public class OutboxWriter {
             throw new IllegalArgumentException("cdp.outbox.table must be schema.table, got '" + table + "'");
         }
         this.jdbc = jdbc;
+        this.table = table;
         this.relay = relay;
         // one statement per transaction however many messages: unnest keeps their order in the id sequence
         this.insertSql = "INSERT INTO " + table + " (topic, message_key, payload)"
@@ -46,6 +48,20 @@ public class OutboxWriter {
                 .param(messages.stream().map(Message::key).toArray(String[]::new))
                 .param(messages.stream().map(Message::value).toArray(String[]::new))
                 .update();
+        wakeRelayAfterCommit();
+    }
+
+    /**
+     * The outbox table ({@code schema.table}), for a statement that writes its messages itself
+     * ({@code INSERT INTO ... SELECT}, columns {@code topic, message_key, payload}) instead of shipping them from
+     * Java; call {@link #appended()} after it.
+     */
+    public String table() {
+        return table;
+    }
+
+    /** Has the relay publish after the caller's transaction commits what a statement of the caller appended. */
+    public void appended() {
         wakeRelayAfterCommit();
     }
 

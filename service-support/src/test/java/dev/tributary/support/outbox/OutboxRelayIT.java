@@ -1,0 +1,130 @@
+package dev.tributary.support.outbox;
+
+import dev.tributary.embedded.EmbeddedPostgresServer;
+import dev.tributary.embedded.SharedInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The relay against a real PostgreSQL and a real Kafka broker. */
+class OutboxRelayIT {
+
+    private static final String TOPIC = "cdp.audience.changes.v1";
+
+    private PGSimpleDataSource dataSource;
+    private JdbcClient jdbc;
+    private KafkaTemplate<String, String> kafka;
+    private KafkaConsumer<String, String> consumer;
+    private OutboxRelay relay;
+    private String run;
+
+    @BeforeEach
+    void setUp() {
+        EmbeddedPostgresServer postgres = SharedInfrastructure.postgres();
+        dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(postgres.jdbcUrl());
+        dataSource.setUser(postgres.username());
+        dataSource.setPassword(postgres.password());
+        jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("CREATE SCHEMA IF NOT EXISTS relay_test").update();
+        jdbc.sql("DROP TABLE IF EXISTS relay_test.outbox").update();
+        jdbc.sql("""
+                CREATE TABLE relay_test.outbox (id bigserial PRIMARY KEY, topic text NOT NULL, message_key text NOT NULL,
+                                                payload text NOT NULL)""").update();
+        String servers = SharedInfrastructure.kafka().bootstrapServers();
+        kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
+                new StringSerializer(), new StringSerializer()));
+        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        relay = new OutboxRelay(jdbc, kafka, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                new OutboxProperties("relay_test.outbox", 2, Duration.ofMillis(250)));
+        run = UUID.randomUUID().toString();
+    }
+
+    @AfterEach
+    void tearDown() {
+        consumer.close();
+        kafka.destroy();
+    }
+
+    @Test
+    void shouldPublishEveryRowInIdOrderAndEmptyTheOutbox() {
+        for (int i = 1; i <= 5; i++) {
+            insert("m" + i);
+        }
+
+        assertThat(relay.drain()).isEqualTo(5);
+
+        assertThat(received(5)).containsExactly("m1", "m2", "m3", "m4", "m5");
+        assertThat(jdbc.sql("SELECT count(*) FROM relay_test.outbox").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void shouldPublishARowCommittedAfterRowsWithHigherIdsAtTheNextDrain() throws Exception {
+        try (Connection late = dataSource.getConnection()) {
+            late.setAutoCommit(false);
+            try (Statement statement = late.createStatement()) {
+                // takes id 1 now, commits after ids 2 to 4 went out
+                statement.executeUpdate("INSERT INTO relay_test.outbox (topic, message_key, payload) VALUES ('" + TOPIC
+                        + "', '" + run + "', 'late')");
+            }
+            insert("m2");
+            insert("m3");
+            insert("m4");
+            assertThat(relay.drain()).isEqualTo(3);
+            late.commit();
+        }
+
+        assertThat(relay.drain()).isEqualTo(1);
+
+        assertThat(received(4)).containsExactly("m2", "m3", "m4", "late");
+        assertThat(jdbc.sql("SELECT count(*) FROM relay_test.outbox").query(Long.class).single()).isZero();
+    }
+
+    private void insert(String payload) {
+        jdbc.sql("INSERT INTO relay_test.outbox (topic, message_key, payload) VALUES (?, ?, ?)")
+                .param(TOPIC).param(run).param(payload).update();
+    }
+
+    /** The payloads of this test's messages, once {@code count} arrived (or after 20 s). */
+    private List<String> received(int count) {
+        List<String> payloads = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (payloads.size() < count && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                if (record.key().equals(run)) {
+                    payloads.add(record.value());
+                }
+            }
+        }
+        return payloads;
+    }
+}
