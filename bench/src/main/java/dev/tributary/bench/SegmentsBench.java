@@ -199,17 +199,14 @@ final class SegmentsBench {
 
     /** Waits until segmentation's outbox is empty or the deadline passes; returns the messages still pending. */
     private static long waitForOutbox(Db db, long deadline) throws Exception {
-        while (true) {
-            long pending;
-            try (PreparedStatement ps = db.connection.prepareStatement("SELECT count(*) FROM segmentation.outbox");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                pending = rs.getLong(1);
-            }
-            if (pending == 0 || System.nanoTime() > deadline) {
-                return pending;
+        // the lowest id still there, by the index: a count(*) of 800,000 pending rows every 500 ms took 12.7 s of
+        // PostgreSQL time while the relay was publishing them
+        while (db.count("SELECT count(*) FROM (SELECT id FROM segmentation.outbox ORDER BY id LIMIT 1) o") > 0) {
+            if (System.nanoTime() > deadline) {
+                return db.count("SELECT count(*) FROM segmentation.outbox");
             }
             Thread.sleep(500);
         }
+        return 0;
     }
 }
