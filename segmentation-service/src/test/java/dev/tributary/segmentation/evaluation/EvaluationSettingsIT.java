@@ -32,7 +32,7 @@ class EvaluationSettingsIT {
             return settings();
         });
 
-        assertThat(during).isEqualTo("256MB off 0");
+        assertThat(during).isEqualTo("256MB off 2");
         String after = tx.execute(s -> settings());
         assertThat(after).isEqualTo(serverDefault);
     }
