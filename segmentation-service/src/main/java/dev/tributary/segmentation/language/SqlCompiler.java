@@ -33,12 +33,16 @@ import java.util.stream.Collectors;
  * and reads no column of the audience's own view, the members are drawn from that term's set (its drivers)
  * and the other terms test them. This relies on the {@code profile_read} contract that every unified id in
  * a relationship or event view names a live profile. At 1M people: 0.5 s instead of 1.0 s for "responded
- * to a campaign and not on list 7", 1.0 s instead of 1.7 s for "at least 3 page views in 7 days".
+ * to a campaign and not on list 7", 1.0 s instead of 1.7 s for "at least 3 page views in 7 days". A top-level
+ * {@code not exists(...)} conjunct of such a rule is subtracted from the drawn members with {@code EXCEPT}, which
+ * also de-duplicates them, instead of being tested per member ("not on list 7": 0.84 s instead of 1.29 s per
+ * evaluation). {@code DrivenEvaluationIT} checks that both forms select whom the rule tested on every person does.
  */
 final class SqlCompiler {
 
     static final String NOW = "CAST(:now AS timestamptz)";
     static final String IDS = ":ids";
+    private static final String DISTINCT = "SELECT DISTINCT ";
     private static final int EXPLANATION_LIMIT = 100;
 
     private final Audience audience;
@@ -57,6 +61,10 @@ final class SqlCompiler {
     private final List<String> conjuncts = new ArrayList<>();
     /** For top-level conjuncts that can drive a full evaluation: their index, and the SQL of their members. */
     private final Map<Integer, String> drivers = new LinkedHashMap<>();
+    /** For top-level {@code not exists(...)} conjuncts: their index, and the SQL of whom they exclude. */
+    private final Map<Integer, String> exclusions = new LinkedHashMap<>();
+    /** True while the {@code exists} of a top-level {@code not exists(...)} is being compiled. */
+    private boolean negatedTopLevel;
 
     private SqlCompiler(Audience audience, boolean restrictToIds) {
         this.audience = audience;
@@ -92,12 +100,23 @@ final class SqlCompiler {
             return Optional.empty();
         }
         Map.Entry<Integer, String> driver = drivers.entrySet().iterator().next();
-        List<String> tests = new ArrayList<>(conjuncts);
-        tests.remove((int) driver.getKey());
+        List<String> tests = new ArrayList<>();
         // a fact whose own key did not resolve (an opportunity of an unknown account) names nobody
-        tests.add(0, key + " IS NOT NULL");
-        return Optional.of("SELECT " + key + " AS entity_id FROM (" + driver.getValue() + ") e WHERE "
-                + tests.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" AND ")));
+        tests.add(key + " IS NOT NULL");
+        for (int i = 0; i < conjuncts.size(); i++) {
+            if (i != driver.getKey() && !exclusions.containsKey(i)) {
+                tests.add(conjuncts.get(i));
+            }
+        }
+        String members = driver.getValue();
+        if (!exclusions.isEmpty() && members.startsWith(DISTINCT)) {
+            // EXCEPT de-duplicates while it subtracts: one hashed set operation instead of a de-duplication and an
+            // anti-join (S6 at 1M people, in psql: 0.55 to 0.70 s instead of 0.86 to 1.09 s)
+            members = "SELECT " + members.substring(DISTINCT.length());
+        }
+        return Optional.of("SELECT " + key + " AS entity_id FROM (" + members + ") e WHERE "
+                + tests.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" AND "))
+                + exclusions.values().stream().map(x -> " EXCEPT " + x).collect(Collectors.joining()));
     }
 
     /** Records a column the rule reads, also for the {@code where} being compiled when it ranges over {@code type}. */
@@ -177,6 +196,7 @@ final class SqlCompiler {
                     .collect(Collectors.joining(" OR "));
         }
         if (condition instanceof Condition.Not not) {
+            negatedTopLevel = top && not.operand() instanceof Condition.Exists;
             return "NOT (" + condition(not.operand(), scope, alias, explain) + ")";
         }
         if (condition instanceof Condition.AggregateComparison ac) {
@@ -384,9 +404,14 @@ final class SqlCompiler {
         // PostgreSQL probe the index once per candidate id for every outer row (an index condition of
         // "person_id = e.person_id AND person_id = ANY(:ids)"): 35 ms instead of 2 ms for 200 ids.
         String key = scope.keyColumns().get(0);
+        String members = path.driver() + " AS " + key + " FROM " + path.from() + (where == null ? "" : " WHERE " + where);
         if (top) {
-            drivers.put(conjuncts.size(), "SELECT DISTINCT " + path.driver() + " AS " + key + " FROM " + path.from()
-                    + (where == null ? "" : " WHERE " + where));
+            drivers.put(conjuncts.size(), DISTINCT + members);
+        }
+        if (negatedTopLevel) {
+            // the index its NOT will have among the conjuncts, once compiled
+            exclusions.put(conjuncts.size(), "SELECT " + members);
+            negatedTopLevel = false;
         }
         List<String> conditions = new ArrayList<>(List.of(path.driver() + " = e." + key));
         if (where != null) {

@@ -75,11 +75,16 @@ class SqlCompilerTest {
                         + " WHERE f.person_id = e.person_id AND ((f.event_type = :p3) AND (strpos(f.url, :p4) > 0) AND (f.ts >="
                         + " CAST(:now AS timestamptz) - (:p5 * interval '1 month') AND f.ts <= CAST(:now AS timestamptz)))))")
                 .doesNotContain("profile_read.person e");
+        // a top-level not exists subtracts its set: one hashed EXCEPT, which also de-duplicates the candidates
         assertThat(person("exists(campaigns where hasResponded = true) and not exists(lists where name = \"List 7\")").selectAll())
-                .isEqualTo("SELECT e.person_id AS entity_id FROM (SELECT DISTINCT f.person_id AS person_id"
+                .isEqualTo("SELECT e.person_id AS entity_id FROM (SELECT f.person_id AS person_id"
                         + " FROM profile_read.campaign_membership f WHERE f.has_responded = :p1) e WHERE (e.person_id IS NOT NULL)"
-                        + " AND (NOT (EXISTS (SELECT 1 FROM profile_read.list_membership f WHERE f.person_id = e.person_id"
-                        + " AND (f.name = :p2))))");
+                        + " EXCEPT SELECT f.person_id AS person_id FROM profile_read.list_membership f WHERE f.name = :p2");
+        // an exists under a not of something else, or under an or, stays a test
+        assertThat(person("exists(campaigns) and not (exists(lists) and exists(events))").selectAll())
+                .doesNotContain("EXCEPT").contains("NOT ((EXISTS (SELECT 1 FROM profile_read.list_membership f");
+        assertThat(person("exists(campaigns) and (not exists(lists) or exists(events))").selectAll())
+                .doesNotContain("EXCEPT").startsWith("SELECT e.person_id AS entity_id FROM (SELECT DISTINCT");
     }
 
     @Test
