@@ -113,7 +113,7 @@ class TownsendUnificationIT {
             awaitFragments("/v1/accounts?identity=" + encode("b2b_account:1@mkto-1.Marketo"), 2);
             // Townsend's lines travel on two partitions, so some may still be applied after the split: the accounts are
             // read once their people have settled (a full-suite run once saw p3 on line 1 in the first response with two
-            // fragments; not reproduced in four reruns)
+            // fragments; not reproduced in seven reruns)
             JsonNode line1 = awaitPeople("/v1/accounts?identity=" + encode("b2b_account:1@mkto-1.Marketo"),
                     List.of("p1@townsend.com", "p2@townsend.com"));
             JsonNode line2 = awaitPeople("/v1/accounts?identity=" + encode("b2b_account:2@mkto-2.Marketo"),
