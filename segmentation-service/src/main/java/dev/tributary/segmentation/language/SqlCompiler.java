@@ -63,8 +63,6 @@ final class SqlCompiler {
     private final Map<Integer, String> drivers = new LinkedHashMap<>();
     /** For top-level {@code not exists(...)} conjuncts: their index, and the SQL of whom they exclude. */
     private final Map<Integer, String> exclusions = new LinkedHashMap<>();
-    /** True while the {@code exists} of a top-level {@code not exists(...)} is being compiled. */
-    private boolean negatedTopLevel;
 
     private SqlCompiler(Audience audience, boolean restrictToIds) {
         this.audience = audience;
@@ -196,14 +194,16 @@ final class SqlCompiler {
                     .collect(Collectors.joining(" OR "));
         }
         if (condition instanceof Condition.Not not) {
-            negatedTopLevel = top && not.operand() instanceof Condition.Exists;
+            if (top && not.operand() instanceof Condition.Exists ex) {
+                return "NOT (" + exists(ex, scope, explain, false, true) + ")";
+            }
             return "NOT (" + condition(not.operand(), scope, alias, explain) + ")";
         }
         if (condition instanceof Condition.AggregateComparison ac) {
             return aggregate(ac, scope, explain, top);
         }
         if (condition instanceof Condition.Exists ex) {
-            return exists(ex, scope, explain, top);
+            return exists(ex, scope, explain, top, false);
         }
         if (condition instanceof Condition.InSegment in) {
             String id = parameter(in.segmentId());
@@ -392,7 +392,8 @@ final class SqlCompiler {
         return new PathJoin(from.toString(), driver, type, vias, mayRepeat);
     }
 
-    private String exists(Condition.Exists exists, EntityType scope, boolean explain, boolean top) {
+    /** @param excluded when it is the operand of a top-level {@code not}: a full evaluation subtracts whom it names */
+    private String exists(Condition.Exists exists, EntityType scope, boolean explain, boolean top, boolean excluded) {
         PathJoin path = join(scope, exists.path());
         Set<String> whereColumns = new LinkedHashSet<>();
         String where = where(exists.where(), path.target(), whereColumns);
@@ -408,10 +409,9 @@ final class SqlCompiler {
         if (top) {
             drivers.put(conjuncts.size(), DISTINCT + members);
         }
-        if (negatedTopLevel) {
+        if (excluded) {
             // the index its NOT will have among the conjuncts, once compiled
             exclusions.put(conjuncts.size(), "SELECT " + members);
-            negatedTopLevel = false;
         }
         List<String> conditions = new ArrayList<>(List.of(path.driver() + " = e." + key));
         if (where != null) {
