@@ -48,7 +48,7 @@ public class OutboxWriter {
                 .param(messages.stream().map(Message::key).toArray(String[]::new))
                 .param(messages.stream().map(Message::value).toArray(String[]::new))
                 .update();
-        wakeRelayAfterCommit();
+        appended();
     }
 
     /**
@@ -62,10 +62,6 @@ public class OutboxWriter {
 
     /** Has the relay publish after the caller's transaction commits what a statement of the caller appended. */
     public void appended() {
-        wakeRelayAfterCommit();
-    }
-
-    private void wakeRelayAfterCommit() {
         if (relay == null) {
             return;
         }
