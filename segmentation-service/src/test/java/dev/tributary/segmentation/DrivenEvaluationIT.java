@@ -1,6 +1,5 @@
 package dev.tributary.segmentation;
 
-import dev.tributary.profile.ingest.ProfileUpdates;
 import dev.tributary.segmentation.language.Audience;
 import dev.tributary.segmentation.language.CompiledSegment;
 import dev.tributary.segmentation.language.SegmentLanguage;
@@ -9,16 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,30 +47,21 @@ class DrivenEvaluationIT {
         int nonEmpty = 0;
         for (int o = 0; o < ORGANISATIONS; o++) {
             long seed = base + o;
-            SegmentationFixtures.truncate(jdbc);
-            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            clock.freeze(now);
-            new RandomOrganisation(seed, UpstreamServices.profile().getBean(ProfileUpdates.class), now).create();
+            RandomOrganisation organisation = RandomOrganisation.createdAfresh(seed, jdbc, clock);
             List<String> rules = new ArrayList<>(SHAPED_RULES);
             for (int r = 0; r < RANDOM_RULES; r++) {
                 rules.add(RandomOrganisation.randomQuery(seed * 31 + r));
             }
             for (String rule : rules) {
                 CompiledSegment compiled = SegmentLanguage.compile(Audience.PERSON, rule);
-                Set<String> everyone = members("SELECT e.person_id AS entity_id FROM profile_read.person e WHERE "
-                        + compiled.condition(), compiled, now);
-                assertThat(members(compiled.selectAll(), compiled, now))
+                Set<String> everyone = organisation.selected(jdbc, compiled,
+                        "SELECT e.person_id AS entity_id FROM profile_read.person e WHERE " + compiled.condition());
+                assertThat(organisation.selected(jdbc, compiled, compiled.selectAll()))
                         .as("seed %d (-Ddriven.property.seed=%d), rule %s", seed, base, rule)
                         .isEqualTo(everyone);
                 nonEmpty += everyone.isEmpty() ? 0 : 1;
             }
         }
         assertThat(nonEmpty).as("rules that selected somebody").isPositive();
-    }
-
-    private Set<String> members(String sql, CompiledSegment compiled, Instant now) {
-        Map<String, Object> params = new HashMap<>(compiled.parameters());
-        params.put("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-        return new TreeSet<>(jdbc.sql(sql).params(params).query(String.class).list());
     }
 }

@@ -3,6 +3,7 @@ package dev.tributary.segmentation;
 import dev.tributary.profile.fragment.IncomingRecord;
 import dev.tributary.profile.ingest.ProfileConsumers;
 import dev.tributary.profile.ingest.ProfileUpdates;
+import dev.tributary.segmentation.language.CompiledSegment;
 import dev.tributary.segmentation.language.RandomQueries;
 import dev.tributary.xdm.Identity;
 import dev.tributary.xdm.json.XdmJson;
@@ -12,13 +13,21 @@ import dev.tributary.xdm.messaging.Topics;
 import dev.tributary.xdm.validation.RecordValidation;
 import dev.tributary.xdm.validation.XdmValidator;
 import net.jqwik.api.sessions.JqwikSession;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -56,6 +65,26 @@ final class RandomOrganisation {
         this.personDeleted = new boolean[persons];
         this.opportunityAccount = new int[opportunities];
         this.opportunityWon = new boolean[opportunities];
+    }
+
+    /**
+     * The organisation of {@code seed}, created in emptied profile and segmentation tables, with {@code clock}
+     * frozen at its {@code now} (the current second).
+     */
+    static RandomOrganisation createdAfresh(long seed, JdbcClient jdbc, MutableClock clock) {
+        SegmentationFixtures.truncate(jdbc);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        clock.freeze(now);
+        RandomOrganisation organisation = new RandomOrganisation(seed, UpstreamServices.profile().getBean(ProfileUpdates.class), now);
+        organisation.create();
+        return organisation;
+    }
+
+    /** Whom {@code sql} (one column of ids, with {@code rule}'s parameters) selects at this organisation's now. */
+    Set<String> selected(JdbcClient jdbc, CompiledSegment rule, String sql) {
+        Map<String, Object> params = new HashMap<>(rule.parameters());
+        params.put("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        return new TreeSet<>(jdbc.sql(sql).params(params).query(String.class).list());
     }
 
     void create() {

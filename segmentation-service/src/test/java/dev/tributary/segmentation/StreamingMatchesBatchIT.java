@@ -1,6 +1,5 @@
 package dev.tributary.segmentation;
 
-import dev.tributary.profile.ingest.ProfileUpdates;
 import dev.tributary.segmentation.definition.SegmentDefinition;
 import dev.tributary.segmentation.definition.SegmentDefinitions;
 import dev.tributary.segmentation.definition.SegmentRequest;
@@ -11,16 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -67,12 +58,7 @@ class StreamingMatchesBatchIT {
 
     /** Returns how many membership changes streaming evaluations made. */
     private long checkOrganisation(long seed) {
-        SegmentationFixtures.truncate(jdbc);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        clock.freeze(now);
-        ProfileUpdates updates = UpstreamServices.profile().getBean(ProfileUpdates.class);
-        RandomOrganisation organisation = new RandomOrganisation(seed, updates, now);
-        organisation.create();
+        RandomOrganisation organisation = RandomOrganisation.createdAfresh(seed, jdbc, clock);
 
         List<SegmentDefinition> segments = new ArrayList<>();
         for (int s = 0; s < SEGMENTS; s++) {
@@ -86,10 +72,11 @@ class StreamingMatchesBatchIT {
             int atStep = step;
             assertThat(deadReferences()).as("step %d: unified ids in profile_read naming no live profile", step).isEmpty();
             for (SegmentDefinition segment : segments) {
+                CompiledSegment rule = segment.compile();
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                         assertThat(SegmentationFixtures.activeMembers(jdbc, segment.id()))
                                 .as("step %d, rule %s", atStep, segment.normalisedQuery())
-                                .isEqualTo(freshBatch(segment.compile(), now)));
+                                .isEqualTo(organisation.selected(jdbc, rule, rule.selectAll())));
             }
         }
         return jdbc.sql("SELECT coalesce(sum(entered + exited), 0) FROM segmentation.evaluation WHERE trigger = 'streaming'")
@@ -115,11 +102,5 @@ class StreamingMatchesBatchIT {
                             UNION ALL SELECT 'opportunity', account_id FROM profile_read.opportunity) r(view, id)
                         WHERE r.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM profile_read.account a WHERE a.account_id = r.id)""")
                 .query(String.class).list();
-    }
-
-    private Set<String> freshBatch(CompiledSegment compiled, Instant now) {
-        Map<String, Object> params = new HashMap<>(compiled.parameters());
-        params.put("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-        return new TreeSet<>(jdbc.sql(compiled.selectAll()).params(params).query(String.class).list());
     }
 }
