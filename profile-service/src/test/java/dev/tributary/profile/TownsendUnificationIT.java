@@ -288,16 +288,10 @@ class TownsendUnificationIT {
                 p -> p != null && p.get("fragments").size() == fragments);
     }
 
-    /** The account once its people are {@code emails} (sorted), or the last answer after 30 s. */
-    private JsonNode awaitPeople(String path, List<String> emails) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode account = getOrNull(path);
-        while ((account == null || !texts(account.get("people"), "email").stream().sorted().toList().equals(emails))
-                && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            account = getOrNull(path);
-        }
-        return account;
+    /** The account once its people are {@code emails} (sorted). */
+    private JsonNode awaitPeople(String path, List<String> emails) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> getOrNull(path),
+                a -> a != null && texts(a.get("people"), "email").stream().sorted().toList().equals(emails));
     }
 
     private JsonNode getOrNull(String path) throws Exception {
