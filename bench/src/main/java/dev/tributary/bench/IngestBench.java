@@ -268,11 +268,6 @@ final class IngestBench {
         pool.awaitTermination(1, TimeUnit.MINUTES);
     }
 
-    /**
-     * Paced sends of one batch every 20 ms (20 lines at 1,000 records/s): three quarters are new CRM contacts, the
-     * rest updates of existing contacts; every 20th line is a new contact that is probed. Freshness = time from the 202
-     * to the person being returned by GET /v1/persons?identity=b2b_person:<key>.
-     */
     /** Waits until profile-service has applied every record sent so far (fragment count stops growing). */
     private void drain(Db db) throws Exception {
         long last = -1;
@@ -284,6 +279,12 @@ final class IngestBench {
         }
     }
 
+    /**
+     * Paced sends of one batch every 20 ms (20 lines at 1,000 records/s): three quarters are new CRM contacts, the
+     * rest updates of existing contacts; every 20th line is a new contact that is probed. Freshness = time from the 202
+     * to the person being returned by GET /v1/persons?identity=b2b_person:<key>
+     * ({@link Probes}).
+     */
     private void freshness(OrgGenerator org, String crmSource, int seconds, int rate, Results results) throws Exception {
         int tick = options.integer("tick-ms", 20);
         int perTick = Math.max(1, rate * tick / 1000);
@@ -314,7 +315,7 @@ final class IngestBench {
             return new Paced.Batch(crmSource, lines, sampled);
         }, (batch, events, acceptedAt) -> {
             for (String key : batch.sampled()) {
-                probes.probe(acceptedAt, v -> api.personByIdentity("b2b_person", key).status() == 200);
+                probes.probe(acceptedAt, () -> api.personByIdentity("b2b_person", key).status() == 200);
             }
         });
         probes.awaitAll(60);
@@ -330,6 +331,7 @@ final class IngestBench {
         f.put("failed_requests", paced.failedRequests.get());
         f.put("post_ms", paced.postLatency.summary());
         f.put("probe_polls", probes.polls.get());
+        f.put("probe_poll_ms", probes.pollMillis.summary());
         results.put("freshness_" + rate, f);
         String at = "freshness @" + rate + "/s: ";
         results.row(at + "achieved rate", String.format("%,d rec/s", Math.round(achieved)), null);
@@ -338,6 +340,8 @@ final class IngestBench {
         results.row(at + "p95", Results.ms(probes.latency.pct(95)), rate == 1000 ? "< 1,000 ms" : null);
         results.row(at + "p99", Results.ms(probes.latency.pct(99)), null);
         results.row(at + "max", Results.ms(probes.latency.pct(100)), null);
+        results.row(at + "probe polls (p50 / max ms)", String.format("%,d (%s / %s)", probes.polls.get(),
+                Results.ms(probes.pollMillis.pct(50)), Results.ms(probes.pollMillis.pct(100))), null);
         results.row(at + "POST 202 latency p50 / p95", Results.ms(paced.postLatency.pct(50)) + " / " + Results.ms(paced.postLatency.pct(95)), null);
     }
 
