@@ -296,6 +296,9 @@ final class IngestBench {
         AtomicLong newPersons = new AtomicLong();
         System.out.printf("freshness: %d records/s for %d s (%d every %d ms), 1 in %d probed%n", rate, seconds, perTick, tick, sampleEvery);
         ActivitySampler sampler = new ActivitySampler(options);
+        ProcessCpu cpu = ProcessCpu.of(options);
+        ProcessCpu.Snapshot cpuBefore = cpu == null ? null : cpu.exclude(sampler.backendPid).snapshot();
+        long t0 = System.nanoTime();
         paced.run(api, tick, seconds, n -> {
             List<String> lines = new ArrayList<>(perTick);
             List<String> sampled = new ArrayList<>();
@@ -319,6 +322,8 @@ final class IngestBench {
             }
         });
         probes.awaitAll(60);
+        ProcessCpu.Snapshot cpuUsed = cpu == null ? null : cpu.snapshot().minus(cpuBefore);
+        double elapsed = (System.nanoTime() - t0) / 1e9;
         probes.shutdown();
         sampler.close();
         sampler.report(results, "freshness_" + rate + "_db_activity");
@@ -342,6 +347,14 @@ final class IngestBench {
         results.row(at + "max", Results.ms(probes.latency.pct(100)), null);
         results.row(at + "probe polls (p50 / max ms)", String.format("%,d (%s / %s)", probes.polls.get(),
                 Results.ms(probes.pollMillis.pct(50)), Results.ms(probes.pollMillis.pct(100))), null);
+        if (cpuUsed != null) {
+            // from the first request until the last probe is visible, backlog included
+            Map<String, Double> cores = new LinkedHashMap<>();
+            cpuUsed.seconds().forEach((part, sec) -> cores.put(part, round(sec / elapsed)));
+            f.put("cores_busy", cores);
+            results.row(at + "cores busy (of 2)", String.format("PostgreSQL %.2f, JVM %.2f + JIT %.2f, bench client %.2f (%.0f s)",
+                    cores.get("postgres"), cores.get("jvm"), cores.get("jit"), cores.get("bench"), elapsed), null);
+        }
         results.row(at + "POST 202 latency p50 / p95", Results.ms(paced.postLatency.pct(50)) + " / " + Results.ms(paced.postLatency.pct(95)), null);
     }
 

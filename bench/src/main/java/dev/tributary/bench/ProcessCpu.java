@@ -17,7 +17,10 @@ import java.util.stream.Stream;
  */
 final class ProcessCpu {
 
-    /** CPU seconds by part: {@code jit}, {@code jvm} (every other thread of the standalone), {@code postgres}. */
+    /**
+     * CPU seconds by part: {@code jit}, {@code jvm} (every other thread of the standalone), {@code postgres}, and
+     * {@code bench}, this client, which shares the two cores.
+     */
     record Snapshot(Map<String, Double> seconds) {
         Snapshot minus(Snapshot earlier) {
             Map<String, Double> diff = new LinkedHashMap<>();
@@ -82,6 +85,7 @@ final class ProcessCpu {
         seconds.put("jit", 0.0);
         seconds.put("jvm", 0.0);
         seconds.put("postgres", 0.0);
+        seconds.put("bench", cpuSeconds(Path.of("/proc/self/stat")));
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(standalonePid), "task"))) {
             tasks.forEach(task -> {
                 String name = read(task.resolve("comm")).trim();
