@@ -11,7 +11,7 @@ public final class BenchMain {
                       common:    --token (CDP_API_TOKEN, else bench) --ingestion-url --profile-url --segmentation-url
                                  --jdbc-url=jdbc:postgresql://localhost:55432/postgres --kafka=localhost:59092 --out=bench-results
                       ingest:    --batch-lines=5000 --concurrency=4 --events-per-request=1000 --skip-events --warmup-scale=0.05 (0: cold JVM)
-                                 --freshness-seconds=60 --freshness-rates=1000,250 --tick-ms=20 --sample-every=20 --poll-ms=50
+                                 --freshness-seconds=60 --freshness-warmup-seconds=30 --freshness-rates=1000,250 --tick-ms=20 --sample-every=200 --poll-ms=50
                       segments:  --repeat=3 (batch and floor runs per segment; the best is reported)
                       streaming: --people=10000 --seconds=60 --rate=1000 --won-share=0""");
             System.exit(2);
