@@ -303,9 +303,8 @@ final class IngestBench {
     /**
      * Paced sends of one batch every 20 ms (20 lines at 1,000 records/s): three quarters are new CRM contacts, the
      * rest updates of existing contacts; every 200th line ({@code --sample-every}) is a new contact that is
-     * probed. Freshness = time from the 202
-     * to the person being returned by GET /v1/persons?identity=b2b_person:<key>
-     * ({@link Probes}).
+     * probed. Freshness = time from the 202 to the person being returned by
+     * GET /v1/persons?identity=b2b_person:<key> ({@link Probes}). A warm-up of the same traffic runs first.
      */
     private void freshness(OrgGenerator org, String crmSource, int seconds, int rate, Results results) throws Exception {
         int tick = options.integer("tick-ms", 20);
