@@ -22,9 +22,9 @@ import java.util.function.BooleanSupplier;
  * Records are applied about in the order they were accepted, so polling every pending probe each round mostly asks
  * for records that cannot be visible yet. The seventh session measured what that costs: during a backlog, thousands
  * of polls a second took 0.46 of the two cores the measured services run on. Polling in order costs at most one
- * chunk of failed polls a round. A record that becomes visible before an older one is recorded when the older one is, so latencies can only
- * be overstated, never understated. Visible people are polled in parallel because each answer carries the whole
- * profile (16 ms on the loaded machine): one thread could not keep up with 50 a second.
+ * chunk of failed polls a round. A record that becomes visible before an older one is recorded when the older one
+ * is, so latencies can only be overstated, never understated. Visible people are polled in parallel because each
+ * answer carries the whole profile (16 ms on the loaded machine): one thread could not keep up with 50 a second.
  */
 final class Probes {
 
