@@ -312,7 +312,6 @@ final class IngestBench {
         int sampleEvery = options.integer("sample-every", 200);
         int pollMs = options.integer("poll-ms", 50);
         String run = Long.toString(System.currentTimeMillis() % 100000, 36);
-        Probes probes = new Probes(pollMs, 60);
         Paced paced = new Paced();
         AtomicLong newPersons = new AtomicLong();
         int warmupSeconds = options.integer("freshness-warmup-seconds", 30);
@@ -325,6 +324,7 @@ final class IngestBench {
                     n -> freshnessBatch(org, crmSource, run + "w", rate, perTick, Long.MAX_VALUE, newPersons, n), (batch, events, t) -> { });
         }
         System.out.printf("freshness: %d records/s for %d s (%d every %d ms), 1 in %d probed%n", rate, seconds, perTick, tick, sampleEvery);
+        Probes probes = new Probes(pollMs, 60);
         ActivitySampler sampler = new ActivitySampler(options);
         ProcessCpu cpu = ProcessCpu.of(options);
         ProcessCpu.Snapshot cpuBefore = cpu == null ? null : cpu.exclude(sampler.backendPid).snapshot();
