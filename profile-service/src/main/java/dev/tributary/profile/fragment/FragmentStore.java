@@ -16,17 +16,23 @@ import java.util.Map;
 /**
  * Stores source fragments under the newest-wins rule: an older version never overwrites a newer one,
  * a duplicate changes nothing, and a deletion is a tombstone that older replays cannot undo.
+ * <p>
+ * Deciding and writing are two steps: a batch decides which versions it accepts ({@link #accept}), resolves
+ * their identities against what is stored, and only then writes them with the profile each belongs to
+ * ({@link #write}). Written before their profile was known, every new person or account fragment was written
+ * twice, the second time a whole row version and two index entries for its profile id alone.
  */
 @Component
 public class FragmentStore {
 
     private static final String UPSERT = """
             INSERT INTO fragment (source_key, xdm_class, source_type, source_instance_id, data, last_updated,
-                                  content_hash, deleted, received_at)
-            VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, now())
+                                  content_hash, deleted, profile_id, received_at)
+            VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, now())
             ON CONFLICT (source_key) DO UPDATE
                SET xdm_class = EXCLUDED.xdm_class, data = EXCLUDED.data, last_updated = EXCLUDED.last_updated,
-                   content_hash = EXCLUDED.content_hash, deleted = EXCLUDED.deleted, received_at = now()
+                   content_hash = EXCLUDED.content_hash, deleted = EXCLUDED.deleted, profile_id = EXCLUDED.profile_id,
+                   received_at = now()
              WHERE fragment.last_updated < EXCLUDED.last_updated
                 OR (fragment.last_updated = EXCLUDED.last_updated AND fragment.content_hash < EXCLUDED.content_hash)
             """;
@@ -39,8 +45,11 @@ public class FragmentStore {
         this.jdbcTemplate = jdbcTemplate;
     }
 
-    /** Applies the records, returning only the changes that were accepted, in input order. */
-    public List<FragmentChange> apply(Collection<IncomingRecord> records) {
+    /**
+     * The versions among the records that the newest-wins rule accepts, one per fragment, in input order.
+     * Nothing is written: the caller passes them to {@link #write} once their profiles are known.
+     */
+    public List<FragmentChange> accept(Collection<IncomingRecord> records) {
         Map<String, IncomingRecord> newest = new LinkedHashMap<>();
         for (IncomingRecord record : records) {
             newest.merge(record.key().sourceKey(), record, (a, b) -> b.supersedes(a) ? b : a);
@@ -53,15 +62,25 @@ public class FragmentStore {
                 accepted.add(new FragmentChange(record, previous));
             }
         }
+        return accepted;
+    }
+
+    /**
+     * Writes accepted versions.
+     *
+     * @param profileIds the unified profile of each person or account fragment by source key; absent for a
+     *                   fragment of another class or one that belongs to no profile (deleted)
+     */
+    public void write(List<FragmentChange> accepted, Map<String, String> profileIds) {
         List<Object[]> rows = accepted.stream().map(c -> new Object[]{
                 c.sourceKey(), c.incoming().xdmClass().jsonName(), c.incoming().key().sourceType(),
                 c.incoming().key().sourceInstanceId(), XdmJson.mapper().writeValueAsString(c.incoming().data()),
-                Timestamp.from(c.incoming().lastUpdated()), c.incoming().contentHash(), c.incoming().deleted()})
+                Timestamp.from(c.incoming().lastUpdated()), c.incoming().contentHash(), c.incoming().deleted(),
+                profileIds.get(c.sourceKey())})
                 .toList();
         if (!rows.isEmpty()) {
             jdbcTemplate.batchUpdate(UPSERT, rows);
         }
-        return accepted;
     }
 
     public Map<String, StoredFragment> load(Collection<String> keys) {

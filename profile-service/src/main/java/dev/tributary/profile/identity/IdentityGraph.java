@@ -11,13 +11,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,14 +57,33 @@ public class IdentityGraph {
     }
 
     /**
-     * Applies the identity changes of accepted fragment versions of one entity type and reassigns the
-     * profiles of every component they touch.
+     * What {@link #relink} decided for a batch's fragments of one entity type.
      *
-     * @return ids of the live profiles whose fragments changed
+     * @param profiles  ids of the live profiles whose fragments changed
+     * @param profileOf the profile of each of the batch's fragments that belongs to one, by source key: the
+     *                  profile id to write with it ({@link dev.tributary.profile.fragment.FragmentStore#write})
+     * @param created   the profiles this batch creates, in creation order, with their anchor fragment: not
+     *                  written yet, the merged attributes are written with them
+     *                  ({@link dev.tributary.profile.merge.AttributeMerger#recompute})
      */
-    public Set<String> relink(EntityType type, List<FragmentChange> changes, ChangeSet changeSet) {
+    public record Relinked(Set<String> profiles, Map<String, String> profileOf, Map<String, String> created) {
+    }
+
+    /**
+     * Applies the identity changes of accepted fragment versions of one entity type and reassigns the
+     * profiles of every component they touch. The versions themselves are not stored yet: what the graph reads
+     * of them (live or deleted, their profile so far) comes from the changes, and other fragments the
+     * reassignment moves are updated here.
+     */
+    public Relinked relink(EntityType type, List<FragmentChange> changes, ChangeSet changeSet) {
+        Map<String, String> profileOf = new HashMap<>();
+        for (FragmentChange change : changes) {
+            if (!change.incoming().deleted() && change.previous() != null && change.previous().profileId() != null) {
+                profileOf.put(change.sourceKey(), change.previous().profileId());
+            }
+        }
         if (changes.isEmpty()) {
-            return Set.of();
+            return new Relinked(Set.of(), profileOf, Map.of());
         }
         List<String> keys = changes.stream().map(FragmentChange::sourceKey).toList();
         // a fragment seen for the first time has no links, refusals or profile yet: only the others are looked up
@@ -88,7 +106,7 @@ public class IdentityGraph {
         }
         writeRefusals(known, refusals);
         if (dirty.isEmpty()) {
-            return Set.of();
+            return new Relinked(Set.of(), profileOf, Map.of());
         }
         graphLock.exclusive();
         replaceLinks(type, dirty.stream().filter(known::contains).toList(), dirty, newLinks);
@@ -104,7 +122,9 @@ public class IdentityGraph {
         Set<Identity> identitiesToResolve = new HashSet<>();
         graph.links.values().forEach(identitiesToResolve::addAll);
         dirty.forEach(k -> identitiesToResolve.addAll(oldLinks.getOrDefault(k, Set.of())));
-        return assign(type, graph, identitiesToResolve, changeSet);
+        Map<String, FragmentChange> batch = new HashMap<>();
+        changes.forEach(c -> batch.put(c.sourceKey(), c));
+        return assign(type, graph, batch, profileOf, identitiesToResolve, changeSet);
     }
 
     /** The fragments reachable from the seeds, with the identities that link them. */
@@ -147,11 +167,16 @@ public class IdentityGraph {
         return graph;
     }
 
-    private Set<String> assign(EntityType type, Subgraph graph, Set<Identity> identitiesToResolve, ChangeSet changeSet) {
+    /**
+     * @param batch     the batch's changes, not stored yet
+     * @param profileOf filled in with the profile of each of the batch's fragments in the graph
+     */
+    private Relinked assign(EntityType type, Subgraph graph, Map<String, FragmentChange> batch, Map<String, String> profileOf,
+                            Set<Identity> identitiesToResolve, ChangeSet changeSet) {
         Map<String, String> currentProfile = new HashMap<>();
         Set<String> live = new HashSet<>();
         jdbc.sql("SELECT source_key, profile_id, deleted FROM fragment WHERE source_key = ANY(?)")
-                .param(graph.links.keySet().toArray(String[]::new))
+                .param(graph.links.keySet().stream().filter(k -> !batch.containsKey(k)).toArray(String[]::new))
                 .query(rs -> {
                     if (rs.getString(2) != null) {
                         currentProfile.put(rs.getString(1), rs.getString(2));
@@ -160,6 +185,18 @@ public class IdentityGraph {
                         live.add(rs.getString(1));
                     }
                 });
+        for (String key : graph.links.keySet()) {
+            FragmentChange change = batch.get(key);
+            if (change == null) {
+                continue;
+            }
+            if (change.previous() != null && change.previous().profileId() != null) {
+                currentProfile.put(key, change.previous().profileId());
+            }
+            if (!change.incoming().deleted()) {
+                live.add(key);
+            }
+        }
 
         List<TreeSet<String>> components = components(graph, live);
         Map<String, Integer> componentOf = new HashMap<>();
@@ -193,9 +230,8 @@ public class IdentityGraph {
                     .ifPresent(best -> owner.put(profile.id(), best.getKey()));
         }
 
-        Instant now = Instant.now();
         Map<String, String> assigned = new HashMap<>();
-        List<Object[]> newProfiles = new ArrayList<>();
+        Map<String, String> created = new LinkedHashMap<>();
         List<Object[]> anchorMoves = new ArrayList<>();
         Set<String> affected = new LinkedHashSet<>();
         String[] componentIds = new String[components.size()];
@@ -208,7 +244,7 @@ public class IdentityGraph {
             String id;
             if (owned.isEmpty()) {
                 id = type.idPrefix() + UUID.randomUUID();
-                newProfiles.add(new Object[]{id, type.id(), component.first(), Timestamp.from(now), Timestamp.from(now)});
+                created.put(id, component.first());
                 changeSet.changed(type, id, "created");
             } else {
                 ProfileRow survivor = owned.get(0);
@@ -245,11 +281,6 @@ public class IdentityGraph {
             }
         }
 
-        if (!newProfiles.isEmpty()) {
-            jdbcTemplate.batchUpdate("""
-                    INSERT INTO unified_profile (id, entity_type, anchor_key, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?)""", newProfiles);
-        }
         if (!anchorMoves.isEmpty()) {
             jdbcTemplate.batchUpdate("UPDATE unified_profile SET anchor_key = ? WHERE id = ?", anchorMoves);
         }
@@ -257,7 +288,14 @@ public class IdentityGraph {
         List<String> movedTo = new ArrayList<>();
         for (String key : graph.links.keySet()) {
             String target = assigned.get(key);
-            if (!Objects.equals(target, currentProfile.get(key))) {
+            if (batch.containsKey(key)) {
+                // written with the fragment
+                if (target == null) {
+                    profileOf.remove(key);
+                } else {
+                    profileOf.put(key, target);
+                }
+            } else if (!Objects.equals(target, currentProfile.get(key))) {
                 movedKeys.add(key);
                 movedTo.add(target);
             }
@@ -267,7 +305,7 @@ public class IdentityGraph {
                     .param(movedKeys.toArray(String[]::new)).param(movedTo.toArray(String[]::new)).update();
         }
         resolveIdentities(type, identitiesToResolve, graph, assigned);
-        return affected;
+        return new Relinked(affected, profileOf, created);
     }
 
     /** Connected components of the live fragments, hubs excluded, each sorted, in a stable order. */

@@ -22,6 +22,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -70,40 +72,50 @@ public class ProfileUpdates {
         PhaseTimer timer = new PhaseTimer();
         graphLock.recordBatch();   // IdentityGraph.relink takes the graph exclusively if the batch changes identity links
         timer.lap("lock");
-        List<FragmentChange> changes = fragments.apply(records);
+        List<FragmentChange> changes = fragments.accept(records);
         timer.lap("fragments");
         if (changes.isEmpty()) {
             return;
         }
         ChangeSet changeSet = new ChangeSet();
-        for (EntityType type : EntityType.values()) {
-            List<FragmentChange> ofType = changes.stream()
-                    .filter(c -> EntityType.of(c.incoming().xdmClass()).orElse(null) == type)
-                    .toList();
-            if (ofType.isEmpty()) {
-                continue;
-            }
+        Map<EntityType, List<FragmentChange>> byType = new EnumMap<>(EntityType.class);
+        changes.forEach(c -> EntityType.of(c.incoming().xdmClass())
+                .ifPresent(type -> byType.computeIfAbsent(type, t -> new ArrayList<>()).add(c)));
+        // identities first, so every fragment is written once, with its profile
+        Map<EntityType, IdentityGraph.Relinked> relinked = new EnumMap<>(EntityType.class);
+        Map<String, String> profileOf = new HashMap<>();
+        byType.forEach((type, ofType) -> {
+            IdentityGraph.Relinked r = graph.relink(type, ofType, changeSet);
+            relinked.put(type, r);
+            profileOf.putAll(r.profileOf());
+            timer.lap(type.id() + " identity");
+        });
+        fragments.write(changes, profileOf);
+        timer.lap("write");
+        byType.forEach((type, ofType) -> {
+            IdentityGraph.Relinked r = relinked.get(type);
             // profiles whose identities or fragments changed: which events, links and memberships are theirs may have
             // changed too, so their change is not described
-            Set<String> relinked = graph.relink(type, ofType, changeSet);
-            Set<String> affected = new LinkedHashSet<>(relinked);
-            affected.addAll(jdbc.sql("SELECT DISTINCT profile_id FROM fragment WHERE source_key = ANY(?) AND profile_id IS NOT NULL")
-                    .param(ofType.stream().map(FragmentChange::sourceKey).toArray(String[]::new))
-                    .query(String.class).list());
-            timer.lap(type.id() + " identity");
+            Set<String> affected = new LinkedHashSet<>(r.profiles());
+            ofType.forEach(c -> {
+                String id = profileOf.get(c.sourceKey());
+                if (id != null) {
+                    affected.add(id);
+                }
+            });
             Map<String, List<String>> changedColumns = merger.recompute(type, affected, ofType.stream()
                     .filter(c -> !c.incoming().deleted())
-                    .collect(Collectors.toMap(FragmentChange::sourceKey, c -> c.incoming().data(), (a, b) -> b)));
+                    .collect(Collectors.toMap(FragmentChange::sourceKey, c -> c.incoming().data(), (a, b) -> b)), r.created());
             timer.lap(type.id() + " merge");
             for (String id : affected) {
                 List<String> columns = changedColumns.get(id);
-                if (columns == null || relinked.contains(id)) {
+                if (columns == null || r.profiles().contains(id)) {
                     changeSet.changed(type, id, "attributes");
                 } else {
                     changeSet.changed(type, id, "attributes", ProfileChanged.Change.attributes(type.id(), columns));
                 }
             }
-        }
+        });
         // after every identity change of the batch, so the rows it writes resolve to the final profiles
         RelationshipProjection.Touched touched = relationships.project(changes);
         timer.lap("relationships");

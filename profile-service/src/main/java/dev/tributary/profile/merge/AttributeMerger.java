@@ -100,11 +100,14 @@ public class AttributeMerger {
     /**
      * @param written the data of fragments this transaction just wrote, by source key: not read back and
      *                parsed again
+     * @param created the profiles among {@code profileIds} that do not exist yet, in creation order, with their
+     *                anchor fragment: inserted here with their attributes, rather than inserted empty and updated
      * @return for each recomputed profile that existed before, the columns of its unified table
      *         ({@code unified_person}, {@code unified_account}; the {@code profile_read} views use the same names)
      *         whose value changed, possibly none. Profiles created now are absent: everything about them is new.
      */
-    public Map<String, List<String>> recompute(EntityType type, Collection<String> profileIds, Map<String, JsonNode> written) {
+    public Map<String, List<String>> recompute(EntityType type, Collection<String> profileIds, Map<String, JsonNode> written,
+                                               Map<String, String> created) {
         if (profileIds.isEmpty()) {
             return Map.of();
         }
@@ -112,7 +115,7 @@ public class AttributeMerger {
         Map<String, String[]> before = new LinkedHashMap<>();
         jdbc.sql("SELECT id, " + attributes.stream().map(a -> a.column() + "::text").collect(Collectors.joining(", "))
                         + " FROM " + (type == EntityType.PERSON ? "unified_person" : "unified_account") + " WHERE id = ANY(?)")
-                .param(profileIds.toArray(String[]::new))
+                .param(profileIds.stream().filter(id -> !created.containsKey(id)).toArray(String[]::new))
                 .query(rs -> {
                     String[] values = new String[attributes.size()];
                     for (int c = 0; c < values.length; c++) {
@@ -166,10 +169,31 @@ public class AttributeMerger {
         }
         Timestamp now = Timestamp.from(Instant.now());
         String[] idArray = ids.toArray(String[]::new);
-        jdbc.sql("""
-                        UPDATE unified_profile p SET attributes = u.a::jsonb, updated_at = ?
-                        FROM unnest(?::text[], ?::text[]) AS u(id, a) WHERE p.id = u.id""")
-                .param(now).param(idArray).param(lineage).update();
+        Map<String, String> lineageOf = new LinkedHashMap<>();
+        for (int row = 0; row < ids.size(); row++) {
+            lineageOf.put(ids.get(row), lineage[row]);
+        }
+        List<String> newIds = created.keySet().stream().filter(lineageOf::containsKey).toList();
+        if (!newIds.isEmpty()) {
+            // in creation order: the sequence they draw decides which id survives when they merge later
+            jdbc.sql("""
+                            INSERT INTO unified_profile (id, entity_type, anchor_key, attributes, created_at, updated_at)
+                            SELECT u.id, ?, u.anchor, u.a::jsonb, ?, ? FROM unnest(?::text[], ?::text[], ?::text[])
+                                WITH ORDINALITY AS u(id, anchor, a, n) ORDER BY u.n""")
+                    .param(type.id()).param(now).param(now)
+                    .param(newIds.toArray(String[]::new))
+                    .param(newIds.stream().map(created::get).toArray(String[]::new))
+                    .param(newIds.stream().map(lineageOf::get).toArray(String[]::new))
+                    .update();
+        }
+        if (newIds.size() < ids.size()) {
+            List<String> existing = ids.stream().filter(id -> !created.containsKey(id)).toList();
+            jdbc.sql("""
+                            UPDATE unified_profile p SET attributes = u.a::jsonb, updated_at = ?
+                            FROM unnest(?::text[], ?::text[]) AS u(id, a) WHERE p.id = u.id""")
+                    .param(now).param(existing.toArray(String[]::new))
+                    .param(existing.stream().map(lineageOf::get).toArray(String[]::new)).update();
+        }
         var statement = jdbc.sql(type == EntityType.PERSON ? UPSERT_PERSON : UPSERT_ACCOUNT).param(now).param(idArray);
         for (String[] column : columns) {
             statement = statement.param(column);
