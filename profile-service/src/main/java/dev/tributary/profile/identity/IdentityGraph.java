@@ -415,20 +415,31 @@ public class IdentityGraph {
                     .param(type.id())
                     .update();
         }
-        if (!moved.isEmpty()) {
-            jdbc.sql("""
-                            INSERT INTO identity_profile (entity_type, namespace, value, profile_id)
-                            SELECT ?, ns, val, pid FROM unnest(?::text[], ?::text[], ?::text[]) AS i(ns, val, pid)
-                            ON CONFLICT (entity_type, namespace, value) DO UPDATE SET profile_id = EXCLUDED.profile_id""")
-                    .param(type.id())
-                    .param(moved.stream().map(e -> e.getKey().namespace()).toArray(String[]::new))
-                    .param(moved.stream().map(e -> e.getKey().value()).toArray(String[]::new))
-                    .param(moved.stream().map(Map.Entry::getValue).toArray(String[]::new))
-                    .update();
-        }
+        // record batches run one at a time (GraphLock): an identity absent from `before` is not there, so it is inserted
+        // plainly; ON CONFLICT costs a speculative insertion per row
+        writeIdentities(type, moved.stream().filter(e -> !before.containsKey(e.getKey())).toList(), """
+                INSERT INTO identity_profile (entity_type, namespace, value, profile_id)
+                SELECT ?, ns, val, pid FROM unnest(?::text[], ?::text[], ?::text[]) AS i(ns, val, pid)""");
+        writeIdentities(type, moved.stream().filter(e -> before.containsKey(e.getKey())).toList(), """
+                UPDATE identity_profile p SET profile_id = i.pid
+                FROM (SELECT CAST(? AS text) AS entity_type) t, unnest(?::text[], ?::text[], ?::text[]) AS i(ns, val, pid)
+                WHERE p.entity_type = t.entity_type AND p.namespace = i.ns AND p.value = i.val""");
         List<Identity> changed = new ArrayList<>(gone);
         moved.forEach(e -> changed.add(e.getKey()));
         references.identitiesChanged(type, changed);
+    }
+
+    /** @param sql takes the entity type, then the namespaces, values and profile ids as arrays */
+    private void writeIdentities(EntityType type, List<Map.Entry<Identity, String>> identities, String sql) {
+        if (identities.isEmpty()) {
+            return;
+        }
+        jdbc.sql(sql)
+                .param(type.id())
+                .param(identities.stream().map(e -> e.getKey().namespace()).toArray(String[]::new))
+                .param(identities.stream().map(e -> e.getKey().value()).toArray(String[]::new))
+                .param(identities.stream().map(Map.Entry::getValue).toArray(String[]::new))
+                .update();
     }
 
     private Map<String, Set<Identity>> linksOf(Collection<String> keys) {

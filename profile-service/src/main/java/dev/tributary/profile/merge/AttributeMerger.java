@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -48,7 +49,7 @@ public class AttributeMerger {
         }
     }
 
-    // in the column order of UPSERT_PERSON and UPSERT_ACCOUNT
+    // in the column order of INSERT_PERSON and INSERT_ACCOUNT
     private static final List<Attribute> PERSON = List.of(
             Attribute.text("email", "workEmail.address", "email"),
             Attribute.text("firstName", "person.name.firstName", "first_name"),
@@ -168,7 +169,6 @@ public class AttributeMerger {
             return changes;
         }
         Timestamp now = Timestamp.from(Instant.now());
-        String[] idArray = ids.toArray(String[]::new);
         Map<String, String> lineageOf = new LinkedHashMap<>();
         for (int row = 0; row < ids.size(); row++) {
             lineageOf.put(ids.get(row), lineage[row]);
@@ -194,12 +194,30 @@ public class AttributeMerger {
                     .param(now).param(existing.toArray(String[]::new))
                     .param(existing.stream().map(lineageOf::get).toArray(String[]::new)).update();
         }
-        var statement = jdbc.sql(type == EntityType.PERSON ? UPSERT_PERSON : UPSERT_ACCOUNT).param(now).param(idArray);
+        // a new profile's row is inserted plainly: ON CONFLICT costs a speculative insertion per row
+        String insert = type == EntityType.PERSON ? INSERT_PERSON : INSERT_ACCOUNT;
+        writeRows(insert, now, ids, columns, created::containsKey);
+        writeRows(insert + (type == EntityType.PERSON ? PERSON_CONFLICT : ACCOUNT_CONFLICT), now, ids, columns,
+                id -> !created.containsKey(id));
+        return changes;
+    }
+
+    /** Runs {@code sql} with the rows of {@code ids} and {@code columns} whose id {@code include} accepts, if any. */
+    private void writeRows(String sql, Timestamp now, List<String> ids, String[][] columns, Predicate<String> include) {
+        List<Integer> rows = new ArrayList<>();
+        for (int row = 0; row < ids.size(); row++) {
+            if (include.test(ids.get(row))) {
+                rows.add(row);
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        var statement = jdbc.sql(sql).param(now).param(rows.stream().map(ids::get).toArray(String[]::new));
         for (String[] column : columns) {
-            statement = statement.param(column);
+            statement = statement.param(rows.stream().map(row -> column[row]).toArray(String[]::new));
         }
         statement.update();
-        return changes;
     }
 
     private static Map<String, Merged> merge(List<Attribute> attributes, List<Fragment> preferred) {
@@ -217,26 +235,32 @@ public class AttributeMerger {
         return merged;
     }
 
-    private static final String UPSERT_PERSON = """
+    private static final String INSERT_PERSON = """
             INSERT INTO unified_person (id, email, first_name, last_name, job_title, country, score, email_consent,
                                         created_at, updated_at)
             SELECT u.id, u.email, u.first_name, u.last_name, u.job_title, u.country, u.score::numeric, u.email_consent,
                    t.now, t.now
             FROM (SELECT CAST(? AS timestamptz) AS now) t,
                  unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                     AS u(id, email, first_name, last_name, job_title, country, score, email_consent)
+                     AS u(id, email, first_name, last_name, job_title, country, score, email_consent)""";
+
+    private static final String PERSON_CONFLICT = """
+
             ON CONFLICT (id) DO UPDATE SET email = EXCLUDED.email, first_name = EXCLUDED.first_name,
                 last_name = EXCLUDED.last_name, job_title = EXCLUDED.job_title, country = EXCLUDED.country,
                 score = EXCLUDED.score, email_consent = EXCLUDED.email_consent, updated_at = EXCLUDED.updated_at""";
 
-    private static final String UPSERT_ACCOUNT = """
+    private static final String INSERT_ACCOUNT = """
             INSERT INTO unified_account (id, name, domain, website, industry, employees, annual_revenue, currency,
                                          country, created_at, updated_at)
             SELECT u.id, u.name, u.domain, u.website, u.industry, u.employees::numeric::bigint, u.annual_revenue::numeric,
                    u.currency, u.country, t.now, t.now
             FROM (SELECT CAST(? AS timestamptz) AS now) t,
                  unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                     AS u(id, name, domain, website, industry, employees, annual_revenue, currency, country)
+                     AS u(id, name, domain, website, industry, employees, annual_revenue, currency, country)""";
+
+    private static final String ACCOUNT_CONFLICT = """
+
             ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, domain = EXCLUDED.domain, website = EXCLUDED.website,
                 industry = EXCLUDED.industry, employees = EXCLUDED.employees, annual_revenue = EXCLUDED.annual_revenue,
                 currency = EXCLUDED.currency, country = EXCLUDED.country, updated_at = EXCLUDED.updated_at""";
