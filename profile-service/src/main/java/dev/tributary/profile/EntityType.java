@@ -42,6 +42,15 @@ public enum EntityType {
                 + keyNamespace + "' AND p.value = " + keyColumn + ")";
     }
 
+    /**
+     * SQL joining identity_profile as {@code alias} to the source key in {@code keyColumn}: {@code alias.profile_id} is
+     * the unified id it resolves to now (null when the key is not known yet), as {@link #resolvedIdSql}, for many rows.
+     */
+    public String resolvedIdJoin(String alias, String keyColumn) {
+        return "LEFT JOIN identity_profile " + alias + " ON " + alias + ".entity_type = '" + id + "' AND " + alias
+                + ".namespace = '" + keyNamespace + "' AND " + alias + ".value = " + keyColumn;
+    }
+
     public static Optional<EntityType> of(XdmClass xdmClass) {
         return switch (xdmClass) {
             case PERSON -> Optional.of(PERSON);

@@ -98,6 +98,56 @@ class TownsendUnificationIT {
     }
 
     @Test
+    void shouldProjectRelationshipsWithTheirTypedValuesAndResolvedIds() {
+        List<Line> lines = ProfileFixtures.townsend();
+        ProfileFixtures.publish(kafka, lines);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM profile.fragment")
+                .query(Integer.class).single() == lines.size());
+        String townsend = jdbc.sql("SELECT profile_id FROM profile.fragment WHERE source_key = 'T-1@mdm-1.MDM'")
+                .query(String.class).single();
+        String p1 = personOf("003P1@crm-1.Salesforce");
+        String p2 = personOf("003P2@crm-1.Salesforce");
+        String p3 = personOf("202@mkto-2.Marketo");
+
+        Map<String, Object> opportunity = jdbc.sql("""
+                        SELECT amount, currency, is_won, is_closed, close_date::text AS close_date, updated_at, account_id, stage
+                        FROM profile.opportunity WHERE source_key = '006O1@crm-1.Salesforce'""").query().singleRow();
+        assertThat((java.math.BigDecimal) opportunity.get("amount")).isEqualByComparingTo("200000");
+        assertThat(opportunity).containsEntry("currency", "USD").containsEntry("is_won", true).containsEntry("is_closed", true)
+                .containsEntry("close_date", "2026-06-30").containsEntry("account_id", townsend)
+                .containsEntry("stage", "Closed Won");
+        assertThat(((java.sql.Timestamp) opportunity.get("updated_at")).toInstant()).isEqualTo(Instant.parse("2026-10-01T09:00:00Z"));
+
+        Map<String, Object> member = jdbc.sql("""
+                        SELECT member_status, membership_date, has_responded, person_id FROM profile.campaign_member
+                        WHERE source_key = '00vM1@crm-1.Salesforce'""").query().singleRow();
+        assertThat(member).containsEntry("member_status", "Attended").containsEntry("has_responded", true)
+                .containsEntry("person_id", p2);
+        assertThat(((java.sql.Timestamp) member.get("membership_date")).toInstant()).isEqualTo(Instant.parse("2026-09-15T16:00:00Z"));
+
+        assertThat(jdbc.sql("""
+                        SELECT role, is_active, person_id, account_id FROM profile.person_account_link
+                        WHERE link_key = 'ap-201@mkto-2.Marketo' AND relation = 'accountPerson'""").query().singleRow())
+                .containsEntry("role", "Influencer").containsEntry("is_active", true)
+                .containsEntry("person_id", p2).containsEntry("account_id", townsend);
+        assertThat(jdbc.sql("SELECT role, is_primary, person_id FROM profile.opportunity_person WHERE source_key = '00OP1@crm-1.Salesforce'")
+                .query().singleRow())
+                .containsEntry("role", "Decision Maker").containsEntry("is_primary", true).containsEntry("person_id", p1);
+        assertThat(jdbc.sql("SELECT name, type, status FROM profile.campaign WHERE source_key = '701C1@crm-1.Salesforce'")
+                .query().singleRow())
+                .containsEntry("name", "Connected Car Webinar").containsEntry("type", "Webinar").containsEntry("status", "Completed");
+        assertThat(jdbc.sql("""
+                        SELECT l.name, m.person_id FROM profile.marketing_list_member m
+                        JOIN profile.marketing_list l ON l.source_key = m.list_key WHERE m.source_key = 'mlm-1@mkto-2.Marketo'""")
+                .query().singleRow())
+                .containsEntry("name", "3D Printing Prospects").containsEntry("person_id", p3);
+    }
+
+    private String personOf(String sourceKey) {
+        return jdbc.sql("SELECT profile_id FROM profile.fragment WHERE source_key = ?").param(sourceKey).query(String.class).single();
+    }
+
+    @Test
     void shouldSplitTheAccountWhenTheMdmRecordIsDeletedAndKeepTheSurvivorId() throws Exception {
         List<Line> lines = ProfileFixtures.townsend();
         ProfileFixtures.publish(kafka, lines);
