@@ -64,6 +64,29 @@ class MessagingContractsTest {
     }
 
     @Test
+    void shouldWriteTheEnvelopeJsonStraightFromThePayloadAsTheEnvelopeWritesIt() {
+        ObjectNode data = (ObjectNode) MAPPER.readTree("""
+                {"personKey":{"sourceType":"Marketo","sourceInstanceID":"mkto-1","sourceID":"2002","sourceKey":"2002@mkto-1.Marketo"},
+                 "workEmail":{"address":"p2@townsend.com"},"personScore":87.5,"isDeleted":false,"identityMap":{"email":[{"id":"p2@townsend.com"}]}}""");
+        RecordMessage message = new RecordMessage("mkto-1", "b-1", 3, "person", data);
+
+        String written = Envelope.json(Topics.XDM_RECORDS, "2002@mkto-1.Marketo", message, MAPPER);
+        ObjectNode direct = (ObjectNode) MAPPER.readTree(written);
+        ObjectNode viaTree = (ObjectNode) MAPPER.readTree(MAPPER.writeValueAsString(
+                Envelope.of(Topics.XDM_RECORDS, "2002@mkto-1.Marketo", message, MAPPER)));
+
+        assertThat(direct.propertyNames()).containsExactlyElementsOf(viaTree.propertyNames());
+        assertThat(direct.get("id").asString()).hasSize(36).isNotEqualTo(viaTree.get("id").asString());
+        assertThat(Instant.parse(direct.get("time").asString())).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(
+                1, java.time.temporal.ChronoUnit.MINUTES));
+        direct.put("id", "x").put("time", "t");
+        viaTree.put("id", "x").put("time", "t");
+        assertThat(direct).isEqualTo(viaTree);
+        Envelope read = MAPPER.readValue(written, Envelope.class);
+        assertThat(read.payloadAs(RecordMessage.class, MAPPER)).isEqualTo(message);
+    }
+
+    @Test
     void shouldTypeEnvelopeByTopic() {
         RecordMessage message = new RecordMessage("mkto-1", "b-1", 3, "person", MAPPER.readTree("{}"));
 

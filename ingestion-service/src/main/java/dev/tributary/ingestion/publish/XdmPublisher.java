@@ -35,8 +35,7 @@ public class XdmPublisher {
 
     /** Wraps the payload in a new envelope of the topic's type. */
     public <T> OutgoingMessage envelope(Topic<T> topic, String key, T payload) {
-        return new OutgoingMessage(topic.name(), key,
-                mapper.writeValueAsString(Envelope.of(topic, key, payload, mapper)));
+        return new OutgoingMessage(topic.name(), key, Envelope.json(topic, key, payload, mapper));
     }
 
     /**

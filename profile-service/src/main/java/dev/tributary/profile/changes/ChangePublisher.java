@@ -50,7 +50,6 @@ public class ChangePublisher {
     }
 
     private static OutboxWriter.Message message(String topic, String type, String key, Object payload) {
-        Envelope envelope = Envelope.of(type, key, payload, XdmJson.mapper());
-        return new OutboxWriter.Message(topic, key, XdmJson.mapper().writeValueAsString(envelope));
+        return new OutboxWriter.Message(topic, key, Envelope.json(type, key, payload, XdmJson.mapper()));
     }
 }
