@@ -229,24 +229,22 @@ public class RelationshipProjection {
             XdmClass.MARKETING_LIST_MEMBER, List.of("marketingListKey", "personKey"));
 
     /**
-     * A relationship table and the columns a row of it is written with, in order, each a name and optionally a
-     * type (text otherwise). With {@code personId} ({@code accountId}), the row's {@code person_id}
-     * ({@code account_id}) is also written: what its {@code person_key} ({@code account_key}) resolves to.
+     * A relationship table, how many values a row of it is given, and the statement writing a batch of rows, built
+     * once ({@link #of}). With {@code personId} ({@code accountId}), the row's {@code person_id} ({@code account_id})
+     * is also written: what its {@code person_key} ({@code account_key}) resolves to.
      * <p>
      * Every row of a batch goes in one statement of arrays, its unified ids resolved by joins. Before, pgjdbc rewrote
      * a batch into rows of values, each with a sub-query per unified id: a statement text, with its own plans, per
      * batch size. In psql, 128 person-account links took 21 to 25 ms that way and 4 to 5 ms as arrays (both planned
      * each time); in the service, during the freshness minute, 118 and then 98 us a row.
      */
-    private record Table(String name, List<String> columns, boolean personId, boolean accountId) {
+    private record Table(String name, int width, String insertSql) {
 
-        Table(String name, String columns, boolean personId, boolean accountId) {
-            this(name, List.of(columns.split(", ")), personId, accountId);
-        }
-
-        String insertSql() {
-            List<String> names = columns.stream().map(c -> c.split(" ")[0]).toList();
-            List<String> values = columns.stream().map(c -> c.contains(" ") ? "CAST(u." + c.replace(" ", " AS ") + ")" : "u." + c)
+        /** {@code columns}: names, each with a type when not text, separated by ", ". */
+        static Table of(String name, String columns, boolean personId, boolean accountId) {
+            List<String> declared = List.of(columns.split(", "));
+            List<String> names = declared.stream().map(c -> c.split(" ")[0]).toList();
+            List<String> values = declared.stream().map(c -> c.contains(" ") ? "CAST(u." + c.replace(" ", " AS ") + ")" : "u." + c)
                     .collect(Collectors.toCollection(ArrayList::new));
             List<String> written = new ArrayList<>(names);
             String joins = "";
@@ -260,32 +258,31 @@ public class RelationshipProjection {
                 values.add("ap.profile_id");
                 joins += "\n" + EntityType.ACCOUNT.resolvedIdJoin("ap", "u.account_key");
             }
-            return "INSERT INTO " + name + " (" + String.join(", ", written) + ")\nSELECT " + String.join(", ", values)
-                    + "\nFROM unnest(" + names.stream().map(n -> "?::text[]").collect(Collectors.joining(", ")) + ") AS u("
-                    + String.join(", ", names) + ")" + joins;
+            return new Table(name, names.size(), "INSERT INTO " + name + " (" + String.join(", ", written) + ")\nSELECT "
+                    + String.join(", ", values) + "\nFROM unnest(" + names.stream().map(n -> "?::text[]").collect(Collectors.joining(", "))
+                    + ") AS u(" + String.join(", ", names) + ")" + joins);
         }
     }
 
-    private static final Table LINK = new Table("person_account_link",
+    private static final Table LINK = Table.of("person_account_link",
             "link_key, person_key, account_key, relation, role, is_active boolean", true, true);
-    private static final Table OPPORTUNITY = new Table("opportunity", "source_key, account_key, source_type, source_instance_id, "
+    private static final Table OPPORTUNITY = Table.of("opportunity", "source_key, account_key, source_type, source_instance_id, "
             + "name, stage, amount numeric, currency, is_won boolean, is_closed boolean, close_date date, updated_at timestamptz",
             false, true);
-    private static final Table OPPORTUNITY_PERSON = new Table("opportunity_person",
+    private static final Table OPPORTUNITY_PERSON = Table.of("opportunity_person",
             "source_key, opportunity_key, person_key, role, is_primary boolean", true, false);
-    private static final Table CAMPAIGN = new Table("campaign", "source_key, name, type, status", false, false);
-    private static final Table CAMPAIGN_MEMBER = new Table("campaign_member",
+    private static final Table CAMPAIGN = Table.of("campaign", "source_key, name, type, status", false, false);
+    private static final Table CAMPAIGN_MEMBER = Table.of("campaign_member",
             "source_key, campaign_key, person_key, member_status, membership_date timestamptz, has_responded boolean", true, false);
-    private static final Table MARKETING_LIST = new Table("marketing_list", "source_key, name", false, false);
-    private static final Table MARKETING_LIST_MEMBER = new Table("marketing_list_member", "source_key, list_key, person_key",
+    private static final Table MARKETING_LIST = Table.of("marketing_list", "source_key, name", false, false);
+    private static final Table MARKETING_LIST_MEMBER = Table.of("marketing_list_member", "source_key, list_key, person_key",
             true, false);
 
     /** Writes the rows of one table: their values column by column, each value as text. */
     private void insert(Table table, List<Object[]> rows) {
-        String sql = table.insertSql();
         jdbc.update(connection -> {
-            var statement = connection.prepareStatement(sql);
-            for (int c = 0; c < table.columns().size(); c++) {
+            var statement = connection.prepareStatement(table.insertSql());
+            for (int c = 0; c < table.width(); c++) {
                 String[] column = new String[rows.size()];
                 for (int r = 0; r < rows.size(); r++) {
                     Object value = rows.get(r)[c];
@@ -324,8 +321,8 @@ public class RelationshipProjection {
     }
 
     private static void add(Map<Table, List<Object[]>> inserts, Table table, Object... values) {
-        if (values.length != table.columns().size()) {
-            throw new IllegalArgumentException(table.name() + " takes " + table.columns().size() + " values, not " + values.length);
+        if (values.length != table.width()) {
+            throw new IllegalArgumentException(table.name() + " takes " + table.width() + " values, not " + values.length);
         }
         inserts.computeIfAbsent(table, t -> new ArrayList<>()).add(values);
     }
