@@ -71,7 +71,7 @@ public final class ProfileFixtures {
             throw new IllegalArgumentException("fixture line is invalid: " + validation.errors());
         }
         RecordMessage message = new RecordMessage("fixture", "batch-fixture", 0, line.xdmClass(), validation.normalised());
-        return XdmJson.mapper().writeValueAsString(Envelope.of(Topics.XDM_RECORDS, line.key(), message, XdmJson.mapper()));
+        return Envelope.json(Topics.XDM_RECORDS, line.key(), message, XdmJson.mapper());
     }
 
     public static IncomingRecord incoming(Line line) {
@@ -91,8 +91,8 @@ public final class ProfileFixtures {
         event.put("personKey", personKey);
         event.putObject("web").putObject("webPageDetails").put("URL", url).put("name", "New product");
         JsonNode normalised = VALIDATOR.validateEvent(event).normalised();
-        kafka.send(Topics.XDM_EVENTS.name(), personKey, XdmJson.mapper().writeValueAsString(
-                Envelope.of(Topics.XDM_EVENTS, personKey, new EventMessage("fixture", normalised), XdmJson.mapper())));
+        kafka.send(Topics.XDM_EVENTS.name(), personKey,
+                Envelope.json(Topics.XDM_EVENTS, personKey, new EventMessage("fixture", normalised), XdmJson.mapper()));
         kafka.flush();
     }
 

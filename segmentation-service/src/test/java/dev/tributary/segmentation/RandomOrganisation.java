@@ -263,8 +263,7 @@ final class RandomOrganisation {
             }
             String key = line.get("data").properties().iterator().next().getValue().asString();
             RecordMessage message = new RecordMessage("fixture", "batch-fixture", 0, xdmClass, validation.normalised());
-            records.add(ProfileConsumers.toRecord(XdmJson.mapper().writeValueAsString(
-                    Envelope.of(Topics.XDM_RECORDS, key, message, XdmJson.mapper()))));
+            records.add(ProfileConsumers.toRecord(Envelope.json(Topics.XDM_RECORDS, key, message, XdmJson.mapper())));
         }
         if (!records.isEmpty()) {
             updates.applyRecords(records);

@@ -3,6 +3,7 @@ package dev.tributary.xdm.messaging;
 import static dev.tributary.xdm.Examples.canonical;
 import static dev.tributary.xdm.Examples.read;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.tributary.xdm.audience.v1.MembershipChanged;
 import dev.tributary.xdm.json.XdmJson;
@@ -11,6 +12,7 @@ import dev.tributary.xdm.profile.v1.ProfileDeleted;
 import dev.tributary.xdm.profile.v1.ProfileSplit;
 import dev.tributary.xdm.profile.v1.ProfilesMerged;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -77,8 +79,7 @@ class MessagingContractsTest {
 
         assertThat(direct.propertyNames()).containsExactlyElementsOf(viaTree.propertyNames());
         assertThat(direct.get("id").asString()).hasSize(36).isNotEqualTo(viaTree.get("id").asString());
-        assertThat(Instant.parse(direct.get("time").asString())).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(
-                1, java.time.temporal.ChronoUnit.MINUTES));
+        assertThat(Instant.parse(direct.get("time").asString())).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
         direct.put("id", "x").put("time", "t");
         viaTree.put("id", "x").put("time", "t");
         assertThat(direct).isEqualTo(viaTree);
