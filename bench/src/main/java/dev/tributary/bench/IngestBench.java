@@ -357,6 +357,15 @@ final class IngestBench {
         results.row(at + "p95", Results.ms(probes.latency.pct(95)), rate == 1000 ? "< 1,000 ms" : null);
         results.row(at + "p99", Results.ms(probes.latency.pct(99)), null);
         results.row(at + "max", Results.ms(probes.latency.pct(100)), null);
+        if (probes.byMinute.size() > 1) {
+            // a run longer than a minute shows whether latency settles or a backlog grows
+            Map<String, Object> minutes = new LinkedHashMap<>();
+            probes.byMinute.forEach((minute, stats) -> {
+                minutes.put("minute_" + (minute + 1), stats.summary());
+                results.row(at + "minute " + (minute + 1) + " p50 / p95", Results.ms(stats.pct(50)) + " / " + Results.ms(stats.pct(95)), null);
+            });
+            f.put("by_minute", minutes);
+        }
         results.row(at + "probe polls (p50 / max ms)", String.format("%,d (%s / %s)", probes.polls.get(),
                 Results.ms(probes.pollMillis.pct(50)), Results.ms(probes.pollMillis.pct(100))), null);
         if (cpuUsed != null) {

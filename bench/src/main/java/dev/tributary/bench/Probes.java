@@ -2,9 +2,11 @@ package dev.tributary.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +36,8 @@ final class Probes {
     }
 
     final Stats latency = new Stats();
+    /** The same latencies by the minute of the measured run their record was accepted in. */
+    final Map<Integer, Stats> byMinute = new ConcurrentSkipListMap<>();
     final AtomicInteger timedOut = new AtomicInteger();
     final AtomicInteger polls = new AtomicInteger();
     /** How long each poll took: a slow API delays the rounds, and so the latencies recorded. */
@@ -45,6 +49,7 @@ final class Probes {
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
     private final ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
     private final long timeoutNanos;
+    private final long startNanos = System.nanoTime();
 
     Probes(int intervalMillis, int timeoutSeconds) {
         this.timeoutNanos = timeoutSeconds * 1_000_000_000L;
@@ -101,7 +106,9 @@ final class Probes {
         long now = System.nanoTime();
         pollMillis.add((now - start) / 1e6);
         if (seen) {
-            latency.add((now - probe.acceptedNanos()) / 1e6);
+            double ms = (now - probe.acceptedNanos()) / 1e6;
+            latency.add(ms);
+            byMinute.computeIfAbsent((int) ((probe.acceptedNanos() - startNanos) / 60_000_000_000L), m -> new Stats()).add(ms);
         } else if (now - probe.acceptedNanos() > timeoutNanos) {
             timedOut.incrementAndGet();
         } else {
