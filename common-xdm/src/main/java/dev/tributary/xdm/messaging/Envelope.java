@@ -41,12 +41,26 @@ public record Envelope(String id, String type, int schemaVersion, Instant time, 
 
     /** {@link #json(Topic, String, Object, JsonMapper)} for an envelope type given by name. */
     public static String json(String type, String key, Object payload, JsonMapper mapper) {
-        return mapper.writeValueAsString(new Written(UUID.randomUUID().toString(), type, SCHEMA_VERSION, Instant.now(), key,
+        return mapper.writeValueAsString(new Typed<>(UUID.randomUUID().toString(), type, SCHEMA_VERSION, Instant.now(), key,
                 payload));
     }
 
-    /** An envelope as it is written: the components of {@link Envelope}, in its order, with the payload as it is. */
-    private record Written(String id, String type, int schemaVersion, Instant time, String key, Object payload) {
+    /**
+     * Reads an envelope whose payload type the topic fixes straight into that type. {@code readValue} then
+     * {@link #payloadAs} builds the payload as a tree and then copies it: for an XDM record, a second copy of the record
+     * on the path of every record profile-service applies.
+     */
+    public static <T> Typed<T> read(String json, Class<T> payloadType, JsonMapper mapper) {
+        return mapper.readValue(json, mapper.getTypeFactory().constructParametricType(Typed.class, payloadType));
+    }
+
+    /** An envelope with its payload as a value of its type: the components of {@link Envelope}, in its order. */
+    public record Typed<T>(String id, String type, int schemaVersion, Instant time, String key, T payload) {
+
+        public Typed {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(type, "type");
+        }
     }
 
     public <T> T payloadAs(Class<T> type, JsonMapper mapper) {

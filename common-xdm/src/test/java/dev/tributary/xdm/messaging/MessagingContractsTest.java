@@ -3,6 +3,7 @@ package dev.tributary.xdm.messaging;
 import static dev.tributary.xdm.Examples.canonical;
 import static dev.tributary.xdm.Examples.read;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tributary.xdm.audience.v1.MembershipChanged;
@@ -85,6 +86,15 @@ class MessagingContractsTest {
         assertThat(direct).isEqualTo(viaTree);
         Envelope read = MAPPER.readValue(written, Envelope.class);
         assertThat(read.payloadAs(RecordMessage.class, MAPPER)).isEqualTo(message);
+        Envelope.Typed<RecordMessage> typed = Envelope.read(written, RecordMessage.class, MAPPER);
+        assertThat(List.of(typed.id(), typed.type(), typed.schemaVersion(), typed.time(), typed.key(), typed.payload()))
+                .isEqualTo(List.of(read.id(), read.type(), read.schemaVersion(), read.time(), read.key(), message));
+    }
+
+    @Test
+    void shouldRefuseATypedEnvelopeWithoutIdOrType() {
+        assertThatThrownBy(() -> Envelope.read("{\"type\":\"xdm.record\",\"payload\":{}}", RecordMessage.class, MAPPER))
+                .hasMessageContaining("id");
     }
 
     @Test

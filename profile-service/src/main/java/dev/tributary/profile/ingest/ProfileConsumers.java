@@ -68,8 +68,8 @@ public class ProfileConsumers {
     }
 
     public static IncomingRecord toRecord(String value) {
-        Envelope envelope = XdmJson.mapper().readValue(value, Envelope.class);
-        RecordMessage message = envelope.payloadAs(RecordMessage.class, XdmJson.mapper());
+        Envelope.Typed<RecordMessage> envelope = Envelope.read(value, RecordMessage.class, XdmJson.mapper());
+        RecordMessage message = envelope.payload();
         XdmClass xdmClass = XdmClass.fromJsonName(message.xdmClass())
                 .orElseThrow(() -> new IllegalArgumentException("unknown XDM class " + message.xdmClass()));
         JsonNode data = message.data();
@@ -81,8 +81,7 @@ public class ProfileConsumers {
     }
 
     static ProfileUpdates.IncomingEvent toEvent(String value) {
-        Envelope envelope = XdmJson.mapper().readValue(value, Envelope.class);
-        EventMessage message = envelope.payloadAs(EventMessage.class, XdmJson.mapper());
+        EventMessage message = Envelope.read(value, EventMessage.class, XdmJson.mapper()).payload();
         JsonNode e = message.event();
         Identity identity = eventIdentity(e);
         return new ProfileUpdates.IncomingEvent(Json.text(e, "_id"), identity.namespace(), identity.value(),

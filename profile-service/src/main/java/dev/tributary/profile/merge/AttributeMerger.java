@@ -8,7 +8,6 @@ import dev.tributary.xdm.json.XdmJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -149,9 +148,7 @@ public class AttributeMerger {
             List<Fragment> fragments = byProfile.get(ids.get(row));
             fragments.sort(preference);
             Map<String, Merged> merged = merge(attributes, fragments);
-            ObjectNode json = XdmJson.mapper().createObjectNode();
-            merged.forEach((name, m) -> json.set(name, XdmJson.mapper().valueToTree(m)));
-            lineage[row] = json.toString();
+            lineage[row] = XdmJson.mapper().writeValueAsString(merged);
             String[] previous = before.get(ids.get(row));
             List<String> changed = new ArrayList<>();
             for (int c = 0; c < attributes.size(); c++) {
