@@ -99,11 +99,7 @@ public final class XdmValidator {
             ((ObjectNode) normalised.get("workEmail")).put("address",
                     EmailAddress.normalise(normalised.at(EMAIL_ADDRESS).stringValue()));
         }
-        try {
-            return RecordValidation.valid(xdmClass, mapper.treeToValue(normalised, XdmRecord.typeOf(xdmClass)), normalised);
-        } catch (JacksonException e) {
-            return RecordValidation.invalid(xdmClass, List.of(bindingError(e)));
-        }
+        return RecordValidation.valid(xdmClass, SourceKey.fromJson(normalised.get(xdmClass.primaryKeyField())), normalised, mapper);
     }
 
     public EventValidation validateEvent(JsonNode event) {

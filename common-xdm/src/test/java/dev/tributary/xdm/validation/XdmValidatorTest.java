@@ -4,6 +4,7 @@ import static dev.tributary.xdm.Examples.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.xdm.json.XdmJson;
+import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -124,6 +125,15 @@ class XdmValidatorTest {
 
         assertThat(errors("account", account)).extracting(ValidationError::path)
                 .containsExactlyInAnyOrder("/accountOrganization/numberOfEmployees", "/isDeleted");
+    }
+
+    @Test
+    void shouldRejectEmployeeCountBeyondWhatAProfileStores() {
+        ObjectNode account = read("account.example.1");
+        ((ObjectNode) account.get("accountOrganization")).put("numberOfEmployees", new BigInteger("9223372036854775808"));
+
+        assertThat(errors("account", account)).extracting(ValidationError::path)
+                .containsExactly("/accountOrganization/numberOfEmployees");
     }
 
     @Test

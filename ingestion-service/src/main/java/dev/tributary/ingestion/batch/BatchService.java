@@ -164,7 +164,7 @@ public class BatchService {
         }
         RecordMessage message = new RecordMessage(source.toString(), batchId.toString(), lineNo,
                 validation.xdmClass().jsonName(), validation.normalised());
-        outcomes.accepted.add(publisher.envelope(Topics.XDM_RECORDS, validation.record().key().sourceKey(), message));
+        outcomes.accepted.add(publisher.envelope(Topics.XDM_RECORDS, validation.key().sourceKey(), message));
     }
 
     private static RejectedLine rejected(int lineNo, String content, String path, String message) {
