@@ -3,6 +3,8 @@ package dev.tributary.xdm.messaging;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,6 +54,31 @@ public record Envelope(String id, String type, int schemaVersion, Instant time, 
      */
     public static <T> Typed<T> read(String json, Class<T> payloadType, JsonMapper mapper) {
         return mapper.readValue(json, mapper.getTypeFactory().constructParametricType(Typed.class, payloadType));
+    }
+
+    /**
+     * The {@code type} of an envelope's JSON, read without reading the rest, so that a topic carrying several payload
+     * types can then {@link #read} the payload straight into the one it names.
+     *
+     * @throws IllegalArgumentException if the JSON is not an object with a string {@code type}
+     */
+    public static String typeOf(String json, JsonMapper mapper) {
+        try (JsonParser parser = mapper.createParser(json)) {
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if ("type".equals(name)) {
+                        if (value == JsonToken.VALUE_STRING) {
+                            return parser.getString();
+                        }
+                        break;
+                    }
+                    parser.skipChildren();
+                }
+            }
+        }
+        throw new IllegalArgumentException("not an envelope: no string property 'type'");
     }
 
     /** An envelope with its payload as a value of its type: the components of {@link Envelope}, in its order. */

@@ -92,6 +92,20 @@ class MessagingContractsTest {
     }
 
     @Test
+    void shouldReadAnEnvelopesTypeWithoutReadingItsPayload() {
+        ProfileDeleted deleted = new ProfileDeleted("person", "per_1", Instant.parse("2026-11-30T10:00:00Z"));
+        String written = Envelope.json(ProfileDeleted.TYPE, "per_1", deleted, MAPPER);
+
+        assertThat(Envelope.typeOf(written, MAPPER)).isEqualTo(ProfileDeleted.TYPE);
+        assertThat(Envelope.read(written, ProfileDeleted.class, MAPPER).payload()).isEqualTo(deleted);
+        assertThat(Envelope.typeOf("{\"payload\":{\"type\":\"inner\"},\"type\":\"outer\"}", MAPPER)).isEqualTo("outer");
+        for (String notAnEnvelope : List.of("[]", "{\"id\":\"x\"}", "{\"type\":3}", "{\"type\":{\"name\":\"x\"}}")) {
+            assertThatThrownBy(() -> Envelope.typeOf(notAnEnvelope, MAPPER)).as(notAnEnvelope)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void shouldRefuseATypedEnvelopeWithoutIdOrType() {
         assertThatThrownBy(() -> Envelope.read("{\"type\":\"xdm.record\",\"payload\":{}}", RecordMessage.class, MAPPER))
                 .hasMessageContaining("id");

@@ -57,10 +57,10 @@ class ProfileChangeListener {
 
     /** The ids a change touches, retired and new ones included. */
     static Changed read(String value) {
-        Envelope envelope = XdmJson.mapper().readValue(value, Envelope.class);
-        Class<?> type = Topics.payloadType(envelope.type())
-                .orElseThrow(() -> new IllegalArgumentException("unknown envelope type " + envelope.type()));
-        Object payload = envelope.payloadAs(type, XdmJson.mapper());
+        String envelopeType = Envelope.typeOf(value, XdmJson.mapper());
+        Class<?> type = Topics.payloadType(envelopeType)
+                .orElseThrow(() -> new IllegalArgumentException("unknown envelope type " + envelopeType));
+        Object payload = Envelope.read(value, type, XdmJson.mapper()).payload();
         Changed changed;
         if (payload instanceof ProfileChanged c) {
             changed = new Changed(c.entityType(), List.of(c.profileId()), c.changes());
@@ -71,7 +71,7 @@ class ProfileChangeListener {
         } else if (payload instanceof ProfileSplit s) {
             changed = new Changed(s.entityType(), concat(s.survivorId(), s.newIds()));
         } else {
-            throw new IllegalArgumentException("not a profile change: " + envelope.type());
+            throw new IllegalArgumentException("not a profile change: " + envelopeType);
         }
         if (!"person".equals(changed.entityType()) && !"account".equals(changed.entityType())) {
             throw new IllegalArgumentException("unknown entity type " + changed.entityType());
