@@ -38,8 +38,7 @@ public enum EntityType {
      * identity_profile (a scalar sub-query; null when the key is not known yet).
      */
     public String resolvedIdSql(String keyColumn) {
-        return "(SELECT p.profile_id FROM identity_profile p WHERE p.entity_type = '" + id + "' AND p.namespace = '"
-                + keyNamespace + "' AND p.value = " + keyColumn + ")";
+        return "(SELECT p.profile_id FROM identity_profile p WHERE " + holds("p", keyColumn) + ")";
     }
 
     /**
@@ -47,8 +46,13 @@ public enum EntityType {
      * the unified id it resolves to now (null when the key is not known yet), as {@link #resolvedIdSql}, for many rows.
      */
     public String resolvedIdJoin(String alias, String keyColumn) {
-        return "LEFT JOIN identity_profile " + alias + " ON " + alias + ".entity_type = '" + id + "' AND " + alias
-                + ".namespace = '" + keyNamespace + "' AND " + alias + ".value = " + keyColumn;
+        return "LEFT JOIN identity_profile " + alias + " ON " + holds(alias, keyColumn);
+    }
+
+    /** The condition that the identity_profile row {@code alias} is the source key in {@code keyColumn}, of this type. */
+    private String holds(String alias, String keyColumn) {
+        return alias + ".entity_type = '" + id + "' AND " + alias + ".namespace = '" + keyNamespace + "' AND " + alias
+                + ".value = " + keyColumn;
     }
 
     public static Optional<EntityType> of(XdmClass xdmClass) {
