@@ -1,5 +1,8 @@
 package dev.tributary.segmentation;
 
+import dev.tributary.segmentation.language.Audience;
+import dev.tributary.segmentation.language.CompiledSegment;
+import dev.tributary.segmentation.language.SegmentLanguage;
 import dev.tributary.xdm.audience.v1.MembershipChanged;
 import dev.tributary.xdm.json.XdmJson;
 import dev.tributary.xdm.messaging.Envelope;
@@ -113,6 +116,32 @@ class BatchEvaluationIT {
                 .param(id).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM segmentation.outbox").query(Long.class).single()).isZero();
         assertThat(topic.forSegment(id, Duration.ofSeconds(2))).hasSize(1);
+    }
+
+    @Test
+    void shouldEnterAPersonReachedThroughSeveralFactsOnce() {
+        String rule = "exists(accounts where name contains \"Townsend\") and not exists(lists where name = \"Nobody's list\")";
+        CompiledSegment compiled = SegmentLanguage.compile(Audience.PERSON, rule);
+        String p2 = SegmentationFixtures.personId(jdbc, "p2@townsend.com");
+        // the full evaluation names p2 once per source account relating it to Townsend, and leaves the diff to de-duplicate
+        Map<String, Object> parameters = new LinkedHashMap<>(compiled.parameters());
+        parameters.put("now", clock.instant().atOffset(java.time.ZoneOffset.UTC));
+        List<String> named = jdbc.sql(compiled.selectRepeating()).params(parameters).query(String.class).list();
+        assertThat(named).filteredOn(p2::equals).hasSizeGreaterThan(1);
+
+        String id = SegmentationFixtures.createSegment(api, "Townsend people", "person", rule, "batch");
+
+        Set<String> members = new TreeSet<>(named);
+        List<AudienceTopic.Message> messages = await().atMost(WAIT)
+                .until(() -> topic.forSegment(id, Duration.ofMillis(200)), m -> m.size() >= members.size());
+        assertThat(messages).extracting(m -> m.payload().get("entityId").asString())
+                .containsExactlyInAnyOrderElementsOf(members);
+        assertThat(jdbc.sql("SELECT entity_id FROM segmentation.membership WHERE segment_id = ? AND active")
+                .param(id).query(String.class).list()).containsExactlyInAnyOrderElementsOf(members);
+        assertThat(jdbc.sql("SELECT entity_id FROM segmentation.membership_history WHERE segment_id = ?")
+                .param(id).query(String.class).list()).containsExactlyInAnyOrderElementsOf(members);
+        assertThat(jdbc.sql("SELECT members FROM segmentation.evaluation WHERE segment_id = ?")
+                .param(id).query(Long.class).single()).isEqualTo(members.size());
     }
 
     @Test

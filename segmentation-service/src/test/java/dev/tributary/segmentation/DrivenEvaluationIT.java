@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A full evaluation drawn from a rule's driving conjunct, with its top-level {@code not exists} subtracted by
- * {@code EXCEPT} (ADR 0010, {@code SqlCompiler}), selects exactly whom the rule tested on every person selects:
- * random organisations, random rules and rules of that shape.
+ * {@code EXCEPT} (ADR 0010, {@code SqlCompiler}), and its repeating form for the membership diff, select exactly whom
+ * the rule tested on every person selects: random organisations, random rules and rules of that shape.
  */
 @SegmentationIntegrationTest
 class DrivenEvaluationIT {
@@ -29,7 +29,8 @@ class DrivenEvaluationIT {
             "not exists(events where url contains \"/products/new\") and exists(opportunities)",
             "exists(events) and not exists(events where eventType = \"web.webpagedetails.pageViews\")"
                     + " and not exists(accounts.opportunities where amount > 500000)",
-            "sum(accounts.opportunities.amount where isWon = true) > 100000 and not exists(events where timestamp in last 7 days)");
+            "sum(accounts.opportunities.amount where isWon = true) > 100000 and not exists(events where timestamp in last 7 days)",
+            "exists(accounts.opportunities) and not exists(campaigns where hasResponded = true)");
 
     @Autowired
     JdbcClient jdbc;
@@ -58,6 +59,9 @@ class DrivenEvaluationIT {
                         "SELECT e.person_id AS entity_id FROM profile_read.person e WHERE " + compiled.condition());
                 assertThat(organisation.selected(jdbc, compiled, compiled.selectAll()))
                         .as("seed %d (-Ddriven.property.seed=%d), rule %s", seed, base, rule)
+                        .isEqualTo(everyone);
+                assertThat(organisation.selected(jdbc, compiled, compiled.selectRepeating()))
+                        .as("repeating form, seed %d (-Ddriven.property.seed=%d), rule %s", seed, base, rule)
                         .isEqualTo(everyone);
                 nonEmpty += everyone.isEmpty() ? 0 : 1;
             }

@@ -97,12 +97,14 @@ class MembershipDiff {
 
     @Transactional(propagation = Propagation.MANDATORY)
     List<Change> apply(SegmentDefinition segment, CompiledSegment compiled, Scope scope, String evaluationId, Instant now) {
-        String qualifying = scope.restricted() ? compiled.selectAmong() : compiled.selectAll();
-        return apply(segment, qualifying, compiled.parameters(), scope, evaluationId, now);
+        String qualifying = scope.restricted() ? compiled.selectAmong() : compiled.selectRepeating();
+        return apply(segment, qualifying, !scope.restricted() && compiled.repeats(), compiled.parameters(), scope,
+                evaluationId, now);
     }
 
     /**
-     * @param qualifyingSql names each qualifying entity once, in column {@code entity_id}. The diff is one
+     * @param qualifyingSql names each qualifying entity, in column {@code entity_id}: once, or more than once when
+     *                      {@code repeating} ({@link CompiledSegment#selectRepeating}). The diff is one
      *                      full join of it with the segment's stored memberships, active or not, without a DISTINCT
      *                      or a second pass: at 166,000 members that is the rule's time plus 2% instead of plus 66%
      *                      (two anti-joins over a de-duplicated copy). Entities never stored are inserted plainly:
@@ -111,16 +113,17 @@ class MembershipDiff {
      *                      updated by key from an array: joined to the membership table with nested loops off (a
      *                      full evaluation), they scanned all of it, every segment's rows, even when nobody
      *                      exited (270 ms at 945,000 rows).
+     * @param repeating     the changes are de-duplicated: an entity named twice and not stored yields two equal rows
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    List<Change> apply(SegmentDefinition segment, String qualifyingSql, Map<String, Object> ruleParameters, Scope scope,
-                       String evaluationId, Instant now) {
+    List<Change> apply(SegmentDefinition segment, String qualifyingSql, boolean repeating, Map<String, Object> ruleParameters,
+                       Scope scope, String evaluationId, Instant now) {
         String sql = """
                 WITH stored AS (
                     SELECT m.entity_id, m.active FROM segmentation.membership m
                     WHERE m.segment_id = :segment_id %s),
                 changes AS MATERIALIZED (
-                    SELECT coalesce(q.entity_id, s.entity_id) AS entity_id,
+                    SELECT %s coalesce(q.entity_id, s.entity_id) AS entity_id,
                            CASE WHEN q.entity_id IS NULL THEN 'exited' ELSE 'entered' END AS change,
                            s.entity_id IS NOT NULL AS was_stored
                     FROM (%s) q FULL JOIN stored s ON s.entity_id = q.entity_id
@@ -147,7 +150,8 @@ class MembershipDiff {
                     SELECT :topic, :segment_id || ':' || entity_id, %s FROM changes
                     ORDER BY entity_id, change)
                 SELECT entity_id, change FROM changes ORDER BY entity_id, change
-                """.formatted(scope.restricted() ? "AND m.entity_id = ANY(:ids)" : "", qualifyingSql, outbox.table(), MESSAGE);
+                """.formatted(scope.restricted() ? "AND m.entity_id = ANY(:ids)" : "", repeating ? "DISTINCT" : "", qualifyingSql,
+                outbox.table(), MESSAGE);
         Map<String, Object> params = new HashMap<>(ruleParameters);
         params.put("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
         params.put("segment_id", segment.id());

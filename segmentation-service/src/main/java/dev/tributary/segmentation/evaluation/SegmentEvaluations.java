@@ -300,7 +300,7 @@ public class SegmentEvaluations {
     void exitAll(SegmentDefinition segment) {
         diff.lock(segment.id());
         String evaluationId = UUID.randomUUID().toString();
-        diff.apply(segment, MembershipDiff.NOBODY, Map.of(), Scope.ALL, evaluationId, clock.instant());
+        diff.apply(segment, MembershipDiff.NOBODY, false, Map.of(), Scope.ALL, evaluationId, clock.instant());
         diff.forget(segment.id());
     }
 }

@@ -11,6 +11,8 @@ import java.util.Set;
  * @param parameters         values of {@code :p1, :p2, ...} (not {@code now}, not {@code ids})
  * @param selectAll          every member, each once: one column {@code entity_id}. Drawn from the rule's
  *                           driving conjunct when it has one, else from the audience's view (ADR 0010)
+ * @param selectRepeating    every member at least once, maybe once per fact that drew it: cheaper than
+ *                           {@code selectAll} for a diff that de-duplicates what changed (the same text when it is not)
  * @param selectAmong        the members among {@code :ids} (text[]), for streaming re-evaluation; same
  *                           answer as {@code selectAll} restricted to those ids
  * @param normalisedQuery    the rule in canonical text
@@ -28,6 +30,7 @@ public record CompiledSegment(
         String condition,
         Map<String, Object> parameters,
         String selectAll,
+        String selectRepeating,
         String selectAmong,
         String normalisedQuery,
         List<FactQuery> explanations,
@@ -42,6 +45,11 @@ public record CompiledSegment(
         timeCrossings = List.copyOf(timeCrossings);
         referencedSegments = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(referencedSegments));
         paths = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(paths.stream().map(List::copyOf).toList()));
+    }
+
+    /** {@link #selectRepeating} may name a member more than once. */
+    public boolean repeats() {
+        return !selectRepeating.equals(selectAll);
     }
 
     /** The rule reads {@code :now}: membership can change as time passes, without new data. */

@@ -80,8 +80,9 @@ final class SqlCompiler {
         EntityType base = audience.entity();
         String key = "e." + base.keyColumns().get(0);
         String select = "SELECT " + key + " AS entity_id FROM " + base.view() + " e WHERE ";
-        return new CompiledSegment(audience, condition, batch.parameters,
-                batch.selectAll(key).orElse(select + condition),
+        String selectAll = batch.selectAll(key).orElse(select + condition);
+        return new CompiledSegment(audience, condition, batch.parameters, selectAll,
+                batch.selectRepeating(key).orElse(selectAll),
                 // Parenthesised: the condition may be an OR, and AND binds tighter.
                 select + "(" + amongCondition + ") AND " + key + " = ANY(" + IDS + ")",
                 QueryPrinter.print(query.condition()), batch.explanations, batch.timeCrossings,
@@ -115,6 +116,28 @@ final class SqlCompiler {
         return Optional.of("SELECT " + key + " AS entity_id FROM (" + members + ") e WHERE "
                 + tests.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" AND "))
                 + exclusions.values().stream().map(x -> " EXCEPT " + x).collect(Collectors.joining()));
+    }
+
+    /**
+     * The full evaluation drawn from a driving {@code exists(...)} without de-duplicating its members, for a rule whose
+     * other conjuncts are all top-level {@code not exists(...)}: each is tested per row as an anti-join, and a member
+     * is named once per fact that drew it. The membership diff de-duplicates the few rows that changed instead of every
+     * member: its join with the stored members is the only hashing of the whole set (S6 at 1M people, in psql:
+     * 0.3 s instead of 0.45 s for rule and diff). Empty when {@link #selectAll} already has that shape.
+     */
+    private Optional<String> selectRepeating(String key) {
+        if (drivers.isEmpty() || columnsRead.containsKey(audience.entity())) {
+            return Optional.empty();
+        }
+        Map.Entry<Integer, String> driver = drivers.entrySet().iterator().next();
+        if (!driver.getValue().startsWith(DISTINCT) || conjuncts.size() - 1 != exclusions.size()) {
+            return Optional.empty();
+        }
+        List<String> tests = new ArrayList<>();
+        tests.add(key + " IS NOT NULL");
+        exclusions.keySet().forEach(i -> tests.add(conjuncts.get(i)));
+        return Optional.of("SELECT " + key + " AS entity_id FROM (SELECT " + driver.getValue().substring(DISTINCT.length())
+                + ") e WHERE " + tests.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" AND ")));
     }
 
     /** Records a column the rule reads, also for the {@code where} being compiled when it ranges over {@code type}. */

@@ -80,6 +80,17 @@ class SqlCompilerTest {
                 .isEqualTo("SELECT e.person_id AS entity_id FROM (SELECT f.person_id AS person_id"
                         + " FROM profile_read.campaign_membership f WHERE f.has_responded = :p1) e WHERE (e.person_id IS NOT NULL)"
                         + " EXCEPT SELECT f.person_id AS person_id FROM profile_read.list_membership f WHERE f.name = :p2");
+        // for the membership diff, which de-duplicates only what changed: no hashing of the members before it
+        CompiledSegment responders = person("exists(campaigns where hasResponded = true) and not exists(lists where name = \"List 7\")");
+        assertThat(responders.repeats()).isTrue();
+        assertThat(responders.selectRepeating())
+                .isEqualTo("SELECT e.person_id AS entity_id FROM (SELECT f.person_id AS person_id"
+                        + " FROM profile_read.campaign_membership f WHERE f.has_responded = :p1) e WHERE (e.person_id IS NOT NULL)"
+                        + " AND (NOT (EXISTS (SELECT 1 FROM profile_read.list_membership f WHERE f.person_id = e.person_id"
+                        + " AND (f.name = :p2))))");
+        // other tests would run once per repetition: those rules de-duplicate first
+        assertThat(seed.repeats()).isFalse();
+        assertThat(person("exists(campaigns) and exists(lists)").repeats()).isFalse();
         // an exists under a not of something else, or under an or, stays a test
         assertThat(person("exists(campaigns) and not (exists(lists) and exists(events))").selectAll())
                 .doesNotContain("EXCEPT").contains("NOT ((EXISTS (SELECT 1 FROM profile_read.list_membership f");
