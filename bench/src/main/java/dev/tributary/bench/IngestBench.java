@@ -79,7 +79,7 @@ final class IngestBench {
             long t0 = System.nanoTime();
             postAll(posts, concurrency, requestMs, accepted, rejected, true);
             long tPosted = System.nanoTime();
-            long tApplied = db.awaitCount("SELECT count(*) FROM profile.fragment", expected, 250, 120, "records");
+            long tApplied = db.awaitCount("profile.fragment", expected, 250, 120, "records");
             ProcessCpu.Snapshot cpuUsed = cpu == null ? null : cpu.snapshot().minus(cpuBefore);
             ProcessCpu.Machine machineAfter = ProcessCpu.Machine.now();
             sampler.close();
@@ -132,7 +132,7 @@ final class IngestBench {
                 long e0 = System.nanoTime();
                 postAll(eventPosts, concurrency, eventMs, evAccepted, evRejected, false);
                 long ePosted = System.nanoTime();
-                long eApplied = db.awaitCount("SELECT count(*) FROM profile.experience_event", baseEvents + org.events, 250, 120, "events");
+                long eApplied = db.awaitCount("profile.experience_event", baseEvents + org.events, 250, 120, "events");
                 evSampler.close();
                 evSampler.report(results, "events_db_activity");
                 double ePostSec = (ePosted - e0) / 1e9;
@@ -183,8 +183,8 @@ final class IngestBench {
         long t0 = System.nanoTime();
         postAll(posts, 4, new Stats(), new AtomicLong(), new AtomicLong(), true);
         postAll(eventPosts, 4, new Stats(), new AtomicLong(), new AtomicLong(), false);
-        db.awaitCount("SELECT count(*) FROM profile.fragment", fragments + warm.recordCount(), 500, 300, "warm-up records");
-        db.awaitCount("SELECT count(*) FROM profile.experience_event", events + warm.events, 500, 300, "warm-up events");
+        db.awaitCount("profile.fragment", fragments + warm.recordCount(), 500, 300, "warm-up records");
+        db.awaitCount("profile.experience_event", events + warm.events, 500, 300, "warm-up events");
         System.out.printf("warm-up applied in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
@@ -236,8 +236,8 @@ final class IngestBench {
         System.out.printf("loading %,d records and %,d events through the API%n", org.recordCount(), org.events);
         postAll(recordPosts, 4, new Stats(), new AtomicLong(), new AtomicLong(), true);
         postAll(eventPosts, 4, new Stats(), new AtomicLong(), new AtomicLong(), false);
-        db.awaitCount("SELECT count(*) FROM profile.fragment", baseFragments + org.recordCount(), 500, 120, "records");
-        db.awaitCount("SELECT count(*) FROM profile.experience_event", baseEvents + org.events, 500, 120, "events");
+        db.awaitCount("profile.fragment", baseFragments + org.recordCount(), 500, 120, "records");
+        db.awaitCount("profile.experience_event", baseEvents + org.events, 500, 120, "events");
         sources.put("web", web);
         return sources;
     }

@@ -23,7 +23,8 @@ import java.util.Map;
  * The one statement family behind every evaluation, batch or streaming: the qualifying set is
  * computed by the compiled rule, diffed against active membership in SQL, and the differences are
  * written as membership, history and outbox messages in the caller's transaction. Batch and
- * streaming differ only in the {@link Scope}, so they cannot disagree.
+ * streaming differ only in the {@link Scope}, so they cannot disagree: a full evaluation reads its changes with
+ * one statement and writes them with another, a re-evaluation among ids does both in one (ADR 0014).
  */
 @Component
 class MembershipDiff {
