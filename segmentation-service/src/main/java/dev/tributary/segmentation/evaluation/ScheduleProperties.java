@@ -25,6 +25,10 @@ import java.time.Duration;
  *                     default. At 1M people on 2 cores every bench segment was faster with 2 than with 0 (S3
  *                     3.7 s instead of 6.7 s, S4 0.38 s instead of 0.60 s, the seed 7.2 s instead of 7.6 s);
  *                     0 keeps a full evaluation on one core beside streaming work.
+ * @param hashAggregates whether a full evaluation may plan hashed aggregations and set operations
+ *                     ({@code enable_hashagg}). On by default. Off, at 1M people: the seed rule 4.6 s instead of
+ *                     5.3 to 6.5 s (sorted groups), but S5 2.1 s instead of 0.8 s and S6 0.63 s instead of
+ *                     0.43 to 0.46 s (eleventh session, {@code docs/benchmarks.md}).
  */
 @Validated
 @ConfigurationProperties("cdp.segmentation.schedule")
@@ -32,5 +36,6 @@ public record ScheduleProperties(@DefaultValue("15s") @NotNull Duration pollInte
                                  @DefaultValue("2") @Min(1) int threads,
                                  @DefaultValue("256MB") @NotNull @Pattern(regexp = "\\d+\\s*(kB|MB|GB)") String workMem,
                                  @DefaultValue("false") boolean nestedLoops,
-                                 @DefaultValue("2") @Min(0) int parallelWorkers) {
+                                 @DefaultValue("2") @Min(0) int parallelWorkers,
+                                 @DefaultValue("true") boolean hashAggregates) {
 }

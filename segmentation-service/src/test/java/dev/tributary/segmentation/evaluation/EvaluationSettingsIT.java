@@ -32,7 +32,7 @@ class EvaluationSettingsIT {
             return settings();
         });
 
-        assertThat(during).isEqualTo("256MB off 2");
+        assertThat(during).isEqualTo("256MB off 2 on");
         String after = tx.execute(s -> settings());
         assertThat(after).isEqualTo(serverDefault);
     }
@@ -58,6 +58,6 @@ class EvaluationSettingsIT {
 
     private String settings() {
         return jdbc.sql("SELECT concat_ws(' ', current_setting('work_mem'), current_setting('enable_nestloop'),"
-                + " current_setting('max_parallel_workers_per_gather'))").query(String.class).single();
+                + " current_setting('max_parallel_workers_per_gather'), current_setting('enable_hashagg'))").query(String.class).single();
     }
 }
