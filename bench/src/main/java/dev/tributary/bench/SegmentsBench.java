@@ -73,7 +73,7 @@ final class SegmentsBench {
                 // an organisation loaded by an earlier run (BENCH_DATA_DIR): its segments go, so that nothing
                 // re-checks their members in the background while these are measured
                 try (java.sql.Statement st = db.connection.createStatement()) {
-                    st.execute("TRUNCATE segmentation.segment, segmentation.membership, segmentation.membership_history,"
+                    st.execute("TRUNCATE segmentation.segment, segmentation.membership, segmentation.membership_history, segmentation.membership_count,"
                             + " segmentation.evaluation, segmentation.outbox CASCADE");
                 }
             } else {

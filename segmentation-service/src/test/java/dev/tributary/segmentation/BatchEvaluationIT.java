@@ -190,8 +190,9 @@ class BatchEvaluationIT {
         assertThat(messages.get(1).payload().get("change").asString()).isEqualTo("exited");
         assertThat(api.get("/v1/segments/" + id).status()).isEqualTo(404);
         assertThat(jdbc.sql("SELECT (SELECT count(*) FROM segmentation.membership WHERE segment_id = :id)"
-                        + " + (SELECT count(*) FROM segmentation.membership_history WHERE segment_id = :id)")
-                .param("id", id).query(Long.class).single()).as("membership and history rows left").isZero();
+                        + " + (SELECT count(*) FROM segmentation.membership_history WHERE segment_id = :id)"
+                        + " + (SELECT count(*) FROM segmentation.membership_count WHERE segment_id = :id)")
+                .param("id", id).query(Long.class).single()).as("membership, history and count rows left").isZero();
     }
 
     private List<String> triggers(String segmentId) {

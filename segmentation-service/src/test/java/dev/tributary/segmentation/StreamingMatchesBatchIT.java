@@ -77,6 +77,10 @@ class StreamingMatchesBatchIT {
                         assertThat(SegmentationFixtures.activeMembers(jdbc, segment.id()))
                                 .as("step %d, rule %s", atStep, segment.normalisedQuery())
                                 .isEqualTo(organisation.selected(jdbc, rule, rule.selectAll())));
+                assertThat(jdbc.sql("SELECT coalesce(max(active), 0) FROM segmentation.membership_count WHERE segment_id = ?")
+                        .param(segment.id()).query(Long.class).single())
+                        .as("step %d, rule %s: the maintained member count", atStep, segment.normalisedQuery())
+                        .isEqualTo(SegmentationFixtures.activeMembers(jdbc, segment.id()).size());
             }
         }
         return jdbc.sql("SELECT coalesce(sum(entered + exited), 0) FROM segmentation.evaluation WHERE trigger = 'streaming'")

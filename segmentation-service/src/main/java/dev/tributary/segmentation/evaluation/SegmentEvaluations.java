@@ -5,6 +5,7 @@ import dev.tributary.segmentation.definition.SegmentDefinition;
 import dev.tributary.segmentation.definition.SegmentDefinitions;
 import dev.tributary.segmentation.definition.SegmentNotFoundException;
 import dev.tributary.segmentation.language.CompiledSegment;
+import dev.tributary.segmentation.membership.Memberships;
 import dev.tributary.support.problem.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ public class SegmentEvaluations {
 
     private final SegmentDefinitions definitions;
     private final MembershipDiff diff;
+    private final Memberships memberships;
     private final EvaluationLog evaluations;
     private final AffectedEntities affected;
     private final ChangeRelevance relevance;
@@ -48,11 +50,12 @@ public class SegmentEvaluations {
     private final TimeEvaluationProperties time;
     private final ScheduleProperties schedule;
 
-    SegmentEvaluations(SegmentDefinitions definitions, MembershipDiff diff, EvaluationLog evaluations,
+    SegmentEvaluations(SegmentDefinitions definitions, MembershipDiff diff, Memberships memberships, EvaluationLog evaluations,
                        AffectedEntities affected, ChangeRelevance relevance, TransactionTemplate tx, TaskExecutor evaluationExecutor, Clock clock,
                        TimeEvaluationProperties time, ScheduleProperties schedule) {
         this.definitions = definitions;
         this.diff = diff;
+        this.memberships = memberships;
         this.evaluations = evaluations;
         this.affected = affected;
         this.relevance = relevance;
@@ -104,7 +107,7 @@ public class SegmentEvaluations {
                 Instant now = clock.instant();
                 List<MembershipDiff.Change> changes = diff.apply(segment, segment.compile(), Scope.ALL, evaluationId, now);
                 long entered = changes.stream().filter(c -> c.change().equals("entered")).count();
-                evaluations.succeeded(evaluationId, diff.activeMembers(segmentId), entered, changes.size() - entered,
+                evaluations.succeeded(evaluationId, memberships.activeMembers(segmentId), entered, changes.size() - entered,
                         Duration.ofNanos(System.nanoTime() - started), clock.instant());
                 return changes.stream().map(MembershipDiff.Change::entityId).toList();
             });

@@ -57,11 +57,16 @@ public class Memberships {
                 .query((rs, n) -> new MembersPage.Member(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant()))
                 .list();
-        long total = jdbc.sql("SELECT count(*) FROM segmentation.membership WHERE segment_id = ? AND active")
-                .param(segmentId).query(Long.class).single();
+        long total = activeMembers(segmentId);
         boolean more = rows.size() > limit;
         List<MembersPage.Member> page = more ? rows.subList(0, limit) : rows;
         return new MembersPage(List.copyOf(page), total, more ? encode(page.get(page.size() - 1).id()) : null);
+    }
+
+    /** The segment's active members, counted as they enter and exit (migration V3), not by reading them. */
+    public long activeMembers(String segmentId) {
+        return jdbc.sql("SELECT coalesce(max(active), 0) FROM segmentation.membership_count WHERE segment_id = ?")
+                .param(segmentId).query(Long.class).single();
     }
 
     @Transactional(readOnly = true)
