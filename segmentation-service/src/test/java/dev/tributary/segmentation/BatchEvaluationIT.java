@@ -97,6 +97,26 @@ class BatchEvaluationIT {
     }
 
     @Test
+    void shouldVacuumMembershipAfterAnEvaluationThatChangedMany() {
+        long before = manualVacuumsAndAnalyses();
+        String one = SegmentationFixtures.createSegment(api, "Big Townsend buyers", "person", SEED_QUERY, "batch");
+        await().atMost(WAIT).until(() -> triggers(one).size() == 1);
+        assertThat(manualVacuumsAndAnalyses()).as("after 1 change, below the threshold of 3").isEqualTo(before);
+
+        String all = SegmentationFixtures.createSegment(api, "Townsend people", "person", "exists(accounts)", "batch");
+        await().atMost(WAIT).until(() -> triggers(all).size() == 1);
+
+        assertThat(SegmentationFixtures.activeMembers(jdbc, all)).hasSize(3);
+        await().atMost(WAIT).until(this::manualVacuumsAndAnalyses, n -> n == before + 2);
+    }
+
+    /** Vacuums and analyses of membership that were not autovacuum's. */
+    private long manualVacuumsAndAnalyses() {
+        return jdbc.sql("SELECT vacuum_count + analyze_count FROM pg_stat_user_tables WHERE relid = 'segmentation.membership'::regclass")
+                .query(Long.class).single();
+    }
+
+    @Test
     void shouldChangeAndPublishNothingWhenEvaluatedAgainWithoutNewData() {
         String id = SegmentationFixtures.createSegment(api, "Big Townsend buyers", "person", SEED_QUERY, "batch");
         await().atMost(WAIT).until(() -> topic.forSegment(id, Duration.ofMillis(200)).size() == 1);

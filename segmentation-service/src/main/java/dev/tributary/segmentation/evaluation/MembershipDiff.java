@@ -209,6 +209,15 @@ class MembershipDiff {
     }
 
     /**
+     * Vacuums and analyses the membership table, outside any transaction (PostgreSQL runs {@code VACUUM} in none):
+     * after a full evaluation changed many memberships, so the next one plans with the table as it now is.
+     */
+    @Transactional(propagation = Propagation.NEVER)
+    void settle() {
+        jdbc.sql("VACUUM (ANALYZE) segmentation.membership").update();
+    }
+
+    /**
      * Removes a segment's membership, history and member count, in the transaction deleting it, after {@link #lock} (their
      * tables have no foreign key to the segment: see migration V2).
      */

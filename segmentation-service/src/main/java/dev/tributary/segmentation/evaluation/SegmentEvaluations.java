@@ -84,15 +84,6 @@ public class SegmentEvaluations {
                 .orElseThrow(() -> new NotFoundException("Evaluation", evaluationId));
     }
 
-    /** Evaluates a segment in full now, on the calling thread; returns the finished evaluation. */
-    public EvaluationStatus evaluateNow(String segmentId, String trigger) {
-        definitions.get(segmentId);
-        String id = UUID.randomUUID().toString();
-        evaluations.queued(id, segmentId, trigger, clock.instant());
-        runBatch(segmentId, id);
-        return evaluation(segmentId, id);
-    }
-
     void runBatch(String segmentId, String evaluationId) {
         MDC.put("segmentId", segmentId);
         MDC.put("evaluationId", evaluationId);
@@ -113,12 +104,28 @@ public class SegmentEvaluations {
             });
             propagate(segmentId, changed);
             log.info("Evaluated segment: took {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+            settle(changed.size());
         } catch (RuntimeException e) {
             log.warn("Evaluation of segment {} failed", segmentId, e);
             evaluations.failed(evaluationId, e.getMessage(), Duration.ofNanos(System.nanoTime() - started), clock.instant());
         } finally {
             MDC.remove("segmentId");
             MDC.remove("evaluationId");
+        }
+    }
+
+    /** After many membership changes: {@link MembershipDiff#settle}, which never fails the evaluation that committed. */
+    private void settle(int changes) {
+        if (schedule.vacuumAfterChanges() == 0 || changes < schedule.vacuumAfterChanges()) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            diff.settle();
+            log.info("Vacuumed and analysed membership after {} changes: took {} ms", changes,
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
+        } catch (RuntimeException e) {
+            log.warn("Could not vacuum membership after {} changes; autovacuum will", changes, e);
         }
     }
 
