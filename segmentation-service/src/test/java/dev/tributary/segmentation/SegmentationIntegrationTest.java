@@ -23,8 +23,8 @@ import java.lang.annotation.Target;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=segmentation-service", "cdp.security.api-token=test-token",
                 "cdp.segmentation.time.recheck-interval=1s", "cdp.segmentation.schedule.poll-interval=1s",
-                // the Townsend people are three: an evaluation they all enter vacuums membership
-                "cdp.segmentation.schedule.vacuum-after-changes=3",
+                // the Townsend people are three: an evaluation they all enter analyses membership
+                "cdp.segmentation.schedule.analyze-after-changes=3",
                 // the JVM's shared PostgreSQL stops in its own shutdown hook: do not wait long for it
                 "spring.lifecycle.timeout-per-shutdown-phase=5s", "spring.datasource.hikari.connection-timeout=5000"})
 @ContextConfiguration(initializers = SegmentationTestInitializer.class)

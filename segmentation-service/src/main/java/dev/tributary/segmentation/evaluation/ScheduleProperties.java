@@ -29,12 +29,11 @@ import java.time.Duration;
  *                     ({@code enable_hashagg}). On by default. Off, at 1M people: the seed rule 4.6 s instead of
  *                     5.3 to 6.5 s (sorted groups), but S5 2.1 s instead of 0.8 s and S6 0.63 s instead of
  *                     0.43 to 0.46 s (eleventh session, {@code docs/benchmarks.md}).
- * @param vacuumAfterChanges a full evaluation that changed at least this many memberships vacuums and analyses the
+ * @param analyzeAfterChanges a full evaluation that changed at least this many memberships analyses the
  *                     membership table once it has committed; 0 never does. Until then PostgreSQL plans with the
- *                     table's old statistics and visits the new rows' pages: at 1M people, S3's next evaluation
- *                     took 6.0 s after its first evaluation entered 800,000 people, 3.0 s after {@code ANALYZE} and
- *                     2.6 to 2.8 s after {@code VACUUM} (0.28 s and 0.18 s; twelfth session). Autovacuum gets there
- *                     too, a minute or more later.
+ *                     table's old statistics: at 1M people, S3's next evaluation took 4.2 to 6.0 s after its first
+ *                     evaluation entered 800,000 people, 3.0 s after an {@code ANALYZE} of 0.28 s (twelfth session).
+ *                     Autovacuum analyses too, a minute or more later.
  */
 @Validated
 @ConfigurationProperties("cdp.segmentation.schedule")
@@ -44,5 +43,5 @@ public record ScheduleProperties(@DefaultValue("15s") @NotNull Duration pollInte
                                  @DefaultValue("false") boolean nestedLoops,
                                  @DefaultValue("2") @Min(0) int parallelWorkers,
                                  @DefaultValue("true") boolean hashAggregates,
-                                 @DefaultValue("10000") @Min(0) int vacuumAfterChanges) {
+                                 @DefaultValue("10000") @Min(0) int analyzeAfterChanges) {
 }

@@ -116,16 +116,16 @@ public class SegmentEvaluations {
 
     /** After many membership changes: {@link MembershipDiff#settle}, which never fails the evaluation that committed. */
     private void settle(int changes) {
-        if (schedule.vacuumAfterChanges() == 0 || changes < schedule.vacuumAfterChanges()) {
+        if (schedule.analyzeAfterChanges() == 0 || changes < schedule.analyzeAfterChanges()) {
             return;
         }
         long started = System.nanoTime();
         try {
             diff.settle();
-            log.info("Vacuumed and analysed membership after {} changes: took {} ms", changes,
+            log.info("Analysed membership after {} changes: took {} ms", changes,
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
         } catch (RuntimeException e) {
-            log.warn("Could not vacuum membership after {} changes; autovacuum will", changes, e);
+            log.warn("Could not analyse membership after {} changes; autovacuum will", changes, e);
         }
     }
 
