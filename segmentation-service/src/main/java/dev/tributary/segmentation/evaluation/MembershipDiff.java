@@ -70,15 +70,16 @@ class MembershipDiff {
     }
 
     /**
-     * Planner settings for the rest of the caller's transaction, a full evaluation that covers everybody
-     * ({@link ScheduleProperties}): memory per sort or hash, nested loops, parallel workers, hashed aggregation.
+     * Planner settings for the rest of the caller's transaction, a full evaluation of {@code rule} that covers
+     * everybody ({@link ScheduleProperties}): memory per sort or hash, nested loops, parallel workers, hashed
+     * aggregation.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void fullEvaluation(ScheduleProperties schedule) {
+    void fullEvaluation(ScheduleProperties schedule, CompiledSegment rule) {
         jdbc.sql("SELECT set_config('work_mem', :workMem, true), set_config('enable_nestloop', :nestedLoops, true),"
                         + " set_config('max_parallel_workers_per_gather', :workers, true), set_config('enable_hashagg', :hashAggregates, true)")
                 .param("workMem", schedule.workMem())
-                .param("nestedLoops", schedule.nestedLoops() ? "on" : "off")
+                .param("nestedLoops", schedule.nestedLoops().allowedFor(rule) ? "on" : "off")
                 .param("workers", Integer.toString(schedule.parallelWorkers()))
                 .param("hashAggregates", schedule.hashAggregates() ? "on" : "off")
                 .query((rs, n) -> rs.getString(1)).single();

@@ -13,14 +13,17 @@ import java.time.Duration;
  * @param pollInterval how often the scheduler looks for segments whose schedule is due
  * @param threads      evaluations that may run at once (never two of the same segment)
  * @param workMem      PostgreSQL {@code work_mem} for the transaction of a full (batch) evaluation: its
- *                     aggregations and hash joins cover the whole population and spill to disk at a
- *                     server default sized for small queries (the seed rule at 300,000 people: 5.5 s
- *                     at 32MB, 3.5 s at 256MB). Per sort or hash node, so a plan may use a few times this.
- * @param nestedLoops  whether a full evaluation may plan nested loops. Off by default: PostgreSQL cannot
- *                     estimate how many people pass an aggregate's {@code HAVING} (67 guessed, 342,460 real
- *                     for the seed rule at 1M people) and then probes the events index once per person
- *                     (29 s) where hash joins over the whole population take 17 s, as fast as the
- *                     hand-written query. Streaming re-evaluations of a few ids keep them.
+ *                     aggregations and hash joins cover the whole population. Per sort or hash node, so a plan
+ *                     may use a few times this. 256MB until the twelfth session, when it held the seed rule's
+ *                     1M won totals in one 417 MB hash table: 5.0 to 6.1 s at 1M people, 3.4 to 3.6 s at 64MB,
+ *                     where the aggregation spills in batches (16MB and 32MB: as fast, within the noise).
+ * @param nestedLoops  when a full evaluation may plan nested loops. By default only for rules without
+ *                     aggregates: PostgreSQL cannot estimate how many people pass an aggregate's {@code HAVING}
+ *                     (67 guessed, 342,460 real for the seed rule at 1M people) and then probes the events
+ *                     index once per person (20 s against 3.5 s with hash joins, twelfth session). A rule
+ *                     without one joins small sets best with them: S6 excludes the members of one list by its
+ *                     index, 146 to 191 ms, against 217 to 263 ms by a hash join over all list members.
+ *                     Streaming re-evaluations of a few ids always may.
  * @param parallelWorkers PostgreSQL {@code max_parallel_workers_per_gather} for a full evaluation: 2, the server's
  *                     default. At 1M people on 2 cores every bench segment was faster with 2 than with 0 (S3
  *                     3.7 s instead of 6.7 s, S4 0.38 s instead of 0.60 s, the seed 7.2 s instead of 7.6 s);
@@ -39,8 +42,8 @@ import java.time.Duration;
 @ConfigurationProperties("cdp.segmentation.schedule")
 public record ScheduleProperties(@DefaultValue("15s") @NotNull Duration pollInterval,
                                  @DefaultValue("2") @Min(1) int threads,
-                                 @DefaultValue("256MB") @NotNull @Pattern(regexp = "\\d+\\s*(kB|MB|GB)") String workMem,
-                                 @DefaultValue("false") boolean nestedLoops,
+                                 @DefaultValue("64MB") @NotNull @Pattern(regexp = "\\d+\\s*(kB|MB|GB)") String workMem,
+                                 @DefaultValue("without-aggregates") @NotNull NestedLoops nestedLoops,
                                  @DefaultValue("2") @Min(0) int parallelWorkers,
                                  @DefaultValue("true") boolean hashAggregates,
                                  @DefaultValue("10000") @Min(0) int analyzeAfterChanges) {

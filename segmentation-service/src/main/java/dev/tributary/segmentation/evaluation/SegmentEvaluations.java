@@ -92,11 +92,12 @@ public class SegmentEvaluations {
             evaluations.running(evaluationId);
             List<String> changed = tx.execute(status -> {
                 diff.lock(segmentId);
-                diff.fullEvaluation(schedule);
                 // read after the lock: an edit committed while we waited is what we evaluate
                 SegmentDefinition segment = definitions.find(segmentId).orElseThrow(() -> new SegmentNotFoundException(segmentId));
+                CompiledSegment rule = segment.compile();
+                diff.fullEvaluation(schedule, rule);
                 Instant now = clock.instant();
-                List<MembershipDiff.Change> changes = diff.apply(segment, segment.compile(), Scope.ALL, evaluationId, now);
+                List<MembershipDiff.Change> changes = diff.apply(segment, rule, Scope.ALL, evaluationId, now);
                 long entered = changes.stream().filter(c -> c.change().equals("entered")).count();
                 evaluations.succeeded(evaluationId, memberships.activeMembers(segmentId), entered, changes.size() - entered,
                         Duration.ofNanos(System.nanoTime() - started), clock.instant());

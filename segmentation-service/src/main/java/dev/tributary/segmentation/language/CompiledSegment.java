@@ -24,6 +24,7 @@ import java.util.Set;
  *                           {@code where} paths joined to the path they sit in (e.g. {@code [accounts, opportunities]}),
  *                           so a change can be traced back to the entities whose answer it may change
  * @param reads              the columns and facts the rule reads, so a change that cannot alter its answer is skipped
+ * @param aggregates         the rule holds a {@code count}, {@code sum}, {@code avg}, {@code min} or {@code max}
  */
 public record CompiledSegment(
         Audience audience,
@@ -37,7 +38,8 @@ public record CompiledSegment(
         List<TimeCrossing> timeCrossings,
         Set<String> referencedSegments,
         Set<List<String>> paths,
-        Reads reads) {
+        Reads reads,
+        boolean aggregates) {
 
     public CompiledSegment {
         parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));

@@ -87,7 +87,7 @@ final class SqlCompiler {
                 select + "(" + amongCondition + ") AND " + key + " = ANY(" + IDS + ")",
                 QueryPrinter.print(query.condition()), batch.explanations, batch.timeCrossings,
                 batch.referencedSegments, paths(query.condition(), List.of(), new LinkedHashSet<>()),
-                new Reads(batch.columnsRead, batch.facts));
+                new Reads(batch.columnsRead, batch.facts), aggregates(query.condition()));
     }
 
     /**
@@ -186,6 +186,18 @@ final class SqlCompiler {
             followed(prefix, ac.aggregate().path(), ac.aggregate().where(), into);
         }
         return into;
+    }
+
+    static boolean aggregates(Condition condition) {
+        if (condition instanceof Condition.And and) {
+            return and.operands().stream().anyMatch(SqlCompiler::aggregates);
+        } else if (condition instanceof Condition.Or or) {
+            return or.operands().stream().anyMatch(SqlCompiler::aggregates);
+        } else if (condition instanceof Condition.Not not) {
+            return aggregates(not.operand());
+        }
+        // an exists's where tests attributes only (QueryValidator)
+        return condition instanceof Condition.AggregateComparison;
     }
 
     private static void followed(List<String> prefix, List<String> path, Condition where, Set<List<String>> into) {

@@ -1,6 +1,8 @@
 package dev.tributary.segmentation.evaluation;
 
 import dev.tributary.segmentation.SegmentationIntegrationTest;
+import dev.tributary.segmentation.language.Audience;
+import dev.tributary.segmentation.language.SegmentLanguage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,15 +26,21 @@ class EvaluationSettingsIT {
     @Test
     void shouldPlanAFullEvaluationForTheWholePopulationForItsTransactionOnly() {
         String serverDefault = tx.execute(s -> settings());
-        assertThat(schedule.workMem()).isEqualTo("256MB");
-        assertThat(serverDefault).doesNotStartWith("256MB");
+        assertThat(schedule.workMem()).isEqualTo("64MB");
+        assertThat(serverDefault).doesNotStartWith("64MB");
 
-        String during = tx.execute(s -> {
-            diff.fullEvaluation(schedule);
+        String aggregate = tx.execute(s -> {
+            diff.fullEvaluation(schedule, SegmentLanguage.compile(Audience.PERSON, "count(events) >= 3"));
+            return settings();
+        });
+        String attributes = tx.execute(s -> {
+            diff.fullEvaluation(schedule, SegmentLanguage.compile(Audience.PERSON, "exists(campaigns) and not exists(lists)"));
             return settings();
         });
 
-        assertThat(during).isEqualTo("256MB off 2 on");
+        // nested loops only where PostgreSQL need not guess how many pass a HAVING
+        assertThat(aggregate).isEqualTo("64MB off 2 on");
+        assertThat(attributes).isEqualTo("64MB on 2 on");
         String after = tx.execute(s -> settings());
         assertThat(after).isEqualTo(serverDefault);
     }

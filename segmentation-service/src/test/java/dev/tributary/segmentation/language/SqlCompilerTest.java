@@ -90,6 +90,10 @@ class SqlCompilerTest {
                         + " AND (f.name = :p2))))");
         // other tests would run once per repetition: those rules de-duplicate first
         assertThat(seed.repeats()).isFalse();
+        // whether PostgreSQL must guess how many pass a HAVING (EvaluationSettingsIT)
+        assertThat(seed.aggregates()).isTrue();
+        assertThat(responders.aggregates()).isFalse();
+        assertThat(person("score > 50 or not (count(events) < 3)").aggregates()).isTrue();
         assertThat(person("exists(campaigns) and exists(lists)").repeats()).isFalse();
         // an exists under a not of something else, or under an or, stays a test
         assertThat(person("exists(campaigns) and not (exists(lists) and exists(events))").selectAll())

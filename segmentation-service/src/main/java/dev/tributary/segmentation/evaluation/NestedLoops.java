@@ -1,0 +1,15 @@
+package dev.tributary.segmentation.evaluation;
+
+import dev.tributary.segmentation.language.CompiledSegment;
+
+/** When a full evaluation may plan nested loops ({@code enable_nestloop}); see {@link ScheduleProperties#nestedLoops}. */
+public enum NestedLoops {
+    ALWAYS,
+    NEVER,
+    /** for rules without {@code count}, {@code sum}, {@code avg}, {@code min} or {@code max}: PostgreSQL cannot estimate their {@code HAVING} */
+    WITHOUT_AGGREGATES;
+
+    boolean allowedFor(CompiledSegment rule) {
+        return this == ALWAYS || this == WITHOUT_AGGREGATES && !rule.aggregates();
+    }
+}
