@@ -24,10 +24,12 @@ import java.time.Duration;
  *                     without one joins small sets best with them: S6 excludes the members of one list by its
  *                     index, 146 to 191 ms, against 217 to 263 ms by a hash join over all list members.
  *                     Streaming re-evaluations of a few ids always may.
- * @param parallelWorkers PostgreSQL {@code max_parallel_workers_per_gather} for a full evaluation: 2, the server's
- *                     default. At 1M people on 2 cores every bench segment was faster with 2 than with 0 (S3
- *                     3.7 s instead of 6.7 s, S4 0.38 s instead of 0.60 s, the seed 7.2 s instead of 7.6 s);
- *                     0 keeps a full evaluation on one core beside streaming work.
+ * @param parallelWorkers PostgreSQL {@code max_parallel_workers_per_gather} for a full evaluation: 0 by default, on
+ *                     one core beside streaming work. On 2 cores the workers compete with their own leader: at 1M
+ *                     people S2 took 146 to 240 ms with 2 and 110 to 118 ms with 0, and no bench segment was
+ *                     faster with 2 beyond the noise (S3 2.3 s against 2.5 to 2.7 s, twelfth session; when the
+ *                     plans were worse, in the seventh, S3 took 3.7 s with 2 and 6.7 s with 0). Raise it on more
+ *                     cores.
  * @param hashAggregates whether a full evaluation may plan hashed aggregations and set operations
  *                     ({@code enable_hashagg}). On by default. Off, at 1M people: the seed rule 4.6 s instead of
  *                     5.3 to 6.5 s (sorted groups), but S5 2.1 s instead of 0.8 s and S6 0.63 s instead of
@@ -44,7 +46,7 @@ public record ScheduleProperties(@DefaultValue("15s") @NotNull Duration pollInte
                                  @DefaultValue("2") @Min(1) int threads,
                                  @DefaultValue("64MB") @NotNull @Pattern(regexp = "\\d+\\s*(kB|MB|GB)") String workMem,
                                  @DefaultValue("without-aggregates") @NotNull NestedLoops nestedLoops,
-                                 @DefaultValue("2") @Min(0) int parallelWorkers,
+                                 @DefaultValue("0") @Min(0) int parallelWorkers,
                                  @DefaultValue("true") boolean hashAggregates,
                                  @DefaultValue("10000") @Min(0) int analyzeAfterChanges) {
 }
