@@ -157,9 +157,9 @@ class MembershipDiff {
 
     /**
      * Writes the changes that {@code changesSql} names (columns {@code entity_id}, {@code change}, {@code was_stored})
-     * as membership, history, the segment's member count and outbox messages, in one statement. Entities never stored are inserted plainly: the
-     * segment's lock keeps any other writer out, and {@code ON CONFLICT} cost 50% more per row (19.3 s instead of
-     * 12.5 s for 800,000 entries). Re-entries and exits are updated by key from an array: joined to the membership
+     * as membership, history, the segment's member count and outbox messages, in one statement. Entities never
+     * stored are inserted plainly: the segment's lock keeps any other writer out, and {@code ON CONFLICT} cost 50%
+     * more per row (19.3 s instead of 12.5 s for 800,000 entries). Re-entries and exits are updated by key from an array: joined to the membership
      * table with nested loops off (a full evaluation), they scanned all of it, every segment's rows, even when nobody
      * exited (270 ms at 945,000 rows).
      */
@@ -220,8 +220,8 @@ class MembershipDiff {
     }
 
     /**
-     * Removes a segment's membership, history and member count, in the transaction deleting it, after {@link #lock} (their
-     * tables have no foreign key to the segment: see migration V2).
+     * Removes a segment's membership, history and member count, in the transaction deleting it, after
+     * {@link #lock} (their tables have no foreign key to the segment: see migration V2).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void forget(String segmentId) {

@@ -6,7 +6,7 @@ import dev.tributary.segmentation.language.CompiledSegment;
 public enum NestedLoops {
     ALWAYS,
     NEVER,
-    /** for rules without {@code count}, {@code sum}, {@code avg}, {@code min} or {@code max}: PostgreSQL cannot estimate their {@code HAVING} */
+    /** For rules without {@code count}, {@code sum}, {@code avg}, {@code min} or {@code max}, whose {@code HAVING} PostgreSQL cannot estimate. */
     WITHOUT_AGGREGATES;
 
     boolean allowedFor(CompiledSegment rule) {
