@@ -4,6 +4,7 @@ import dev.tributary.segmentation.definition.SegmentDefinition;
 import dev.tributary.segmentation.definition.SegmentDefinitions;
 import dev.tributary.segmentation.definition.SegmentRequest;
 import dev.tributary.segmentation.language.CompiledSegment;
+import dev.tributary.segmentation.membership.Memberships;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,8 @@ class StreamingMatchesBatchIT {
     MutableClock clock;
     @Autowired
     SegmentDefinitions definitions;
+    @Autowired
+    Memberships memberships;
 
     @AfterEach
     void resetClock() {
@@ -77,8 +80,7 @@ class StreamingMatchesBatchIT {
                         assertThat(SegmentationFixtures.activeMembers(jdbc, segment.id()))
                                 .as("step %d, rule %s", atStep, segment.normalisedQuery())
                                 .isEqualTo(organisation.selected(jdbc, rule, rule.selectAll())));
-                assertThat(jdbc.sql("SELECT coalesce(max(active), 0) FROM segmentation.membership_count WHERE segment_id = ?")
-                        .param(segment.id()).query(Long.class).single())
+                assertThat(memberships.activeMembers(segment.id()))
                         .as("step %d, rule %s: the maintained member count", atStep, segment.normalisedQuery())
                         .isEqualTo(SegmentationFixtures.activeMembers(jdbc, segment.id()).size());
             }

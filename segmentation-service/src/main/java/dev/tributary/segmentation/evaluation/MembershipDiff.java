@@ -134,8 +134,8 @@ class MembershipDiff {
             // one round trip: streaming passes are many and re-decide few ids
             return write(diff, params, segment, evaluationId, now);
         }
-        // A full evaluation reads first: PostgreSQL never runs a statement that writes with parallel workers, and the
-        // rule's scans and the join use them (S6 at 1M people, in psql: 0.38 to 0.41 s instead of 0.58 to 0.59 s).
+        // A full evaluation reads first: PostgreSQL never runs a statement that writes with parallel workers, which the
+        // rule's scans and the join may use when parallel-workers allows them (ADR 0014; off by default, ADR 0015).
         List<String> ids = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
         List<Boolean> stored = new ArrayList<>();
@@ -159,9 +159,9 @@ class MembershipDiff {
      * Writes the changes that {@code changesSql} names (columns {@code entity_id}, {@code change}, {@code was_stored})
      * as membership, history, the segment's member count and outbox messages, in one statement. Entities never
      * stored are inserted plainly: the segment's lock keeps any other writer out, and {@code ON CONFLICT} cost 50%
-     * more per row (19.3 s instead of 12.5 s for 800,000 entries). Re-entries and exits are updated by key from an array: joined to the membership
-     * table with nested loops off (a full evaluation), they scanned all of it, every segment's rows, even when nobody
-     * exited (270 ms at 945,000 rows).
+     * more per row (19.3 s instead of 12.5 s for 800,000 entries). Re-entries and exits are updated by key from an
+     * array: joined to the membership table with nested loops off (a full evaluation), they scanned all of it, every
+     * segment's rows, even when nobody exited (270 ms at 945,000 rows).
      */
     private List<Change> write(String changesSql, Map<String, Object> params, SegmentDefinition segment,
                                String evaluationId, Instant now) {
