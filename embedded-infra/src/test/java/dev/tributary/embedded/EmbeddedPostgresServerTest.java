@@ -2,6 +2,7 @@ package dev.tributary.embedded;
 
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -25,6 +26,21 @@ class EmbeddedPostgresServerTest {
             assertThat(rs.getBoolean(3)).as("upper case sorts before lower case, by code point").isTrue();
             assertThat(rs.getString(4)).isEqualTo("école");
             assertThat(rs.getBoolean(5)).as("é is a word character").isTrue();
+        }
+    }
+
+    @Test
+    void shouldGiveSharedBuffersAnEighthOfTheMachinesMemoryWithinBounds() throws Exception {
+        EmbeddedPostgresServer server = SharedInfrastructure.postgres();
+        long total = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT setting::bigint * 8192 / 1048576 FROM pg_settings WHERE name = 'shared_buffers'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).as("shared_buffers in MB")
+                    .isEqualTo(Math.max(512, Math.min(4096, total / 8 / (1024 * 1024))));
         }
     }
 }

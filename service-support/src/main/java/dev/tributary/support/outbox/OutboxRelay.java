@@ -7,6 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,21 +18,29 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes the outbox table to Kafka in id order and deletes what the broker acknowledged, in one
- * transaction holding the rows ({@code FOR UPDATE SKIP LOCKED}, so several instances can run). A crash
- * between the acknowledgement and the commit republishes: delivery is at least once and every
- * consumer is idempotent.
+ * transaction holding the rows ({@code FOR UPDATE SKIP LOCKED}, so several instances can run). A row is one message
+ * ({@code message_key}, {@code payload}) or a run of messages for its topic ({@code message_keys}, and {@code payloads}
+ * with one value a line), published in order. A crash between the acknowledgement and the commit republishes: delivery is at least
+ * once and every consumer is idempotent.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-    private record Row(long id, String topic, String key, String value) {
+    private record Message(String topic, String key, String value) {
+    }
+
+    private record Row(long id, List<Message> messages) {
+    }
+
+    private record Size(long id, int messages) {
     }
 
     private final JdbcClient jdbc;
     private final KafkaTemplate<String, String> kafka;
     private final TransactionTemplate tx;
     private final OutboxProperties properties;
+    private final String sizesSql;
     private final String selectSql;
     private final String deleteSql;
     private final Semaphore wakeUps = new Semaphore(0);
@@ -46,8 +57,10 @@ public class OutboxRelay implements SmartLifecycle {
         // scan from the lowest id stepped over all of them at every batch (8 ms a batch of 500 behind 800,000
         // messages, measured). Each drain starts from 0 again, so a row committed after rows with higher ids (ids
         // are taken before commit) goes out with the next drain.
-        this.selectSql = "SELECT id, topic, message_key, payload FROM " + properties.table()
-                + " WHERE id > :after ORDER BY id LIMIT " + properties.batchSize() + " FOR UPDATE SKIP LOCKED";
+        this.sizesSql = "SELECT id, coalesce(cardinality(message_keys), 1) FROM " + properties.table()
+                + " WHERE id > :after ORDER BY id LIMIT " + properties.batchSize();
+        this.selectSql = "SELECT id, topic, message_key, payload, message_keys, payloads FROM " + properties.table()
+                + " WHERE id = ANY(:ids) ORDER BY id FOR UPDATE SKIP LOCKED";
         this.deleteSql = "DELETE FROM " + properties.table() + " WHERE id = ANY(:ids)";
     }
 
@@ -64,7 +77,7 @@ public class OutboxRelay implements SmartLifecycle {
             if (sent.isEmpty()) {
                 return total;
             }
-            total += sent.size();
+            total += sent.stream().mapToInt(r -> r.messages().size()).sum();
             after = sent.get(sent.size() - 1).id();
         }
     }
@@ -75,15 +88,33 @@ public class OutboxRelay implements SmartLifecycle {
             // always the id index, in order: the statistics of a queue table are rarely right (analysed while a large
             // insert was in flight, they said one row for 800,000 and the planner sorted all of them, 1.5 s a batch)
             jdbc.sql("SELECT set_config('enable_sort', 'off', true)").query(String.class).single();
-            List<Row> rows = jdbc.sql(selectSql).param("after", after)
-                    .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+            // the next rows up to batchSize messages (at least one row, however many it holds), then those rows locked
+            // with their payloads: a row another relay holds is skipped and goes out there
+            List<Size> next = jdbc.sql(sizesSql).param("after", after)
+                    .query((rs, n) -> new Size(rs.getLong(1), rs.getInt(2))).list();
+            List<Long> ids = new ArrayList<>();
+            int count = 0;
+            for (Size size : next) {
+                if (!ids.isEmpty() && count + size.messages() > properties.batchSize()) {
+                    break;
+                }
+                ids.add(size.id());
+                count += size.messages();
+            }
+            if (ids.isEmpty()) {
+                return List.<Row>of();
+            }
+            List<Row> rows = jdbc.sql(selectSql).param("ids", ids.stream().mapToLong(Long::longValue).toArray())
+                    .query((rs, n) -> new Row(rs.getLong(1), messages(rs)))
                     .list();
             if (rows.isEmpty()) {
                 return rows;
             }
-            List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
+            List<CompletableFuture<?>> acks = new ArrayList<>();
             for (Row row : rows) {
-                acks.add(kafka.send(row.topic(), row.key(), row.value()));
+                for (Message message : row.messages()) {
+                    acks.add(kafka.send(message.topic(), message.key(), message.value()));
+                }
             }
             kafka.flush();
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
@@ -91,6 +122,24 @@ public class OutboxRelay implements SmartLifecycle {
             return rows;
         });
         return sent == null ? List.of() : sent;
+    }
+
+    private static List<Message> messages(ResultSet rs) throws SQLException {
+        String topic = rs.getString(2);
+        Array keys = rs.getArray(5);
+        if (keys == null) {
+            return List.of(new Message(topic, rs.getString(3), rs.getString(4)));
+        }
+        String[] k = (String[]) keys.getArray();
+        String values = rs.getString(6);
+        List<Message> messages = new ArrayList<>(k.length);
+        int start = 0;
+        for (String key : k) {
+            int end = values.indexOf('\n', start);
+            messages.add(new Message(topic, key, values.substring(start, end)));
+            start = end + 1;
+        }
+        return messages;
     }
 
     private void run() {

@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -30,31 +31,61 @@ public class OutboxWriter {
         this.jdbc = jdbc;
         this.table = table;
         this.relay = relay;
-        // one statement per transaction however many messages: unnest keeps their order in the id sequence
-        this.insertSql = "INSERT INTO " + table + " (topic, message_key, payload)"
-                + " SELECT t, k, v FROM unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS m(t, k, v, n) ORDER BY n";
+        // one row per run of messages for the same topic, their order kept in the arrays: a row per message made the
+        // outbox three row writes a message (insert, the relay's lock, delete), the largest writer of a profile batch
+        this.insertSql = "INSERT INTO " + table + " (topic, message_keys, payloads) VALUES (?, ?::text[], ?)";
     }
 
     public void append(String topic, String key, String value) {
         appendAll(List.of(new Message(topic, key, value)));
     }
 
+    /**
+     * Appends the messages in their order: each run of messages for one topic as one row, their values one a line. A
+     * message whose value holds a line break (no compact JSON does) gets a row of its own.
+     */
     public void appendAll(List<Message> messages) {
         if (messages.isEmpty()) {
             return;
         }
-        jdbc.sql(insertSql)
-                .param(messages.stream().map(Message::topic).toArray(String[]::new))
-                .param(messages.stream().map(Message::key).toArray(String[]::new))
-                .param(messages.stream().map(Message::value).toArray(String[]::new))
-                .update();
+        List<Message> run = new ArrayList<>();
+        for (Message message : messages) {
+            if (!run.isEmpty() && !run.get(0).topic().equals(message.topic())) {
+                insertRun(run);
+                run.clear();
+            }
+            if (message.value().indexOf('\n') >= 0) {
+                insertRun(run);
+                run.clear();
+                jdbc.sql("INSERT INTO " + table + " (topic, message_key, payload) VALUES (?, ?, ?)")
+                        .param(message.topic()).param(message.key()).param(message.value()).update();
+            } else {
+                run.add(message);
+            }
+        }
+        insertRun(run);
         appended();
+    }
+
+    private void insertRun(List<Message> run) {
+        if (run.isEmpty()) {
+            return;
+        }
+        StringBuilder values = new StringBuilder();
+        for (Message message : run) {
+            values.append(message.value()).append('\n');
+        }
+        jdbc.sql(insertSql)
+                .param(run.get(0).topic())
+                .param(run.stream().map(Message::key).toArray(String[]::new))
+                .param(values.toString())
+                .update();
     }
 
     /**
      * The outbox table ({@code schema.table}), for a statement that writes its messages itself
-     * ({@code INSERT INTO ... SELECT}, columns {@code topic, message_key, payload}) instead of shipping them from
-     * Java; call {@link #appended()} after it.
+     * ({@code INSERT INTO ... SELECT}, one row a message: columns {@code topic, message_key, payload}) instead of
+     * shipping them from Java; call {@link #appended()} after it.
      */
     public String table() {
         return table;

@@ -52,8 +52,8 @@ class OutboxRelayIT {
         jdbc.sql("CREATE SCHEMA IF NOT EXISTS relay_test").update();
         jdbc.sql("DROP TABLE IF EXISTS relay_test.outbox").update();
         jdbc.sql("""
-                CREATE TABLE relay_test.outbox (id bigserial PRIMARY KEY, topic text NOT NULL, message_key text NOT NULL,
-                                                payload text NOT NULL)""").update();
+                CREATE TABLE relay_test.outbox (id bigserial PRIMARY KEY, topic text NOT NULL, message_key text,
+                                                payload text, message_keys text[], payloads text)""").update();
         String servers = SharedInfrastructure.kafka().bootstrapServers();
         kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
                 new StringSerializer(), new StringSerializer()));
@@ -107,6 +107,26 @@ class OutboxRelayIT {
 
         assertThat(received(4)).containsExactly("m2", "m3", "m4", "late");
         assertThat(jdbc.sql("SELECT count(*) FROM relay_test.outbox").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void shouldPublishTheMessagesOfAppendedRunsInOrderBetweenSingleRows() {
+        OutboxWriter writer = new OutboxWriter(jdbc, "relay_test.outbox", null);
+        insert("m1");
+        writer.appendAll(List.of(message("m2"), message("m3"), message("m4"),
+                new OutboxWriter.Message("cdp.other.v1", run, "elsewhere"), message("m5"), message("m6\nin two lines"),
+                message("m7")));
+        insert("m8");
+
+        // batch size 2: the first run of three messages goes out whole, in its own round trip
+        assertThat(relay.drain()).isEqualTo(9);
+
+        assertThat(received(8)).containsExactly("m1", "m2", "m3", "m4", "m5", "m6\nin two lines", "m7", "m8");
+        assertThat(jdbc.sql("SELECT count(*) FROM relay_test.outbox").query(Long.class).single()).isZero();
+    }
+
+    private OutboxWriter.Message message(String payload) {
+        return new OutboxWriter.Message(TOPIC, run, payload);
     }
 
     private void insert(String payload) {
