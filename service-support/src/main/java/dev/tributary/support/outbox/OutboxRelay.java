@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Publishes the outbox table to Kafka in id order and deletes what the broker acknowledged, in one
  * transaction holding the rows ({@code FOR UPDATE SKIP LOCKED}, so several instances can run). A row is one message
- * ({@code message_key}, {@code payload}) or a run of messages for its topic ({@code message_keys}, and {@code payloads}
- * with one value a line), published in order. A crash between the acknowledgement and the commit republishes: delivery is at least
- * once and every consumer is idempotent.
+ * ({@code message_key}, {@code payload}) or a run of messages for its topic ({@code message_keys}, and
+ * {@code payloads} with one value a line), published in order (ADR 0016). A crash between the acknowledgement and the
+ * commit republishes: delivery is at least once and every consumer is idempotent.
  */
 public class OutboxRelay implements SmartLifecycle {
 

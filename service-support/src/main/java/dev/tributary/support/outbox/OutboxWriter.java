@@ -22,6 +22,7 @@ public class OutboxWriter {
     private final JdbcClient jdbc;
     private final String table;
     private final String insertSql;
+    private final String insertOneSql;
     private final OutboxRelay relay;
 
     public OutboxWriter(JdbcClient jdbc, String table, OutboxRelay relay) {
@@ -31,9 +32,10 @@ public class OutboxWriter {
         this.jdbc = jdbc;
         this.table = table;
         this.relay = relay;
-        // one row per run of messages for the same topic, their order kept in the arrays: a row per message made the
-        // outbox three row writes a message (insert, the relay's lock, delete), the largest writer of a profile batch
+        // one row per run of messages for the same topic, in order (ADR 0016): a row per message made the outbox three
+        // row writes a message (insert, the relay's lock, delete), the largest writer of WAL in a profile batch
         this.insertSql = "INSERT INTO " + table + " (topic, message_keys, payloads) VALUES (?, ?::text[], ?)";
+        this.insertOneSql = "INSERT INTO " + table + " (topic, message_key, payload) VALUES (?, ?, ?)";
     }
 
     public void append(String topic, String key, String value) {
@@ -57,8 +59,7 @@ public class OutboxWriter {
             if (message.value().indexOf('\n') >= 0) {
                 insertRun(run);
                 run.clear();
-                jdbc.sql("INSERT INTO " + table + " (topic, message_key, payload) VALUES (?, ?, ?)")
-                        .param(message.topic()).param(message.key()).param(message.value()).update();
+                jdbc.sql(insertOneSql).param(message.topic()).param(message.key()).param(message.value()).update();
             } else {
                 run.add(message);
             }
