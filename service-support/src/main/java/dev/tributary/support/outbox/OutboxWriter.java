@@ -52,13 +52,12 @@ public class OutboxWriter {
         }
         List<Message> run = new ArrayList<>();
         for (Message message : messages) {
-            if (!run.isEmpty() && !run.get(0).topic().equals(message.topic())) {
+            boolean alone = message.value().indexOf('\n') >= 0;
+            if (!run.isEmpty() && (alone || !run.get(0).topic().equals(message.topic()))) {
                 insertRun(run);
                 run.clear();
             }
-            if (message.value().indexOf('\n') >= 0) {
-                insertRun(run);
-                run.clear();
+            if (alone) {
                 jdbc.sql(insertOneSql).param(message.topic()).param(message.key()).param(message.value()).update();
             } else {
                 run.add(message);
