@@ -68,23 +68,31 @@ public class OutboxRelay implements SmartLifecycle {
         wakeUps.release();
     }
 
+    /**
+     * What one batch did: the last id it picked (null when the outbox held nothing above {@code after}) and how many
+     * messages it published. Rows it picked but another relay holds count for none here; that relay publishes them.
+     */
+    private record Batch(Long lastPicked, int published) {
+    }
+
     /** Publishes until the outbox is empty; returns how many messages went out. */
     public int drain() {
         int total = 0;
         long after = 0;
         while (true) {
-            List<Row> sent = publishBatch(after);
-            if (sent.isEmpty()) {
+            Batch batch = publishBatch(after);
+            if (batch == null || batch.lastPicked() == null) {
                 return total;
             }
-            total += sent.stream().mapToInt(r -> r.messages().size()).sum();
-            after = sent.get(sent.size() - 1).id();
+            total += batch.published();
+            // past the rows picked, published or held by another relay: a batch whose rows were all held elsewhere
+            // does not end the drain before the rows behind them
+            after = batch.lastPicked();
         }
     }
 
-    /** @return the rows published, in id order */
-    private List<Row> publishBatch(long after) {
-        List<Row> sent = tx.execute(status -> {
+    private Batch publishBatch(long after) {
+        return tx.execute(status -> {
             // always the id index, in order: the statistics of a queue table are rarely right (analysed while a large
             // insert was in flight, they said one row for 800,000 and the planner sorted all of them, 1.5 s a batch)
             jdbc.sql("SELECT set_config('enable_sort', 'off', true)").query(String.class).single();
@@ -102,26 +110,28 @@ public class OutboxRelay implements SmartLifecycle {
                 count += size.messages();
             }
             if (ids.isEmpty()) {
-                return List.<Row>of();
+                return new Batch(null, 0);
             }
             List<Row> rows = jdbc.sql(selectSql).param("ids", ids.stream().mapToLong(Long::longValue).toArray())
                     .query((rs, n) -> new Row(rs.getLong(1), messages(rs)))
                     .list();
+            Long lastPicked = ids.get(ids.size() - 1);
             if (rows.isEmpty()) {
-                return rows;
+                return new Batch(lastPicked, 0);
             }
             List<CompletableFuture<?>> acks = new ArrayList<>();
+            int published = 0;
             for (Row row : rows) {
                 for (Message message : row.messages()) {
                     acks.add(kafka.send(message.topic(), message.key(), message.value()));
+                    published++;
                 }
             }
             kafka.flush();
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
             jdbc.sql(deleteSql).param("ids", rows.stream().mapToLong(Row::id).toArray()).update();
-            return rows;
+            return new Batch(lastPicked, published);
         });
-        return sent == null ? List.of() : sent;
     }
 
     private static List<Message> messages(ResultSet rs) throws SQLException {

@@ -110,6 +110,27 @@ class OutboxRelayIT {
     }
 
     @Test
+    void shouldPublishTheRowsBehindABatchThatAnotherRelayHolds() throws Exception {
+        insert("m1");
+        insert("m2");
+        insert("m3");
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (Statement statement = other.createStatement()) {
+                // another relay's transaction holds the first batch (batch size 2)
+                statement.executeQuery("SELECT id FROM relay_test.outbox ORDER BY id LIMIT 2 FOR UPDATE").close();
+            }
+
+            assertThat(relay.drain()).isEqualTo(1);
+
+            assertThat(received(1)).containsExactly("m3");
+            other.rollback();
+        }
+        assertThat(relay.drain()).isEqualTo(2);
+        assertThat(received(2)).containsExactly("m1", "m2");
+    }
+
+    @Test
     void shouldPublishTheMessagesOfAppendedRunsInOrderBetweenSingleRows() {
         OutboxWriter writer = new OutboxWriter(jdbc, "relay_test.outbox", null);
         insert("m1");
