@@ -35,24 +35,12 @@ public enum EntityType {
 
     /**
      * SQL for the unified id that the source key in {@code keyColumn} resolves to now, through
-     * identity_profile (a scalar sub-query; null when the key is not known yet).
+     * identity_profile (null when the key is not known yet). A scalar sub-query, so a statement writing a batch of rows
+     * probes identity_profile's primary key once a row, whatever the statistics say (ADR 0017).
      */
     public String resolvedIdSql(String keyColumn) {
-        return "(SELECT p.profile_id FROM identity_profile p WHERE " + holds("p", keyColumn) + ")";
-    }
-
-    /**
-     * SQL joining identity_profile as {@code alias} to the source key in {@code keyColumn}: {@code alias.profile_id} is
-     * the unified id it resolves to now (null when the key is not known yet), as {@link #resolvedIdSql}, for many rows.
-     */
-    public String resolvedIdJoin(String alias, String keyColumn) {
-        return "LEFT JOIN identity_profile " + alias + " ON " + holds(alias, keyColumn);
-    }
-
-    /** The condition that the identity_profile row {@code alias} is the source key in {@code keyColumn}, of this type. */
-    private String holds(String alias, String keyColumn) {
-        return alias + ".entity_type = '" + id + "' AND " + alias + ".namespace = '" + keyNamespace + "' AND " + alias
-                + ".value = " + keyColumn;
+        return "(SELECT p.profile_id FROM identity_profile p WHERE p.entity_type = '" + id + "' AND p.namespace = '"
+                + keyNamespace + "' AND p.value = " + keyColumn + ")";
     }
 
     public static Optional<EntityType> of(XdmClass xdmClass) {

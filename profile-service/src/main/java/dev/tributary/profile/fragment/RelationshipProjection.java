@@ -233,10 +233,12 @@ public class RelationshipProjection {
      * once ({@link #of}). With {@code personId} ({@code accountId}), the row's {@code person_id} ({@code account_id})
      * is also written: what its {@code person_key} ({@code account_key}) resolves to.
      * <p>
-     * Every row of a batch goes in one statement of arrays, its unified ids resolved by joins. Before, pgjdbc rewrote
-     * a batch into rows of values, each with a sub-query per unified id: a statement text, with its own plans, per
-     * batch size. In psql, 128 person-account links took 21 to 25 ms that way and 4 to 5 ms as arrays (both planned
-     * each time); in the service, during the freshness minute, 118 and then 98 us a row.
+     * Every row of a batch goes in one statement of arrays, its unified ids resolved by a sub-query a row (a probe of
+     * identity_profile's key, ADR 0017). Before, pgjdbc rewrote a batch into rows of values: a statement text, with its
+     * own plans, per batch size. In psql, 128 person-account links took 21 to 25 ms that way and 4 to 5 ms as arrays
+     * (both planned each time); in the service, during the freshness minute, 118 and then 98 us a row. Resolving by a
+     * join instead let stale statistics of a growing identity_profile pick plans that read every identity of the type
+     * for each batch, or for each row (ADR 0017).
      */
     private record Table(String name, int width, String insertSql) {
 
@@ -247,25 +249,27 @@ public class RelationshipProjection {
             List<String> values = declared.stream().map(c -> c.contains(" ") ? "CAST(u." + c.replace(" ", " AS ") + ")" : "u." + c)
                     .collect(Collectors.toCollection(ArrayList::new));
             List<String> written = new ArrayList<>(names);
-            String joins = "";
             if (personId) {
                 written.add("person_id");
-                values.add("pp.profile_id");
-                joins += "\n" + EntityType.PERSON.resolvedIdJoin("pp", "u.person_key");
+                values.add(EntityType.PERSON.resolvedIdSql("u.person_key"));
             }
             if (accountId) {
                 written.add("account_id");
-                values.add("ap.profile_id");
-                joins += "\n" + EntityType.ACCOUNT.resolvedIdJoin("ap", "u.account_key");
+                values.add(EntityType.ACCOUNT.resolvedIdSql("u.account_key"));
             }
             return new Table(name, names.size(), "INSERT INTO " + name + " (" + String.join(", ", written) + ")\nSELECT "
-                    + String.join(", ", values) + "\nFROM unnest(" + names.stream().map(n -> "?::text[]").collect(Collectors.joining(", "))
-                    + ") AS u(" + String.join(", ", names) + ")" + joins);
+                    + String.join(",\n       ", values) + "\nFROM unnest("
+                    + names.stream().map(n -> "?::text[]").collect(Collectors.joining(", ")) + ") AS u(" + String.join(", ", names) + ")");
         }
     }
 
     private static final Table LINK = Table.of("person_account_link",
             "link_key, person_key, account_key, relation, role, is_active boolean", true, true);
+    /** The statement writing a batch of person-account links, given its six columns as text arrays (ADR 0017's test). */
+    static String linkInsertSql() {
+        return LINK.insertSql();
+    }
+
     private static final Table OPPORTUNITY = Table.of("opportunity", "source_key, account_key, source_type, source_instance_id, "
             + "name, stage, amount numeric, currency, is_won boolean, is_closed boolean, close_date date, updated_at timestamptz",
             false, true);

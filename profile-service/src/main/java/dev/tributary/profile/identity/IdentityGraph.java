@@ -386,14 +386,19 @@ public class IdentityGraph {
             return;
         }
         Map<Identity, String> before = new HashMap<>();
+        // a probe of the primary key per identity, whatever the statistics say (ADR 0017)
         jdbc.sql("""
-                        SELECT p.namespace, p.value, p.profile_id FROM unnest(?::text[], ?::text[]) AS i(ns, val)
-                        JOIN identity_profile p ON p.entity_type = ? AND p.namespace = i.ns AND p.value = i.val""")
+                        SELECT i.ns, i.val, (SELECT p.profile_id FROM identity_profile p
+                                             WHERE p.entity_type = ? AND p.namespace = i.ns AND p.value = i.val)
+                        FROM unnest(?::text[], ?::text[]) AS i(ns, val)""")
+                .param(type.id())
                 .param(identities.stream().map(Identity::namespace).toArray(String[]::new))
                 .param(identities.stream().map(Identity::value).toArray(String[]::new))
-                .param(type.id())
                 .query(rs -> {
-                    before.put(new Identity(rs.getString(1), rs.getString(2)), rs.getString(3));
+                    String profileId = rs.getString(3);
+                    if (profileId != null) {
+                        before.put(new Identity(rs.getString(1), rs.getString(2)), profileId);
+                    }
                 });
         Map<Identity, String> after = new HashMap<>();
         new TreeSet<>(assigned.keySet()).forEach(key -> {
@@ -458,10 +463,13 @@ public class IdentityGraph {
 
     private Map<Identity, List<String>> holdersOf(EntityType type, Collection<Identity> identities) {
         Map<Identity, List<String>> holders = new HashMap<>();
+        // a probe of the identity index per identity, whatever the statistics say: OFFSET 0 keeps the lateral sub-query
+        // from being flattened into a join the planner may run as a scan of every link of the type (ADR 0017)
         jdbc.sql("""
-                        SELECT l.namespace, l.value, l.fragment_key
+                        SELECT i.ns, i.val, l.fragment_key
                         FROM unnest(?::text[], ?::text[]) AS i(ns, val)
-                        JOIN identity_link l ON l.entity_type = ? AND l.namespace = i.ns AND l.value = i.val""")
+                        CROSS JOIN LATERAL (SELECT l.fragment_key FROM identity_link l
+                                            WHERE l.entity_type = ? AND l.namespace = i.ns AND l.value = i.val OFFSET 0) l""")
                 .param(identities.stream().map(Identity::namespace).toArray(String[]::new))
                 .param(identities.stream().map(Identity::value).toArray(String[]::new))
                 .param(type.id())

@@ -61,9 +61,9 @@ public class ReferenceResolver {
         if (events) {
             updates.add("""
                     UPDATE experience_event e SET person_id = k.profile_id
-                    FROM (SELECT u.ns, u.val, p.profile_id FROM unnest(CAST(:eventNs AS text[]), CAST(:eventVal AS text[])) AS u(ns, val)
-                          LEFT JOIN identity_profile p
-                                 ON p.entity_type = 'person' AND p.namespace = u.ns AND p.value = u.val) k
+                    FROM (SELECT u.ns, u.val, (SELECT p.profile_id FROM identity_profile p
+                                               WHERE p.entity_type = 'person' AND p.namespace = u.ns AND p.value = u.val) AS profile_id
+                          FROM unnest(CAST(:eventNs AS text[]), CAST(:eventVal AS text[])) AS u(ns, val)) k
                     WHERE e.identity_ns = k.ns AND e.identity_value = k.val AND e.person_id IS DISTINCT FROM k.profile_id""");
         }
         StringBuilder sql = new StringBuilder("WITH ");

@@ -152,10 +152,10 @@ public class ProfileUpdates {
         jdbc.sql("""
                         INSERT INTO experience_event (event_id, identity_ns, identity_value, event_type, ts, url, page_name,
                                                       referrer, source_id, person_id)
-                        SELECT u.*, p.profile_id
+                        SELECT u.*, (SELECT p.profile_id FROM identity_profile p
+                                     WHERE p.entity_type = 'person' AND p.namespace = u.ns AND p.value = u.val)
                         FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
                                     ?::text[], ?::text[], ?::text[]) AS u(id, ns, val, type, ts, url, page, referrer, source)
-                        LEFT JOIN identity_profile p ON p.entity_type = 'person' AND p.namespace = u.ns AND p.value = u.val
                         ON CONFLICT (event_id) DO NOTHING
                         RETURNING event_id, person_id""")
                 .param(column(byId.values(), IncomingEvent::eventId))
