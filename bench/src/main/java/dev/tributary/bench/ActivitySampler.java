@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ActivitySampler implements AutoCloseable {
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+    /** Autovacuum workers' samples by what they run ("autovacuum: VACUUM profile.fragment"), apart from statements. */
+    private final Map<String, Integer> autovacuum = new ConcurrentHashMap<>();
     private final AtomicInteger samples = new AtomicInteger();
     private final AtomicBoolean stop = new AtomicBoolean();
     private final Thread thread;
@@ -30,10 +32,18 @@ final class ActivitySampler implements AutoCloseable {
                 while (!stop.get()) {
                     try (ResultSet rs = s.executeQuery("""
                             SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU') AS wait,
-                                   left(regexp_replace(query, '\\s+', ' ', 'g'), 100) AS q
+                                   left(regexp_replace(query, '\\s+', ' ', 'g'), 100) AS q,
+                                   backend_type = 'autovacuum worker' AS autovacuum
                             FROM pg_stat_activity
-                            WHERE state = 'active' AND pid <> pg_backend_pid() AND backend_type = 'client backend'""")) {
-                        while (rs.next()) counts.merge(rs.getString(2) + "  [" + rs.getString(1) + "]", 1, Integer::sum);
+                            WHERE pid <> pg_backend_pid() AND (state = 'active' AND backend_type = 'client backend'
+                                                               OR backend_type = 'autovacuum worker')""")) {
+                        while (rs.next()) {
+                            if (rs.getBoolean(3)) {
+                                autovacuum.merge(rs.getString(2), 1, Integer::sum);
+                            } else {
+                                counts.merge(rs.getString(2) + "  [" + rs.getString(1) + "]", 1, Integer::sum);
+                            }
+                        }
                     }
                     samples.incrementAndGet();
                     Thread.sleep(200);
@@ -48,6 +58,10 @@ final class ActivitySampler implements AutoCloseable {
 
     /** Top statements: share of samples in which each was active (1.0 = always, 2.0 = two backends always). */
     Map<String, Double> top(int n) {
+        return top(counts, n);
+    }
+
+    private Map<String, Double> top(Map<String, Integer> counts, int n) {
         int total = Math.max(1, samples.get());
         Map<String, Double> out = new LinkedHashMap<>();
         counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(n)
@@ -57,9 +71,16 @@ final class ActivitySampler implements AutoCloseable {
 
     void report(Results results, String key) {
         Map<String, Double> top = top(8);
-        results.put(key, Map.of("samples", samples.get(), "active_share", top));
+        // autovacuum's work on the tables a run grows is CPU the run's statements do not get (two cores)
+        Map<String, Double> vacuums = top(autovacuum, 5);
+        double vacuumShare = Math.round(autovacuum.values().stream().mapToInt(Integer::intValue).sum() * 100.0
+                / Math.max(1, samples.get())) / 100.0;
+        results.put(key, Map.of("samples", samples.get(), "active_share", top, "autovacuum_share", vacuumShare,
+                "autovacuum", vacuums));
         System.out.printf("  %s: busiest statements (share of %d samples of pg_stat_activity)%n", key, samples.get());
         top.forEach((q, share) -> System.out.printf("    %5.2f  %s%n", share, q));
+        System.out.printf("  %s: autovacuum workers at work in %.2f of the samples%n", key, vacuumShare);
+        vacuums.forEach((q, share) -> System.out.printf("    %5.2f  %s%n", share, q));
     }
 
     @Override
