@@ -36,6 +36,7 @@ class StaleStatisticsIT {
     @AfterEach
     void autovacuumBack() {
         jdbc.execute("ALTER TABLE profile.identity_profile RESET (autovacuum_enabled)");
+        ProfileFixtures.truncate(client);
     }
 
     @Test
