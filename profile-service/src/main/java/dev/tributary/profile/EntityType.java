@@ -39,8 +39,17 @@ public enum EntityType {
      * probes identity_profile's primary key once a row, whatever the statistics say (ADR 0017).
      */
     public String resolvedIdSql(String keyColumn) {
-        return "(SELECT p.profile_id FROM identity_profile p WHERE p.entity_type = '" + id + "' AND p.namespace = '"
-                + keyNamespace + "' AND p.value = " + keyColumn + ")";
+        return profileIdSql("'" + keyNamespace + "'", keyColumn);
+    }
+
+    /**
+     * SQL for the unified id that the identity ({@code namespaceSql}, {@code valueSql}) of this type resolves to now
+     * (null when it is not known): a scalar sub-query probing identity_profile's primary key, as
+     * {@link #resolvedIdSql} (ADR 0017).
+     */
+    public String profileIdSql(String namespaceSql, String valueSql) {
+        return "(SELECT p.profile_id FROM identity_profile p WHERE p.entity_type = '" + id + "' AND p.namespace = "
+                + namespaceSql + " AND p.value = " + valueSql + ")";
     }
 
     public static Optional<EntityType> of(XdmClass xdmClass) {

@@ -387,11 +387,7 @@ public class IdentityGraph {
         }
         Map<Identity, String> before = new HashMap<>();
         // a probe of the primary key per identity, whatever the statistics say (ADR 0017)
-        jdbc.sql("""
-                        SELECT i.ns, i.val, (SELECT p.profile_id FROM identity_profile p
-                                             WHERE p.entity_type = ? AND p.namespace = i.ns AND p.value = i.val)
-                        FROM unnest(?::text[], ?::text[]) AS i(ns, val)""")
-                .param(type.id())
+        jdbc.sql("SELECT i.ns, i.val, " + type.profileIdSql("i.ns", "i.val") + " FROM unnest(?::text[], ?::text[]) AS i(ns, val)")
                 .param(identities.stream().map(Identity::namespace).toArray(String[]::new))
                 .param(identities.stream().map(Identity::value).toArray(String[]::new))
                 .query(rs -> {

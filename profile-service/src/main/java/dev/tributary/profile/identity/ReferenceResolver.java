@@ -31,6 +31,14 @@ public class ReferenceResolver {
             new Reference("person_account_link", "account_key", "account_id"),
             new Reference("opportunity", "account_key", "account_id"));
 
+    /** Re-resolves the events recorded under a batch's identities (a probe of identity_profile an identity, ADR 0017). */
+    private static final String UPDATE_EVENTS_SQL = """
+            UPDATE experience_event e SET person_id = k.profile_id
+            FROM (SELECT u.ns, u.val, %s AS profile_id
+                  FROM unnest(CAST(:eventNs AS text[]), CAST(:eventVal AS text[])) AS u(ns, val)) k
+            WHERE e.identity_ns = k.ns AND e.identity_value = k.val AND e.person_id IS DISTINCT FROM k.profile_id"""
+            .formatted(EntityType.PERSON.profileIdSql("u.ns", "u.val"));
+
     private final JdbcClient jdbc;
 
     public ReferenceResolver(JdbcClient jdbc) {
@@ -59,12 +67,7 @@ public class ReferenceResolver {
             }
         }
         if (events) {
-            updates.add("""
-                    UPDATE experience_event e SET person_id = k.profile_id
-                    FROM (SELECT u.ns, u.val, (SELECT p.profile_id FROM identity_profile p
-                                               WHERE p.entity_type = 'person' AND p.namespace = u.ns AND p.value = u.val) AS profile_id
-                          FROM unnest(CAST(:eventNs AS text[]), CAST(:eventVal AS text[])) AS u(ns, val)) k
-                    WHERE e.identity_ns = k.ns AND e.identity_value = k.val AND e.person_id IS DISTINCT FROM k.profile_id""");
+            updates.add(UPDATE_EVENTS_SQL);
         }
         StringBuilder sql = new StringBuilder("WITH ");
         for (int i = 0; i < updates.size(); i++) {

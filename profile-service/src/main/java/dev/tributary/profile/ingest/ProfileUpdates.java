@@ -48,6 +48,17 @@ public class ProfileUpdates {
 
     private static final Logger log = LoggerFactory.getLogger(ProfileUpdates.class);
 
+    /** Stores a batch's events, each with the person its identity resolves to now (a probe a row, ADR 0017). */
+    private static final String INSERT_EVENTS_SQL = """
+            INSERT INTO experience_event (event_id, identity_ns, identity_value, event_type, ts, url, page_name,
+                                          referrer, source_id, person_id)
+            SELECT u.*, %s
+            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
+                        ?::text[], ?::text[], ?::text[]) AS u(id, ns, val, type, ts, url, page, referrer, source)
+            ON CONFLICT (event_id) DO NOTHING
+            RETURNING event_id, person_id"""
+            .formatted(EntityType.PERSON.profileIdSql("u.ns", "u.val"));
+
     private final FragmentStore fragments;
     private final RelationshipProjection relationships;
     private final IdentityGraph graph;
@@ -149,15 +160,7 @@ public class ProfileUpdates {
         ChangeSet changeSet = new ChangeSet();
         Map<String, IncomingEvent> byId = new LinkedHashMap<>();
         events.forEach(e -> byId.putIfAbsent(e.eventId(), e));
-        jdbc.sql("""
-                        INSERT INTO experience_event (event_id, identity_ns, identity_value, event_type, ts, url, page_name,
-                                                      referrer, source_id, person_id)
-                        SELECT u.*, (SELECT p.profile_id FROM identity_profile p
-                                     WHERE p.entity_type = 'person' AND p.namespace = u.ns AND p.value = u.val)
-                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
-                                    ?::text[], ?::text[], ?::text[]) AS u(id, ns, val, type, ts, url, page, referrer, source)
-                        ON CONFLICT (event_id) DO NOTHING
-                        RETURNING event_id, person_id""")
+        jdbc.sql(INSERT_EVENTS_SQL)
                 .param(column(byId.values(), IncomingEvent::eventId))
                 .param(column(byId.values(), IncomingEvent::identityNamespace))
                 .param(column(byId.values(), IncomingEvent::identityValue))
