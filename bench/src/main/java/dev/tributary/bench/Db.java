@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 
 /** JDBC to the standalone's embedded PostgreSQL: only for progress polling, bulk loads and SQL floors. */
 final class Db implements AutoCloseable {
@@ -30,6 +32,21 @@ final class Db implements AutoCloseable {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         }
+    }
+
+    /**
+     * What each PostgreSQL process serves, by pid: the {@code application_name} its connection gives (each service
+     * names its pool after itself), else its {@code backend_type} ("autovacuum launcher", "walwriter", ...).
+     */
+    Map<Long, String> backends() throws SQLException {
+        Map<Long, String> backends = new HashMap<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT pid, coalesce(nullif(application_name, ''), backend_type) FROM pg_stat_activity")) {
+            while (rs.next()) {
+                backends.put(rs.getLong(1), rs.getString(2));
+            }
+        }
+        return backends;
     }
 
     void exec(String sql) throws SQLException {

@@ -73,7 +73,7 @@ final class IngestBench {
             Stats requestMs = new Stats();
             AtomicLong accepted = new AtomicLong(), rejected = new AtomicLong();
             ActivitySampler sampler = new ActivitySampler(options);
-            ProcessCpu cpu = ProcessCpu.of(options);
+            ProcessCpu cpu = ProcessCpu.of(options, db);
             ProcessCpu.Snapshot cpuBefore = cpu == null ? null : cpu.exclude(db.backendPid).exclude(sampler.backendPid).snapshot();
             ProcessCpu.Machine machineBefore = ProcessCpu.Machine.now();
             long t0 = System.nanoTime();
@@ -112,6 +112,8 @@ final class IngestBench {
                 Map<String, Long> perThousand = new LinkedHashMap<>();
                 cpuUsed.seconds().forEach((part, sec) -> perThousand.put(part, Math.round(sec * 1e6 / org.recordCount())));
                 rec.put("cpu_ms_per_1000_records", perThousand);
+                rec.put("cpu_ms_per_1000_records_by_component",
+                        ProcessCpu.report(cpuUsed, 1e6 / org.recordCount(), "ms per 1,000 records", "records_cpu"));
                 double busy = cpuUsed.seconds().values().stream().mapToDouble(Double::doubleValue).sum() / e2eSec;
                 results.row("records: CPU per 1,000 records", String.format(
                         "PostgreSQL %,d ms, JVM %,d ms + JIT compiler %,d ms (%.2f cores busy)",
@@ -155,7 +157,7 @@ final class IngestBench {
             int seconds = options.integer("freshness-seconds", 60);
             if (seconds > 0) {
                 for (String rate : options.get("freshness-rates", "1000,250").split(",")) {
-                    freshness(org, sources.get(OrgGenerator.CRM), seconds, Integer.parseInt(rate.trim()), results);
+                    freshness(org, sources.get(OrgGenerator.CRM), seconds, Integer.parseInt(rate.trim()), results, db);
                     // let the backlog of a rate the system could not sustain drain before the next rate
                     drain(db);
                 }
@@ -306,7 +308,7 @@ final class IngestBench {
      * probed. Freshness = time from the 202 to the person being returned by
      * GET /v1/persons?identity=b2b_person:<key> ({@link Probes}). A warm-up of the same traffic runs first.
      */
-    private void freshness(OrgGenerator org, String crmSource, int seconds, int rate, Results results) throws Exception {
+    private void freshness(OrgGenerator org, String crmSource, int seconds, int rate, Results results, Db db) throws Exception {
         int tick = options.integer("tick-ms", 20);
         int perTick = Math.max(1, rate * tick / 1000);
         int sampleEvery = options.integer("sample-every", 200);
@@ -326,7 +328,7 @@ final class IngestBench {
         System.out.printf("freshness: %d records/s for %d s (%d every %d ms), 1 in %d probed%n", rate, seconds, perTick, tick, sampleEvery);
         Probes probes = new Probes(pollMs, 60);
         ActivitySampler sampler = new ActivitySampler(options);
-        ProcessCpu cpu = ProcessCpu.of(options);
+        ProcessCpu cpu = ProcessCpu.of(options, db);
         ProcessCpu.Snapshot cpuBefore = cpu == null ? null : cpu.exclude(sampler.backendPid).snapshot();
         long t0 = System.nanoTime();
         paced.run(api, tick, seconds, n -> freshnessBatch(org, crmSource, run, rate, perTick, sampleEvery, newPersons, n),
@@ -373,6 +375,7 @@ final class IngestBench {
             Map<String, Double> cores = new LinkedHashMap<>();
             cpuUsed.seconds().forEach((part, sec) -> cores.put(part, round(sec / elapsed)));
             f.put("cores_busy", cores);
+            f.put("cores_busy_by_component", ProcessCpu.report(cpuUsed, 1 / elapsed, "cores", "freshness_" + rate + "_cpu"));
             results.row(at + "cores busy (of 2)", String.format("PostgreSQL %.2f, JVM %.2f + JIT %.2f, bench client %.2f (%.0f s)",
                     cores.get("postgres"), cores.get("jvm"), cores.get("jit"), cores.get("bench"), elapsed), null);
         }

@@ -3,6 +3,7 @@ package dev.tributary.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,14 +20,52 @@ final class ProcessCpu {
 
     /**
      * CPU seconds by part: {@code jit}, {@code jvm} (every other thread of the standalone), {@code postgres}, and
-     * {@code bench}, this client, which shares the two cores.
+     * {@code bench}, this client, which shares the two cores. {@code byComponent} splits the same time finer: the
+     * standalone's threads by what they serve ({@link #component}), PostgreSQL's backends by the service whose
+     * connection they serve ({@code application_name}), and, apart, the PostgreSQL processes that exited meanwhile
+     * (autovacuum workers, parallel workers), which {@code postgres} cannot see.
      */
-    record Snapshot(Map<String, Double> seconds) {
+    record Snapshot(Map<String, Double> seconds, Map<String, Double> byComponent) {
         Snapshot minus(Snapshot earlier) {
-            Map<String, Double> diff = new LinkedHashMap<>();
-            seconds.forEach((k, v) -> diff.put(k, v - earlier.seconds.getOrDefault(k, 0.0)));
-            return new Snapshot(diff);
+            return new Snapshot(diff(seconds, earlier.seconds), diff(byComponent, earlier.byComponent));
         }
+
+        private static Map<String, Double> diff(Map<String, Double> now, Map<String, Double> before) {
+            Map<String, Double> diff = new LinkedHashMap<>();
+            now.forEach((k, v) -> diff.put(k, v - before.getOrDefault(k, 0.0)));
+            return diff;
+        }
+    }
+
+    /**
+     * Prints a phase's CPU by component, largest first, and returns it for the results file: each part's seconds
+     * times {@code scale} (e.g. 1e6 / records for milliseconds per 1,000 records), parts under 0.5 left out.
+     */
+    static Map<String, Double> report(Snapshot used, double scale, String unit, String label) {
+        Map<String, Double> parts = new LinkedHashMap<>();
+        used.byComponent().entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .filter(e -> e.getValue() * scale >= 0.5)
+                .forEach(e -> parts.put(e.getKey(), Math.round(e.getValue() * scale * 100) / 100.0));
+        System.out.printf("  %s: CPU by component (%s)%n", label, unit);
+        parts.forEach((part, v) -> System.out.printf("    %7.2f  %s%n", v, part));
+        return parts;
+    }
+
+    /** What a standalone thread serves, from the name its pool gives it (Linux keeps 15 characters of it). */
+    static String component(String thread) {
+        if (thread.contains("CompilerThre")) return "JIT compiler";
+        if (thread.startsWith("http-nio-8081")) return "ingestion HTTP";
+        if (thread.startsWith("http-nio-")) return "profile and segmentation HTTP";
+        if (thread.startsWith("profile-records")) return "profile record consumer";
+        if (thread.startsWith("profile-events")) return "profile event consumer";
+        if (thread.startsWith("segmentation")) return "segmentation consumers";
+        if (thread.startsWith("outbox-relay")) return "outbox relays";
+        if (thread.startsWith("kafka-producer")) return "Kafka producers";
+        if (thread.startsWith("GC ") || thread.startsWith("G1 ") || thread.startsWith("VM ") || thread.startsWith("Sweeper")) {
+            return "GC and VM";
+        }
+        // the embedded broker's many pools (data-plane-kafka-..., group-coordinator, kafka-0-raft-io, ...) and the rest
+        return "Kafka broker and other";
     }
 
     private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
@@ -59,10 +98,12 @@ final class ProcessCpu {
     }
 
     private final long standalonePid;
+    private final Db db;
     private final Set<String> excluded = new HashSet<>();
 
-    private ProcessCpu(long standalonePid) {
+    private ProcessCpu(long standalonePid, Db db) {
         this.standalonePid = standalonePid;
+        this.db = db;
     }
 
     /** Leaves out a PostgreSQL backend of the bench's own (its count polling), which is not the platform's cost. */
@@ -71,17 +112,28 @@ final class ProcessCpu {
         return this;
     }
 
-    /** Null when the pid is not given or /proc cannot be read. */
-    static ProcessCpu of(Options options) {
+    /**
+     * Null when the pid is not given or /proc cannot be read.
+     *
+     * @param db asked what each PostgreSQL process serves ({@link Db#backends()})
+     */
+    static ProcessCpu of(Options options, Db db) {
         long pid = options.lng("standalone-pid", -1);
         if (pid <= 0 || !Files.isDirectory(Path.of("/proc", Long.toString(pid), "task"))) {
             return null;
         }
-        return new ProcessCpu(pid);
+        return new ProcessCpu(pid, db);
     }
 
     Snapshot snapshot() {
+        Map<Long, String> backends;
+        try {
+            backends = db.backends();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read pg_stat_activity", e);
+        }
         Map<String, Double> seconds = new LinkedHashMap<>();
+        Map<String, Double> byComponent = new LinkedHashMap<>();
         seconds.put("jit", 0.0);
         seconds.put("jvm", 0.0);
         seconds.put("postgres", 0.0);
@@ -89,8 +141,10 @@ final class ProcessCpu {
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(standalonePid), "task"))) {
             tasks.forEach(task -> {
                 String name = read(task.resolve("comm")).trim();
+                double cpu = cpuSeconds(task.resolve("stat"));
                 // HotSpot names its compiler threads "C2 CompilerThread0", "C1 CompilerThread0", ...
-                seconds.merge(name.contains("CompilerThre") ? "jit" : "jvm", cpuSeconds(task.resolve("stat")), Double::sum);
+                seconds.merge(name.contains("CompilerThre") ? "jit" : "jvm", cpu, Double::sum);
+                byComponent.merge(component(name), cpu, Double::sum);
             });
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the standalone's threads", e);
@@ -99,22 +153,48 @@ final class ProcessCpu {
             processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .filter(p -> !excluded.contains(p.getFileName().toString()))
                     .filter(p -> read(p.resolve("comm")).trim().equals("postgres"))
-                    .forEach(p -> seconds.merge("postgres", cpuSeconds(p.resolve("stat")), Double::sum));
+                    .forEach(p -> {
+                        double cpu = cpuSeconds(p.resolve("stat"));
+                        seconds.merge("postgres", cpu, Double::sum);
+                        long pid = Long.parseLong(p.getFileName().toString());
+                        byComponent.merge("PostgreSQL: " + backends.getOrDefault(pid, "other"), cpu, Double::sum);
+                        if (!isPostgres(read(Path.of("/proc", Long.toString(parentPid(p.resolve("stat"))), "comm")))) {
+                            // the postmaster: its children's time once they exited and were reaped
+                            byComponent.merge("PostgreSQL: exited processes (autovacuum, parallel workers)",
+                                    childrenCpuSeconds(p.resolve("stat")), Double::sum);
+                        }
+                    });
         } catch (IOException e) {
             throw new IllegalStateException("cannot list processes", e);
         }
-        return new Snapshot(seconds);
+        return new Snapshot(seconds, byComponent);
+    }
+
+    private static boolean isPostgres(String comm) {
+        return comm.trim().equals("postgres");
     }
 
     /** utime + stime of a process or thread; 0 once it is gone (a backend that exited takes its time with it). */
     private static double cpuSeconds(Path stat) {
+        String[] f = statFields(stat);
+        return f == null ? 0 : (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+    }
+
+    /** cutime + cstime: the time of a process's children that exited and were waited for. */
+    private static double childrenCpuSeconds(Path stat) {
+        String[] f = statFields(stat);
+        return f == null ? 0 : (Long.parseLong(f[13]) + Long.parseLong(f[14])) / TICKS_PER_SECOND;
+    }
+
+    private static long parentPid(Path stat) {
+        String[] f = statFields(stat);
+        return f == null ? 0 : Long.parseLong(f[1]);
+    }
+
+    /** The fields of a {@code stat} file after the command name (which is in parentheses and may hold spaces). */
+    private static String[] statFields(Path stat) {
         String line = read(stat);
-        if (line.isEmpty()) {
-            return 0;
-        }
-        // the fields after the command name, which is in parentheses and may hold spaces
-        String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+        return line.isEmpty() ? null : line.substring(line.lastIndexOf(')') + 2).split(" ");
     }
 
     private static String read(Path file) {

@@ -90,7 +90,7 @@ final class StreamingBench {
             System.out.printf("streaming: %d changes/s for %d s, %d page views/s sampled%n", rate, seconds, samplesPerSecond);
             ActivitySampler sampler = new ActivitySampler(options);
             ProcessCpu.Machine machineBefore = ProcessCpu.Machine.now();
-            ProcessCpu cpu = ProcessCpu.of(options);
+            ProcessCpu cpu = ProcessCpu.of(options, db);
             ProcessCpu.Snapshot cpuBefore = cpu == null ? null : cpu.exclude(db.backendPid).exclude(sampler.backendPid).snapshot();
             paced.run(api, tick, seconds, n -> {
                 List<String> lines = new ArrayList<>(perTick);
@@ -154,6 +154,7 @@ final class StreamingBench {
             if (cpuUsed != null) {
                 Map<String, Double> cpuSeconds = cpuUsed.seconds();
                 m.put("cpu_seconds", cpuSeconds);
+                m.put("cpu_seconds_by_component", ProcessCpu.report(cpuUsed, 1, "CPU seconds", "streaming_cpu"));
                 results.row("CPU seconds meanwhile", String.format("PostgreSQL %.1f, JVM %.1f + JIT compiler %.1f",
                         cpuSeconds.get("postgres"), cpuSeconds.get("jvm"), cpuSeconds.get("jit")), null);
             }
