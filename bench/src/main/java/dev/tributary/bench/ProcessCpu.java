@@ -39,12 +39,14 @@ final class ProcessCpu {
 
     /**
      * Prints a phase's CPU by component, largest first, and returns it for the results file: each part's seconds
-     * times {@code scale} (e.g. 1e6 / records for milliseconds per 1,000 records), parts under 0.5 left out.
+     * times {@code scale} (e.g. 1e6 / records for milliseconds per 1,000 records), parts under 0.5% of the whole
+     * left out.
      */
     static Map<String, Double> report(Snapshot used, double scale, String unit, String label) {
+        double total = used.byComponent().values().stream().mapToDouble(Double::doubleValue).sum();
         Map<String, Double> parts = new LinkedHashMap<>();
         used.byComponent().entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .filter(e -> e.getValue() * scale >= 0.5)
+                .filter(e -> e.getValue() >= 0.005 * total)
                 .forEach(e -> parts.put(e.getKey(), Math.round(e.getValue() * scale * 100) / 100.0));
         System.out.printf("  %s: CPU by component (%s)%n", label, unit);
         parts.forEach((part, v) -> System.out.printf("    %7.2f  %s%n", v, part));
