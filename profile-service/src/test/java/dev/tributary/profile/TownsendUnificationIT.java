@@ -20,6 +20,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,6 +47,8 @@ class TownsendUnificationIT {
     JdbcClient jdbc;
     @Autowired
     Environment environment;
+    @Autowired
+    DataSource dataSource;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -243,6 +249,48 @@ class TownsendUnificationIT {
                     .filter(c -> c.get("profileId").asString().equals(townsendId)).findFirst().orElseThrow();
             assertThat(undescribed.has("changes")).as("%s", undescribed).isFalse();
         }
+    }
+
+    @Test
+    void shouldApplyEveryRecordAndAnnounceItsProfileAfterTheConsumersConnectionIsKilledMidBatch() throws Exception {
+        List<Line> lines = ProfileFixtures.townsend();
+        try (KafkaConsumer<String, String> changes = changeConsumer(); Connection blocker = dataSource.getConnection()) {
+            // while this transaction holds the table, the record consumer's batch waits at its first fragment write
+            blocker.setAutoCommit(false);
+            try (Statement lock = blocker.createStatement()) {
+                lock.execute("LOCK TABLE profile.fragment IN EXCLUSIVE MODE");
+            }
+            try {
+                ProfileFixtures.publish(kafka, lines);
+                int killed = awaitBackendWaitingForFragments(-1);
+                // as a crash or a failover would: the batch's transaction is gone with its connection
+                assertThat(jdbc.sql("SELECT pg_terminate_backend(?)").param(killed).query(Boolean.class).single()).isTrue();
+                // the batch is tried again, on another connection
+                awaitBackendWaitingForFragments(killed);
+            } finally {
+                blocker.rollback();
+            }
+
+            JsonNode account = awaitFragments("/v1/accounts?identity=" + encode("b2b_account:1@mkto-1.Marketo"), 5);
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM profile.fragment")
+                    .query(Integer.class).single() == lines.size());
+            assertThat(account.get("totals").get("wonAmount").decimalValue()).isEqualByComparingTo("1100000");
+            assertThat(ProfileFixtures.grouping(jdbc, "person")).containsExactlyInAnyOrder(
+                    Set.of("101@mkto-1.Marketo", "003P1@crm-1.Salesforce"),
+                    Set.of("102@mkto-1.Marketo", "003P2@crm-1.Salesforce", "201@mkto-2.Marketo", "con-2002@crm-2.Dynamics"),
+                    Set.of("202@mkto-2.Marketo", "con-2003@crm-2.Dynamics"));
+            String townsendId = account.get("id").asString();
+            assertThat(payloadsUntil(changes, "profile.changed", c -> c.get("profileId").asString().equals(townsendId)))
+                    .anySatisfy(c -> assertThat(texts(c.get("reasons"))).contains("created"));
+        }
+    }
+
+    /** The pid of the record consumer's connection once it waits for the fragment table, other than {@code not}. */
+    private int awaitBackendWaitingForFragments(int not) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                        SELECT pid FROM pg_stat_activity
+                        WHERE application_name = 'profile-service' AND wait_event = 'relation' AND pid <> ?""")
+                .param(not).query(Integer.class).optional().orElse(null), java.util.Objects::nonNull);
     }
 
     /** Payloads of one change type, read until one matches (and a little after it, for what came in the same batch). */
