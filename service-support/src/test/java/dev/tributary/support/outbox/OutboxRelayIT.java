@@ -19,6 +19,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The relay against a real PostgreSQL and a real Kafka broker. */
 class OutboxRelayIT {
@@ -143,6 +145,38 @@ class OutboxRelayIT {
         assertThat(relay.drain()).isEqualTo(9);
 
         assertThat(received(8)).containsExactly("m1", "m2", "m3", "m4", "m5", "m6\nin two lines", "m7", "m8");
+        assertThat(jdbc.sql("SELECT count(*) FROM relay_test.outbox").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void shouldKeepTheRowsWhileTheBrokerIsUnreachableAndPublishThemOnceItAnswers() throws Exception {
+        insert("m1");
+        insert("m2");
+        insert("m3");
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        // a broker that does not answer: metadata never arrives, so no send is acknowledged
+        KafkaTemplate<String, String> unreachable = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + closedPort,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 1500), new StringSerializer(), new StringSerializer()));
+        try {
+            OutboxRelay cutOff = new OutboxRelay(jdbc, unreachable,
+                    new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                    new OutboxProperties("relay_test.outbox", 2, Duration.ofMillis(250)));
+            assertThatThrownBy(cutOff::drain).isInstanceOf(RuntimeException.class);
+        } finally {
+            unreachable.destroy();
+        }
+        assertThat(jdbc.sql("SELECT payload FROM relay_test.outbox ORDER BY id").query(String.class).list())
+                .containsExactly("m1", "m2", "m3");
+
+        assertThat(relay.drain()).isEqualTo(3);
+
+        assertThat(received(3)).containsExactly("m1", "m2", "m3");
         assertThat(jdbc.sql("SELECT count(*) FROM relay_test.outbox").query(Long.class).single()).isZero();
     }
 
