@@ -154,7 +154,7 @@ final class ProcessCpu {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .filter(p -> !excluded.contains(p.getFileName().toString()))
-                    .filter(p -> read(p.resolve("comm")).trim().equals("postgres"))
+                    .filter(p -> isPostgres(read(p.resolve("comm"))))
                     .forEach(p -> {
                         double cpu = cpuSeconds(p.resolve("stat"));
                         seconds.merge("postgres", cpu, Double::sum);
