@@ -53,9 +53,12 @@ final class ProcessCpu {
         return parts;
     }
 
+    private static final String JIT = "JIT compiler";
+
     /** What a standalone thread serves, from the name its pool gives it (Linux keeps 15 characters of it). */
     static String component(String thread) {
-        if (thread.contains("CompilerThre")) return "JIT compiler";
+        // HotSpot names its compiler threads "C2 CompilerThread0", "C1 CompilerThread0", ...
+        if (thread.contains("CompilerThre")) return JIT;
         if (thread.startsWith("http-nio-8081")) return "ingestion HTTP";
         if (thread.startsWith("http-nio-")) return "profile and segmentation HTTP";
         if (thread.startsWith("profile-records")) return "profile record consumer";
@@ -139,14 +142,13 @@ final class ProcessCpu {
         seconds.put("jit", 0.0);
         seconds.put("jvm", 0.0);
         seconds.put("postgres", 0.0);
-        seconds.put("bench", cpuSeconds(Path.of("/proc/self/stat")));
+        seconds.put("bench", cpuSeconds(statFields(Path.of("/proc/self/stat"))));
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(standalonePid), "task"))) {
             tasks.forEach(task -> {
-                String name = read(task.resolve("comm")).trim();
-                double cpu = cpuSeconds(task.resolve("stat"));
-                // HotSpot names its compiler threads "C2 CompilerThread0", "C1 CompilerThread0", ...
-                seconds.merge(name.contains("CompilerThre") ? "jit" : "jvm", cpu, Double::sum);
-                byComponent.merge(component(name), cpu, Double::sum);
+                String component = component(read(task.resolve("comm")).trim());
+                double cpu = cpuSeconds(statFields(task.resolve("stat")));
+                seconds.merge(component.equals(JIT) ? "jit" : "jvm", cpu, Double::sum);
+                byComponent.merge(component, cpu, Double::sum);
             });
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the standalone's threads", e);
@@ -156,14 +158,15 @@ final class ProcessCpu {
                     .filter(p -> !excluded.contains(p.getFileName().toString()))
                     .filter(p -> isPostgres(read(p.resolve("comm"))))
                     .forEach(p -> {
-                        double cpu = cpuSeconds(p.resolve("stat"));
+                        String[] stat = statFields(p.resolve("stat"));
+                        double cpu = cpuSeconds(stat);
                         seconds.merge("postgres", cpu, Double::sum);
                         long pid = Long.parseLong(p.getFileName().toString());
                         byComponent.merge("PostgreSQL: " + backends.getOrDefault(pid, "other"), cpu, Double::sum);
-                        if (!isPostgres(read(Path.of("/proc", Long.toString(parentPid(p.resolve("stat"))), "comm")))) {
+                        if (!isPostgres(read(Path.of("/proc", Long.toString(parentPid(stat)), "comm")))) {
                             // the postmaster: its children's time once they exited and were reaped
                             byComponent.merge("PostgreSQL: exited processes (autovacuum, parallel workers)",
-                                    childrenCpuSeconds(p.resolve("stat")), Double::sum);
+                                    childrenCpuSeconds(stat), Double::sum);
                         }
                     });
         } catch (IOException e) {
@@ -176,20 +179,17 @@ final class ProcessCpu {
         return comm.trim().equals("postgres");
     }
 
-    /** utime + stime of a process or thread; 0 once it is gone (a backend that exited takes its time with it). */
-    private static double cpuSeconds(Path stat) {
-        String[] f = statFields(stat);
+    /** utime + stime, from the {@link #statFields} of a process or thread; 0 once it is gone (a backend that exited takes its time with it). */
+    private static double cpuSeconds(String[] f) {
         return f == null ? 0 : (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
     }
 
     /** cutime + cstime: the time of a process's children that exited and were waited for. */
-    private static double childrenCpuSeconds(Path stat) {
-        String[] f = statFields(stat);
+    private static double childrenCpuSeconds(String[] f) {
         return f == null ? 0 : (Long.parseLong(f[13]) + Long.parseLong(f[14])) / TICKS_PER_SECOND;
     }
 
-    private static long parentPid(Path stat) {
-        String[] f = statFields(stat);
+    private static long parentPid(String[] f) {
         return f == null ? 0 : Long.parseLong(f[1]);
     }
 
