@@ -6,15 +6,11 @@ import dev.tributary.support.outbox.OutboxProperties;
 import dev.tributary.support.outbox.OutboxRelay;
 import dev.tributary.support.outbox.OutboxWriter;
 import dev.tributary.support.problem.ProblemDetailsAdvice;
-import dev.tributary.support.security.ApiTokenFilter;
-import dev.tributary.support.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -29,17 +25,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
         "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
-@EnableConfigurationProperties({SecurityProperties.class, OutboxProperties.class})
+@EnableConfigurationProperties(OutboxProperties.class)
 public class SupportAutoConfiguration {
-
-    @Bean
-    @ConditionalOnWebApplication
-    FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(SecurityProperties properties) {
-        FilterRegistrationBean<ApiTokenFilter> registration = new FilterRegistrationBean<>(new ApiTokenFilter(properties));
-        registration.addUrlPatterns("/v1", "/v1/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
-    }
 
     @Bean
     @ConditionalOnWebApplication
