@@ -1,0 +1,269 @@
+package dev.tributary.activation.delivery;
+
+import dev.tributary.activation.activation.Activation;
+import dev.tributary.activation.activation.ActivationChanged;
+import dev.tributary.activation.activation.Activations;
+import dev.tributary.activation.activation.SegmentationClient;
+import dev.tributary.activation.destination.Destination;
+import dev.tributary.activation.destination.Destinations;
+import dev.tributary.activation.marketo.MarketoClient;
+import dev.tributary.activation.marketo.MarketoClients;
+import dev.tributary.activation.marketo.MarketoException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Delivers activations with work (pending ledger rows, a list to create and members to backfill, a reconcile asked
+ * for, a clearing stop), one at a time, each under a lease so that two instances never deliver the same one. A run
+ * that fails (destination unreachable or refusing, segmentation down) leaves its rows pending and is retried after a
+ * growing wait, with the failure in the activation's {@code lastError}.
+ */
+@Component
+public class DeliveryWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final JdbcClient jdbc;
+    private final Destinations destinations;
+    private final SegmentationClient segmentation;
+    private final MarketoClients marketo;
+    private final Ledger ledger;
+    private final PersonDirectory people;
+    private final DeliveryProperties properties;
+    private final String owner = UUID.randomUUID().toString();
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    DeliveryWorker(JdbcClient jdbc, Destinations destinations, SegmentationClient segmentation, MarketoClients marketo,
+                   Ledger ledger, PersonDirectory people, DeliveryProperties properties) {
+        this.jdbc = jdbc;
+        this.destinations = destinations;
+        this.segmentation = segmentation;
+        this.marketo = marketo;
+        this.ledger = ledger;
+        this.people = people;
+        this.properties = properties;
+    }
+
+    public void wakeUp() {
+        wakeUps.release();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onActivationChanged(ActivationChanged event) {
+        wakeUp();
+    }
+
+    /** Delivers every activation that has work now; returns how many it ran. */
+    public int runOnce() {
+        List<Activation> due = jdbc.sql("SELECT " + columns() + """
+                 FROM activation.activation a
+                WHERE a.status IN ('starting', 'active', 'clearing') AND (a.retry_at IS NULL OR a.retry_at <= now())
+                  AND (a.lease_until IS NULL OR a.lease_until < now())
+                  AND (a.status <> 'active' OR a.reconcile_requested
+                       OR EXISTS (SELECT 1 FROM activation.ledger l WHERE l.activation_id = a.id AND l.status = 'pending'))
+                ORDER BY a.updated_at""").query(Activations::read).list();
+        int ran = 0;
+        for (Activation activation : due) {
+            if (!running && thread != null) {
+                break;
+            }
+            if (claim(activation.id())) {
+                try {
+                    deliver(activation.id());
+                    ran++;
+                } finally {
+                    jdbc.sql("UPDATE activation.activation SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?")
+                            .param(activation.id()).param(owner).update();
+                }
+            }
+        }
+        return ran;
+    }
+
+    private boolean claim(UUID id) {
+        return jdbc.sql("""
+                UPDATE activation.activation SET lease_owner = :owner, lease_until = now() + CAST(:lease AS interval)
+                WHERE id = :id AND (lease_until IS NULL OR lease_until < now())""")
+                .param("owner", owner).param("lease", properties.lease().toSeconds() + " seconds").param("id", id)
+                .update() == 1;
+    }
+
+    private void deliver(UUID id) {
+        Activation activation = load(id);
+        String kind = Activation.STARTING.equals(activation.status()) ? "backfill"
+                : Activation.CLEARING.equals(activation.status()) ? "clear"
+                : activation.reconcileRequested() ? "reconcile" : "incremental";
+        long deliveryId = jdbc.sql("""
+                INSERT INTO activation.delivery (activation_id, kind, started_at) VALUES (?, ?, now()) RETURNING id""")
+                .param(id).param(kind).query(Long.class).single();
+        MarketoDelivery.Tally tally = new MarketoDelivery.Tally();
+        MarketoClient client = null;
+        long callsBefore = 0;
+        String error = null;
+        try {
+            Destination destination = destinations.get(activation.destinationId().toString());
+            client = marketo.client(destination.marketoEndpoint());
+            callsBefore = client.calls();
+            long listId = listId(activation, destination, client);
+            if (Activation.STARTING.equals(activation.status())) {
+                backfill(activation);
+                jdbc.sql("UPDATE activation.activation SET status = 'active', updated_at = now() WHERE id = ? AND status = 'starting'")
+                        .param(id).update();
+            }
+            if (load(id).reconcileRequested()) {
+                tally.removed += reconcile(id, client, listId);
+                jdbc.sql("UPDATE activation.activation SET reconcile_requested = false WHERE id = ?").param(id).update();
+            }
+            MarketoDelivery delivery = new MarketoDelivery(destination, client, listId, id, ledger, people, marketo.batchSize());
+            List<Ledger.Row> rows;
+            while (!(rows = ledger.pending(id, properties.rowsPerRound())).isEmpty()) {
+                delivery.deliver(rows, tally);
+            }
+            jdbc.sql("""
+                    UPDATE activation.activation SET status = CASE WHEN status = 'clearing' THEN 'stopped' ELSE status END,
+                           last_error = NULL, retry_at = NULL, failures = 0, updated_at = now() WHERE id = ?""")
+                    .param(id).update();
+        } catch (MarketoException | SegmentationClient.SegmentationUnavailableException e) {
+            error = e.getMessage();
+        } catch (RuntimeException e) {
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            log.warn("Delivery of activation {} failed", id, e);
+        } finally {
+            if (error != null) {
+                int failures = jdbc.sql("""
+                        UPDATE activation.activation SET last_error = :error, failures = failures + 1, updated_at = now(),
+                               retry_at = now() + least(CAST(:initial AS interval) * power(2, least(failures, 20)),
+                                                        CAST(:max AS interval))
+                        WHERE id = :id RETURNING failures""")
+                        .param("error", error).param("id", id)
+                        .param("initial", properties.retryInitial().toMillis() + " milliseconds")
+                        .param("max", properties.retryMax().toMillis() + " milliseconds").query(Integer.class).single();
+                log.info("Delivery of activation {} failed ({} in a row), retrying later: {}", id, failures, error);
+            }
+            jdbc.sql("""
+                    UPDATE activation.delivery SET finished_at = now(), added = ?, removed = ?, failed = ?, held = ?,
+                           calls = ?, error = ? WHERE id = ?""")
+                    .param(tally.added).param(tally.removed).param(tally.failed).param(tally.held)
+                    .param(client == null ? 0 : (int) (client.calls() - callsBefore)).param(error).param(deliveryId)
+                    .update();
+        }
+    }
+
+    /** The static list's id: the one found by name, else a new one; kept on the activation. */
+    private long listId(Activation activation, Destination destination, MarketoClient client) {
+        if (activation.listId() != null) {
+            return Long.parseLong(activation.listId());
+        }
+        Optional<Long> found = client.findStaticList(activation.listName());
+        long listId = found.orElseGet(() -> client.createStaticList(activation.listName(), destination.folderId()));
+        jdbc.sql("UPDATE activation.activation SET list_id = ?, updated_at = now() WHERE id = ?")
+                .param(Long.toString(listId)).param(activation.id()).update();
+        return listId;
+    }
+
+    /** Reads the segment's current members into the ledger, page by page. */
+    private void backfill(Activation activation) {
+        String cursor = null;
+        do {
+            SegmentationClient.MembersPage page = segmentation.members(activation.segmentId(), cursor, properties.membersPage());
+            ledger.backfill(activation.id(), page.members().stream().map(SegmentationClient.Member::id).toList(),
+                    page.members().stream().map(SegmentationClient.Member::since).toList());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+    }
+
+    /**
+     * Compares what the list holds with the ledger: rows believed delivered whose lead is missing are sent again,
+     * leads the list holds that no row sent are removed. Returns how many were removed.
+     */
+    private int reconcile(UUID id, MarketoClient client, long listId) {
+        Set<Long> held = client.listMembers(listId);
+        Set<String> heldIds = new HashSet<>();
+        held.forEach(l -> heldIds.add(Long.toString(l)));
+        ledger.missingFromDestination(id, heldIds);
+        Set<Long> extra = new HashSet<>(held);
+        ledger.heldLeads(id).forEach(l -> extra.remove(Long.parseLong(l)));
+        List<Long> toRemove = new ArrayList<>(extra);
+        for (int from = 0; from < toRemove.size(); from += marketo.batchSize()) {
+            client.removeFromList(listId, toRemove.subList(from, Math.min(toRemove.size(), from + marketo.batchSize())));
+        }
+        return toRemove.size();
+    }
+
+    private Activation load(UUID id) {
+        return jdbc.sql("SELECT " + columns() + " FROM activation.activation a WHERE id = ?").param(id)
+                .query(Activations::read).single();
+    }
+
+    private static String columns() {
+        return "a.id, a.segment_id, a.destination_id, a.list_name, a.list_id, a.status, a.last_error, "
+                + "a.reconcile_requested, a.created_at, a.updated_at";
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                if (runOnce() == 0) {
+                    wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // the database is unavailable: the work stays in the ledger and is picked up again
+                log.warn("Delivery worker failed, retrying", e);
+                try {
+                    wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        thread = new Thread(this::loop, "activation-delivery");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
