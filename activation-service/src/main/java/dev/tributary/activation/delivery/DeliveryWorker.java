@@ -173,7 +173,8 @@ public class DeliveryWorker implements SmartLifecycle {
             return Long.parseLong(activation.listId());
         }
         Optional<Long> found = client.findStaticList(activation.listName());
-        long listId = found.orElseGet(() -> client.createStaticList(activation.listName(), destination.folderId()));
+        long listId = found.orElseGet(() -> client.createStaticList(activation.listName(),
+                destination.folderId() != null ? destination.folderId() : marketo.defaultFolderId()));
         jdbc.sql("UPDATE activation.activation SET list_id = ?, updated_at = now() WHERE id = ?")
                 .param(Long.toString(listId)).param(activation.id()).update();
         return listId;

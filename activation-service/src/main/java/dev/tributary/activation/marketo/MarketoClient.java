@@ -79,9 +79,8 @@ public final class MarketoClient {
         return Optional.empty();
     }
 
-    public long createStaticList(String name, Long folderId) {
-        String form = "name=" + encode(name)
-                + (folderId == null ? "" : "&folder=" + encode("{\"id\":" + folderId + ",\"type\":\"Folder\"}"));
+    public long createStaticList(String name, long folderId) {
+        String form = "name=" + encode(name) + "&folder=" + encode("{\"id\":" + folderId + ",\"type\":\"Folder\"}");
         JsonNode result = call("POST", "/rest/asset/v1/staticLists.json", form, "application/x-www-form-urlencoded");
         if (result.isEmpty() || !result.get(0).has("id")) {
             throw new MarketoException("empty", "Marketo created no static list named " + name, false);

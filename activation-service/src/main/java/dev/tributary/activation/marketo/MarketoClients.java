@@ -33,6 +33,10 @@ public class MarketoClients {
         return new MarketoClient(endpoint, http, limiter(endpoint), properties);
     }
 
+    public long defaultFolderId() {
+        return properties.defaultFolderId();
+    }
+
     public int batchSize() {
         return properties.batchSize();
     }

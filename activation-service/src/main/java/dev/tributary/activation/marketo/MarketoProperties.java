@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param attempts         attempts per call before the delivery run gives up and retries later
  * @param connectTimeout   TCP connect timeout
  * @param requestTimeout   whole-call timeout
+ * @param defaultFolderId  the folder new static lists go into when the destination names none ({@code folderId})
  */
 @ConfigurationProperties("cdp.activation.marketo")
 public record MarketoProperties(@DefaultValue("100") int callsPerWindow, @DefaultValue("20s") Duration window,
@@ -26,7 +27,7 @@ public record MarketoProperties(@DefaultValue("100") int callsPerWindow, @Defaul
                                 @DefaultValue("60s") Duration tokenRenewBefore,
                                 @DefaultValue("500ms") Duration backoffInitial, @DefaultValue("20s") Duration backoffMax,
                                 @DefaultValue("8") int attempts, @DefaultValue("5s") Duration connectTimeout,
-                                @DefaultValue("30s") Duration requestTimeout) {
+                                @DefaultValue("30s") Duration requestTimeout, @DefaultValue("1") long defaultFolderId) {
 
     public MarketoProperties {
         if (batchSize < 1 || batchSize > 300) {
