@@ -20,7 +20,7 @@ public class EmulatorsApplication {
     public static final Map<String, Object> DEFAULTS = Map.of("spring.config.name", "emulators");
 
     public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(EmulatorsApplication.class).properties(DEFAULTS);
+        return new SpringApplicationBuilder(EmulatorsApplication.class).main(EmulatorsApplication.class).properties(DEFAULTS);
     }
 
     public static void main(String[] args) {
