@@ -111,4 +111,23 @@ class MarketoLeadsIT extends MarketoTestSupport {
         assertThat(second.json().get("moreResult").asBoolean()).isFalse();
         assertThat(second.json().has("nextPageToken")).isFalse();
     }
+
+    @Test
+    void shouldAnswer414ToAUriOver8KbAndServeTheSameFilterPostedWithMethodGet() {
+        String token = token();
+        createLead(token, "p1@acme.com");
+        String values = IntStream.rangeClosed(1, 300).mapToObj(i -> "p" + i + "@a-rather-long-company-domain.acme.com")
+                .collect(Collectors.joining(","));
+        String filter = "filterType=email&filterValues=p1@acme.com," + values.substring(0, values.lastIndexOf(','));
+
+        Reply tooLong = get("/v1/leads.json?" + filter, token);
+        Reply posted = send(request(marketo().restUrl() + "/v1/leads.json?_method=GET")
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(filter)).build());
+
+        assertThat(tooLong.status()).isEqualTo(414);
+        assertThat(posted.json().get("success").asBoolean()).isTrue();
+        assertThat(posted.json().get("result")).singleElement()
+                .satisfies(lead -> assertThat(lead.get("email").asString()).isEqualTo("p1@acme.com"));
+    }
 }
