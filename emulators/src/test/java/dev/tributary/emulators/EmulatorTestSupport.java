@@ -37,7 +37,7 @@ public abstract class EmulatorTestSupport {
         static final Emulators EMULATORS = Emulators.builder()
                 .marketoInstance(MUNCHKIN, CLIENT_ID, CLIENT_SECRET)
                 .marketoInstance("333-CCC-444", "other-client", "other-secret")
-                .property("cdp.emulators.linkedin.access-tokens[0]", LINKEDIN_TOKEN)
+                .linkedInToken(LINKEDIN_TOKEN)
                 .start();
 
         static {

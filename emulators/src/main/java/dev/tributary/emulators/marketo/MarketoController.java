@@ -280,6 +280,16 @@ class MarketoController {
         });
     }
 
+    /** Any other REST path: Marketo answers 610 inside an HTTP 200. */
+    @RequestMapping("/rest/**")
+    ResponseEntity<Object> unknownResource(@PathVariable String munchkinId,
+                                           @RequestHeader(name = "Authorization", required = false) String authorization,
+                                           @RequestParam(name = "access_token", required = false) String accessToken) {
+        MarketoInstance instance = instance(munchkinId);
+        return instance.serve(token(authorization, accessToken),
+                () -> MarketoEnvelope.error("610", "Requested resource not found"));
+    }
+
     private Map<String, Object> membership(MarketoInstance instance, long listId, String contentType, List<String> idParams,
                                            byte[] body, boolean add) {
         List<Long> ids = ids(idParams);

@@ -130,4 +130,12 @@ class MarketoLeadsIT extends MarketoTestSupport {
         assertThat(posted.json().get("result")).singleElement()
                 .satisfies(lead -> assertThat(lead.get("email").asString()).isEqualTo("p1@acme.com"));
     }
+
+    @Test
+    void shouldAnswer610ToAnUnknownRestResource() {
+        Reply reply = get("/v1/leeds.json?filterType=email&filterValues=a@acme.com", token());
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(errorCode(reply)).isEqualTo("610");
+    }
 }

@@ -114,4 +114,22 @@ class MarketoLimitsIT extends MarketoTestSupport {
         assertThat(tookMillis).isGreaterThanOrEqualTo(400);
         assertThat(marketo().stats().injected()).containsEntry("delay", 1L);
     }
+
+    @Test
+    void shouldServeAndCountAConcurrencyViolationWhenLimitsAreObserved() {
+        String token = token();
+        marketo().limitMode(LimitMode.OBSERVE);
+        EMULATORS.pause();
+        List<CompletableFuture<Reply>> held = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            held.add(sendAsync(getRequest(LOOKUP, token)));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> EMULATORS.heldCalls() == 11);
+
+        EMULATORS.resume();
+
+        assertThat(held).allSatisfy(call -> assertThat(call.join().json().get("success").asBoolean()).isTrue());
+        assertThat(marketo().stats().violations()).containsEntry("concurrency", 1L);
+        assertThat(marketo().stats().refused()).isEmpty();
+    }
 }
