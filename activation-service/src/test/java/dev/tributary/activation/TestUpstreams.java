@@ -15,19 +15,6 @@ public final class TestUpstreams {
     /** 32 bytes, base64: the tests' secrets key. */
     public static final String SECRETS_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
-    /** What a standalone emulator context must not configure: it shares the services' classpath here. */
-    private static final String EMULATOR_EXCLUDES = String.join(",",
-            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-            "dev.tributary.support.SupportAutoConfiguration",
-            "dev.tributary.support.security.ApiSecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration");
-
     private static SegmentationStub segmentation;
     private static Emulators emulators;
 
@@ -44,7 +31,6 @@ public final class TestUpstreams {
                 .locations("classpath:db/migration/profile").load().migrate();
         segmentation = SegmentationStub.start(TOKEN);
         emulators = Emulators.builder()
-                .property("spring.autoconfigure.exclude", EMULATOR_EXCLUDES)
                 // every call over a limit is served and counted, so tests can assert there were none
                 .property("cdp.emulators.marketo.limit-mode", "observe")
                 .start();

@@ -1,5 +1,6 @@
 package dev.tributary.emulators;
 
+import dev.tributary.emulators.linkedin.LinkedInEmulator;
 import dev.tributary.emulators.marketo.MarketoRegistry;
 import org.springframework.stereotype.Component;
 
@@ -8,11 +9,13 @@ import org.springframework.stereotype.Component;
 public class EmulatorReset {
 
     private final MarketoRegistry marketo;
+    private final LinkedInEmulator linkedIn;
     private final EmulatorClock clock;
     private final CallGate gate;
 
-    EmulatorReset(MarketoRegistry marketo, EmulatorClock clock, CallGate gate) {
+    EmulatorReset(MarketoRegistry marketo, LinkedInEmulator linkedIn, EmulatorClock clock, CallGate gate) {
         this.marketo = marketo;
+        this.linkedIn = linkedIn;
         this.clock = clock;
         this.gate = gate;
     }
@@ -21,5 +24,6 @@ public class EmulatorReset {
         gate.resume();
         clock.reset();
         marketo.reset();
+        linkedIn.reset();
     }
 }

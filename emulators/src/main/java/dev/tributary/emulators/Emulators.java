@@ -1,5 +1,7 @@
 package dev.tributary.emulators;
 
+import dev.tributary.emulators.linkedin.LinkedInEmulator;
+import dev.tributary.emulators.linkedin.LinkedInHandle;
 import dev.tributary.emulators.marketo.MarketoHandle;
 import dev.tributary.emulators.marketo.MarketoInstance;
 import dev.tributary.emulators.marketo.MarketoProperties;
@@ -14,7 +16,8 @@ import java.util.Map;
 
 /**
  * The emulators running in this JVM on a random port, for other modules' tests:
- * {@code try (Emulators emulators = Emulators.builder().marketoInstance("123-ABC-456", "id", "secret").start())}.
+ * {@code try (Emulators emulators = Emulators.builder().marketoInstance("123-ABC-456", "id", "secret")
+ * .linkedInToken("token").start())}.
  */
 public final class Emulators implements AutoCloseable {
 
@@ -40,6 +43,10 @@ public final class Emulators implements AutoCloseable {
             throw new IllegalArgumentException("no emulated Marketo instance " + munchkinId);
         }
         return new MarketoHandle(instance, baseUrl);
+    }
+
+    public LinkedInHandle linkedIn() {
+        return new LinkedInHandle(context.getBean(LinkedInEmulator.class), baseUrl);
     }
 
     /** Adds a Marketo instance while running. */
@@ -83,6 +90,7 @@ public final class Emulators implements AutoCloseable {
 
         private final Map<String, Object> properties = new LinkedHashMap<>();
         private final List<MarketoProperties.Instance> marketoInstances = new ArrayList<>();
+        private final List<String> linkedInTokens = new ArrayList<>();
         private int port;
 
         private Builder() {
@@ -90,6 +98,11 @@ public final class Emulators implements AutoCloseable {
 
         public Builder marketoInstance(String munchkinId, String clientId, String clientSecret) {
             marketoInstances.add(new MarketoProperties.Instance(munchkinId, clientId, clientSecret));
+            return this;
+        }
+
+        public Builder linkedInToken(String token) {
+            linkedInTokens.add(token);
             return this;
         }
 
@@ -114,6 +127,9 @@ public final class Emulators implements AutoCloseable {
                 args.add(prefix + "munchkin-id=" + instance.munchkinId());
                 args.add(prefix + "client-id=" + instance.clientId());
                 args.add(prefix + "client-secret=" + instance.clientSecret());
+            }
+            for (int i = 0; i < linkedInTokens.size(); i++) {
+                args.add("--cdp.emulators.linkedin.access-tokens[" + i + "]=" + linkedInTokens.get(i));
             }
             properties.forEach((name, value) -> args.add("--" + name + "=" + value));
             return new Emulators(EmulatorsApplication.builder().run(args.toArray(String[]::new)));

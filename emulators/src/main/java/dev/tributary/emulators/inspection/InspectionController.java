@@ -6,6 +6,7 @@ import dev.tributary.emulators.EmulatorReset;
 import dev.tributary.emulators.Fault;
 import dev.tributary.emulators.FaultQueue;
 import dev.tributary.emulators.LimitMode;
+import dev.tributary.emulators.linkedin.LinkedInInspection;
 import dev.tributary.emulators.marketo.MarketoInstance;
 import dev.tributary.emulators.marketo.MarketoProperties;
 import dev.tributary.emulators.marketo.MarketoRegistry;
@@ -30,12 +31,15 @@ import java.util.Map;
 class InspectionController {
 
     private final MarketoRegistry marketo;
+    private final LinkedInInspection linkedIn;
     private final EmulatorClock clock;
     private final CallGate gate;
     private final EmulatorReset reset;
 
-    InspectionController(MarketoRegistry marketo, EmulatorClock clock, CallGate gate, EmulatorReset reset) {
+    InspectionController(MarketoRegistry marketo, LinkedInInspection linkedIn, EmulatorClock clock, CallGate gate,
+                         EmulatorReset reset) {
         this.marketo = marketo;
+        this.linkedIn = linkedIn;
         this.clock = clock;
         this.gate = gate;
         this.reset = reset;
@@ -123,6 +127,41 @@ class InspectionController {
         return instance.settings();
     }
 
+    // ---- LinkedIn ----
+
+    @GetMapping("/linkedin")
+    Map<String, Object> linkedInState() {
+        return linkedIn.state();
+    }
+
+    @GetMapping("/linkedin/stats")
+    Map<String, Object> linkedInStats() {
+        return linkedIn.emulator().stats().snapshot().toJson();
+    }
+
+    @PostMapping("/linkedin/tokens")
+    ResponseEntity<Void> addLinkedInToken(@RequestBody TokenRequest request) {
+        linkedIn.emulator().addToken(request.token());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/linkedin/tokens/expire")
+    ResponseEntity<Void> expireLinkedInTokens() {
+        linkedIn.emulator().expireTokens();
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/linkedin/faults")
+    Map<String, Object> linkedInFault(@RequestBody FaultRequest request) {
+        return addFault(linkedIn.emulator().faults(), request, false);
+    }
+
+    @PutMapping("/linkedin/limits")
+    Map<String, Object> linkedInLimits(@RequestBody LinkedInLimitsRequest request) {
+        return linkedIn.limits(request.limitMode(), request.usersCallsPerMinute(), request.companiesCallsPerMinute(),
+                request.newSegmentNotFoundCalls(), request.newSegmentNotFoundForMillis());
+    }
+
     private Map<String, Object> marketoState(MarketoInstance instance) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("munchkinId", instance.munchkinId());
@@ -155,7 +194,8 @@ class InspectionController {
         Fault fault;
         if (request.code() != null) {
             if (!codesAllowed || !request.code().matches("\\d{3,4}")) {
-                throw new IllegalArgumentException("code: a Marketo error code such as \"606\" is required");
+                throw new IllegalArgumentException(codesAllowed ? "code: a Marketo error code such as \"606\" is required"
+                        : "code: LinkedIn answers HTTP statuses; use status, e.g. 429");
             }
             fault = Fault.errorCode(request.code());
         } else if (request.status() != null) {
@@ -184,5 +224,12 @@ class InspectionController {
     }
 
     record LimitsRequest(Long dailyQuota, LimitMode limitMode) {
+    }
+
+    record TokenRequest(String token) {
+    }
+
+    record LinkedInLimitsRequest(LimitMode limitMode, Integer usersCallsPerMinute, Integer companiesCallsPerMinute,
+                                 Integer newSegmentNotFoundCalls, Long newSegmentNotFoundForMillis) {
     }
 }

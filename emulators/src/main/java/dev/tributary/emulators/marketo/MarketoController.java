@@ -104,6 +104,20 @@ class MarketoController {
         });
     }
 
+    /** Get Leads by Filter Type sent as a form POST with {@code _method=GET}, for filters too long for a URI. */
+    @PostMapping(path = "/rest/v1/leads.json", params = "_method=GET")
+    ResponseEntity<Object> leadsByFilterPosted(@PathVariable String munchkinId,
+                                               @RequestHeader(name = "Authorization", required = false) String authorization,
+                                               @RequestParam(name = "access_token", required = false) String accessToken,
+                                               @RequestParam(required = false) String filterType,
+                                               @RequestParam(required = false) String filterValues,
+                                               @RequestParam(required = false) String fields,
+                                               @RequestParam(required = false) Integer batchSize,
+                                               @RequestParam(required = false) String nextPageToken) {
+        return leadsByFilter(munchkinId, authorization, accessToken, filterType, filterValues, fields, batchSize,
+                nextPageToken);
+    }
+
     @PostMapping("/rest/v1/leads.json")
     ResponseEntity<Object> syncLeads(@PathVariable String munchkinId,
                                      @RequestHeader(name = "Authorization", required = false) String authorization,
@@ -264,6 +278,16 @@ class MarketoController {
             Map<String, Object> tooMany = instance.batchError(ids.size(), "ids");
             return tooMany != null ? tooMany : MarketoEnvelope.ok(instance.isMember(listId, ids));
         });
+    }
+
+    /** Any other REST path: Marketo answers 610 inside an HTTP 200. */
+    @RequestMapping("/rest/**")
+    ResponseEntity<Object> unknownResource(@PathVariable String munchkinId,
+                                           @RequestHeader(name = "Authorization", required = false) String authorization,
+                                           @RequestParam(name = "access_token", required = false) String accessToken) {
+        MarketoInstance instance = instance(munchkinId);
+        return instance.serve(token(authorization, accessToken),
+                () -> MarketoEnvelope.error("610", "Requested resource not found"));
     }
 
     private Map<String, Object> membership(MarketoInstance instance, long listId, String contentType, List<String> idParams,
