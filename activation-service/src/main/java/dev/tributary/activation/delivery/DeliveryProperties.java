@@ -11,10 +11,11 @@ import java.time.Duration;
  * @param membersPage    members per page read from segmentation-service during a backfill (its limit: 1000)
  * @param retryInitial   first wait before retrying an activation whose destination or segmentation failed
  * @param retryMax       longest such wait; the wait doubles per consecutive failure
- * @param lease          how long a worker holds an activation it delivers before another instance may take it over
+ * @param lease          how long a worker holds an activation without renewing it (it renews before every call);
+ *                       after a crash, delivery of its activations resumes within this time
  */
 @ConfigurationProperties("cdp.activation.delivery")
 public record DeliveryProperties(@DefaultValue("1s") Duration pollInterval, @DefaultValue("3000") int rowsPerRound,
                                  @DefaultValue("1000") int membersPage, @DefaultValue("2s") Duration retryInitial,
-                                 @DefaultValue("5m") Duration retryMax, @DefaultValue("5m") Duration lease) {
+                                 @DefaultValue("5m") Duration retryMax, @DefaultValue("2m") Duration lease) {
 }

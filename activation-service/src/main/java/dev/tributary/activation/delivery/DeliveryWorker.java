@@ -90,8 +90,16 @@ public class DeliveryWorker implements SmartLifecycle {
                     deliver(activation.id());
                     ran++;
                 } finally {
-                    jdbc.sql("UPDATE activation.activation SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?")
-                            .param(activation.id()).param(owner).update();
+                    // a stop interrupts a call in flight; the lease is still released, then the thread ends
+                    boolean interrupted = Thread.interrupted();
+                    try {
+                        jdbc.sql("UPDATE activation.activation SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?")
+                                .param(activation.id()).param(owner).update();
+                    } finally {
+                        if (interrupted) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
                 }
             }
         }
@@ -104,6 +112,17 @@ public class DeliveryWorker implements SmartLifecycle {
                 WHERE id = :id AND (lease_until IS NULL OR lease_until < now())""")
                 .param("owner", owner).param("lease", properties.lease().toSeconds() + " seconds").param("id", id)
                 .update() == 1;
+    }
+
+    /** Extends this worker's lease; a worker that stopped (crashed) holds an activation for at most one lease. */
+    private void renewLease(UUID id) {
+        int renewed = jdbc.sql("""
+                UPDATE activation.activation SET lease_until = now() + CAST(:lease AS interval)
+                WHERE id = :id AND lease_owner = :owner""")
+                .param("owner", owner).param("lease", properties.lease().toSeconds() + " seconds").param("id", id).update();
+        if (renewed == 0) {
+            throw new IllegalStateException("lost the lease on activation " + id);
+        }
     }
 
     private void deliver(UUID id) {
@@ -132,7 +151,8 @@ public class DeliveryWorker implements SmartLifecycle {
                 tally.removed += reconcile(id, client, listId);
                 jdbc.sql("UPDATE activation.activation SET reconcile_requested = false WHERE id = ?").param(id).update();
             }
-            MarketoDelivery delivery = new MarketoDelivery(destination, client, listId, id, ledger, people, marketo.batchSize());
+            MarketoDelivery delivery = new MarketoDelivery(destination, client, listId, id, ledger, people,
+                    marketo.batchSize(), () -> renewLease(id));
             List<Ledger.Row> rows;
             while (!(rows = ledger.pending(id, properties.rowsPerRound())).isEmpty()) {
                 delivery.deliver(rows, tally);
@@ -147,6 +167,8 @@ public class DeliveryWorker implements SmartLifecycle {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
             log.warn("Delivery of activation {} failed", id, e);
         } finally {
+            // the run's outcome is written even when a stop interrupted its call (the pool refuses interrupted threads)
+            boolean interrupted = Thread.interrupted();
             if (error != null) {
                 int failures = jdbc.sql("""
                         UPDATE activation.activation SET last_error = :error, failures = failures + 1, updated_at = now(),
@@ -164,6 +186,9 @@ public class DeliveryWorker implements SmartLifecycle {
                     .param(tally.added).param(tally.removed).param(tally.failed).param(tally.held)
                     .param(client == null ? 0 : (int) (client.calls() - callsBefore)).param(error).param(deliveryId)
                     .update();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -42,9 +42,11 @@ final class MarketoDelivery {
     private final Ledger ledger;
     private final PersonDirectory people;
     private final int batchSize;
+    private final Runnable heartbeat;
 
+    /** @param heartbeat run before every call: keeps the worker's lease on the activation */
     MarketoDelivery(Destination destination, MarketoClient client, long listId, UUID activationId, Ledger ledger,
-                    PersonDirectory people, int batchSize) {
+                    PersonDirectory people, int batchSize, Runnable heartbeat) {
         this.destination = destination;
         this.client = client;
         this.listId = listId;
@@ -52,6 +54,7 @@ final class MarketoDelivery {
         this.ledger = ledger;
         this.people = people;
         this.batchSize = batchSize;
+        this.heartbeat = heartbeat;
     }
 
     void deliver(List<Row> rows, Tally tally) {
@@ -103,6 +106,7 @@ final class MarketoDelivery {
         for (int from = 0; from < removes.size(); from += batchSize) {
             List<Send> batch = removes.subList(from, Math.min(removes.size(), from + batchSize));
             // removed, or skipped because the list no longer holds the lead: either way the list does not hold it
+            heartbeat.run();
             client.removeFromList(listId, batch.stream().map(Send::leadId).toList());
             List<Outcome> outcomes = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
@@ -114,6 +118,7 @@ final class MarketoDelivery {
         }
         for (int from = 0; from < adds.size(); from += batchSize) {
             List<Send> batch = adds.subList(from, Math.min(adds.size(), from + batchSize));
+            heartbeat.run();
             List<RecordResult> results = client.addToList(listId, batch.stream().map(Send::leadId).toList());
             List<Outcome> outcomes = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
@@ -136,6 +141,7 @@ final class MarketoDelivery {
         for (int from = 0; from < rows.size(); from += batchSize) {
             List<Row> batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
             List<String> batchEmails = emails.subList(from, from + batch.size());
+            heartbeat.run();
             Map<String, Long> found = client.leadsByEmail(distinct(batchEmails));
             List<Row> missing = new ArrayList<>();
             List<String> missingEmails = new ArrayList<>();
@@ -155,6 +161,7 @@ final class MarketoDelivery {
             }
             if (!missing.isEmpty()) {
                 List<String> unique = distinct(missingEmails);
+                heartbeat.run();
                 List<RecordResult> created = client.createOrUpdateByEmail(unique);
                 for (int i = 0; i < missing.size(); i++) {
                     RecordResult result = created.get(unique.indexOf(missingEmails.get(i)));

@@ -45,6 +45,9 @@ class MarketoActivationIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    DeliveryWorker worker;
+
     ActivationFixtures api;
     MarketoHandle marketo;
     String segmentId;
@@ -251,6 +254,43 @@ class MarketoActivationIT {
         api.membershipChanged(segmentId, api.person("late@acme.test", "y", marketo.seedLead(Map.of("email", "late@acme.test")),
                 marketo.munchkinId()), "entered", Instant.now());
         await().during(Duration.ofSeconds(2)).atMost(PATIENCE).untilAsserted(() -> assertThat(listEmails()).isEmpty());
+    }
+
+    @Test
+    void shouldDeliverExactlyTheAudienceWhenTheWorkerStopsMidCallAndStartsAgain() {
+        Instant entered = Instant.now().minusSeconds(3600);
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < 900; i++) {
+            String email = "r" + i + "@restart.test";
+            people.add(api.person(email, "y", marketo.seedLead(Map.of("email", email)), marketo.munchkinId()));
+        }
+        Map<String, Instant> first = new LinkedHashMap<>();
+        people.subList(0, 300).forEach(p -> first.put(p, entered));
+        members(first);
+        String id = activate(destination(false));
+        await().atMost(PATIENCE).until(() -> listEmails().size() == 300);
+
+        // the next call is held by Marketo; the worker stops while waiting for it, and Marketo then answers it
+        TestUpstreams.emulators().pause();
+        try {
+            Instant now = Instant.now();
+            people.subList(300, 900).forEach(p -> api.membershipChanged(segmentId, p, "entered", now));
+            await().atMost(PATIENCE).until(() -> TestUpstreams.emulators().heldCalls() > 0);
+            worker.stop();
+        } finally {
+            TestUpstreams.emulators().resume();
+        }
+        assertThat(activation(id).get("counts").get("pending").asLong()).isPositive();
+
+        worker.start();
+
+        await().atMost(PATIENCE).until(() -> listEmails().size() == 900);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode counts = activation(id).get("counts");
+            assertThat(counts.get("delivered").asLong()).isEqualTo(900);
+            assertThat(counts.get("pending").asLong()).isZero();
+        });
+        assertThat(marketo.stats().violationCount()).isZero();
     }
 
     @Test
