@@ -67,7 +67,12 @@ public class Activations {
                     errors.add(error("listName", "at most 255 characters"));
                 }
             } else {
-                errors.add(error("destinationId", type.wireName() + " activations are not supported yet"));
+                name = request.audienceName();
+                if (name == null || name.isBlank()) {
+                    errors.add(error("audienceName", "required for a linkedin-matched-audience destination"));
+                } else if (name.length() > 255) {
+                    errors.add(error("audienceName", "at most 255 characters"));
+                }
             }
         }
         if (request.segmentId() == null || request.segmentId().isBlank()) {
@@ -82,7 +87,7 @@ public class Activations {
             if (segment.isEmpty()) {
                 errors.add(error("segmentId", "no segment with this id"));
             } else if (!"person".equals(segment.get().audience())) {
-                errors.add(error("segmentId", "a Marketo static list holds people; this segment's audience is "
+                errors.add(error("segmentId", "only person segments can be activated yet; this segment's audience is "
                         + segment.get().audience()));
             }
         }

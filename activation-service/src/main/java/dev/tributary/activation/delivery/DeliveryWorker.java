@@ -6,6 +6,10 @@ import dev.tributary.activation.activation.Activations;
 import dev.tributary.activation.activation.SegmentationClient;
 import dev.tributary.activation.destination.Destination;
 import dev.tributary.activation.destination.Destinations;
+import dev.tributary.activation.destination.DestinationType;
+import dev.tributary.activation.linkedin.LinkedInClient;
+import dev.tributary.activation.linkedin.LinkedInClients;
+import dev.tributary.activation.linkedin.LinkedInException;
 import dev.tributary.activation.marketo.MarketoClient;
 import dev.tributary.activation.marketo.MarketoClients;
 import dev.tributary.activation.marketo.MarketoException;
@@ -27,6 +31,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 
 /**
  * Delivers activations with work (pending ledger rows, a list to create and members to backfill, a reconcile asked
@@ -43,6 +49,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final Destinations destinations;
     private final SegmentationClient segmentation;
     private final MarketoClients marketo;
+    private final LinkedInClients linkedIn;
     private final Ledger ledger;
     private final PersonDirectory people;
     private final DeliveryProperties properties;
@@ -52,11 +59,12 @@ public class DeliveryWorker implements SmartLifecycle {
     private Thread thread;
 
     DeliveryWorker(JdbcClient jdbc, Destinations destinations, SegmentationClient segmentation, MarketoClients marketo,
-                   Ledger ledger, PersonDirectory people, DeliveryProperties properties) {
+                   LinkedInClients linkedIn, Ledger ledger, PersonDirectory people, DeliveryProperties properties) {
         this.jdbc = jdbc;
         this.destinations = destinations;
         this.segmentation = segmentation;
         this.marketo = marketo;
+        this.linkedIn = linkedIn;
         this.ledger = ledger;
         this.people = people;
         this.properties = properties;
@@ -134,34 +142,52 @@ public class DeliveryWorker implements SmartLifecycle {
                 INSERT INTO activation.delivery (activation_id, kind, started_at) VALUES (?, ?, now()) RETURNING id""")
                 .param(id).param(kind).query(Long.class).single();
         MarketoDelivery.Tally tally = new MarketoDelivery.Tally();
-        MarketoClient client = null;
+        LongSupplier calls = () -> 0;
         long callsBefore = 0;
         String error = null;
         try {
             Destination destination = destinations.get(activation.destinationId().toString());
-            client = marketo.client(destination.marketoEndpoint());
-            callsBefore = client.calls();
-            long listId = listId(activation, destination, client);
+            boolean toMarketo = destination.type() == DestinationType.MARKETO_STATIC_LIST;
+            MarketoClient client = toMarketo ? marketo.client(destination.marketoEndpoint()) : null;
+            LinkedInClient audience = toMarketo ? null : linkedIn.client(destination.linkedInEndpoint());
+            calls = toMarketo ? client::calls : audience::calls;
+            callsBefore = calls.getAsLong();
+            long listId = toMarketo
+                    ? listId(activation, name -> client.findStaticList(name).orElseGet(() -> client.createStaticList(name,
+                            destination.folderId() != null ? destination.folderId() : marketo.defaultFolderId())))
+                    : listId(activation, name -> audience.findSegment(name).orElseGet(() -> audience.createUserSegment(name)));
             if (Activation.STARTING.equals(activation.status())) {
                 backfill(activation);
                 jdbc.sql("UPDATE activation.activation SET status = 'active', updated_at = now() WHERE id = ? AND status = 'starting'")
                         .param(id).update();
             }
             if (load(id).reconcileRequested()) {
-                tally.removed += reconcile(id, client, listId);
+                // LinkedIn does not list a segment's members: a reconcile sends everyone again (a repeated ADD is a no-op)
+                if (toMarketo) {
+                    tally.removed += reconcile(id, client, listId);
+                } else {
+                    ledger.resendDelivered(id);
+                }
                 jdbc.sql("UPDATE activation.activation SET reconcile_requested = false WHERE id = ?").param(id).update();
             }
-            MarketoDelivery delivery = new MarketoDelivery(destination, client, listId, id, ledger, people,
-                    marketo.batchSize(), () -> renewLease(id));
+            Runnable heartbeat = () -> renewLease(id);
+            MarketoDelivery toList = toMarketo
+                    ? new MarketoDelivery(destination, client, listId, id, ledger, people, marketo.batchSize(), heartbeat) : null;
+            LinkedInDelivery toAudience = toMarketo
+                    ? null : new LinkedInDelivery(audience, listId, id, ledger, people, linkedIn.elementsPerCall(), heartbeat);
             List<Ledger.Row> rows;
             while (!(rows = ledger.pending(id, properties.rowsPerRound())).isEmpty()) {
-                delivery.deliver(rows, tally);
+                if (toMarketo) {
+                    toList.deliver(rows, tally);
+                } else {
+                    toAudience.deliver(rows, tally);
+                }
             }
             jdbc.sql("""
                     UPDATE activation.activation SET status = CASE WHEN status = 'clearing' THEN 'stopped' ELSE status END,
                            last_error = NULL, retry_at = NULL, failures = 0, updated_at = now() WHERE id = ?""")
                     .param(id).update();
-        } catch (MarketoException | SegmentationClient.SegmentationUnavailableException e) {
+        } catch (MarketoException | LinkedInException | SegmentationClient.SegmentationUnavailableException e) {
             error = e.getMessage();
         } catch (RuntimeException e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -184,7 +210,7 @@ public class DeliveryWorker implements SmartLifecycle {
                     UPDATE activation.delivery SET finished_at = now(), added = ?, removed = ?, failed = ?, held = ?,
                            calls = ?, error = ? WHERE id = ?""")
                     .param(tally.added).param(tally.removed).param(tally.failed).param(tally.held)
-                    .param(client == null ? 0 : (int) (client.calls() - callsBefore)).param(error).param(deliveryId)
+                    .param((int) (calls.getAsLong() - callsBefore)).param(error).param(deliveryId)
                     .update();
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -192,14 +218,12 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    /** The static list's id: the one found by name, else a new one; kept on the activation. */
-    private long listId(Activation activation, Destination destination, MarketoClient client) {
+    /** The list's (segment's) id: the one found by name, else a new one; kept on the activation. */
+    private long listId(Activation activation, ToLongFunction<String> findOrCreate) {
         if (activation.listId() != null) {
             return Long.parseLong(activation.listId());
         }
-        Optional<Long> found = client.findStaticList(activation.listName());
-        long listId = found.orElseGet(() -> client.createStaticList(activation.listName(),
-                destination.folderId() != null ? destination.folderId() : marketo.defaultFolderId()));
+        long listId = findOrCreate.applyAsLong(activation.listName());
         jdbc.sql("UPDATE activation.activation SET list_id = ?, updated_at = now() WHERE id = ?")
                 .param(Long.toString(listId)).param(activation.id()).update();
         return listId;

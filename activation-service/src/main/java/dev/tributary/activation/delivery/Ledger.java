@@ -153,6 +153,14 @@ class Ledger {
                 .param("activation", activationId).param("held", heldByDestination.toArray(String[]::new)).update();
     }
 
+    /** Every row the destination holds is sent again; returns how many. */
+    @Transactional
+    public int resendDelivered(UUID activationId) {
+        return jdbc.sql("""
+                UPDATE activation.ledger SET in_destination = false, status = 'pending', updated_at = now()
+                WHERE activation_id = ? AND status = 'delivered'""").param(activationId).update();
+    }
+
     public long pendingCount(UUID activationId) {
         return jdbc.sql("SELECT count(*) FROM activation.ledger WHERE activation_id = ? AND status = 'pending'")
                 .param(activationId).query(Long.class).single();

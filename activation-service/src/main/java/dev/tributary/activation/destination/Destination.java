@@ -1,5 +1,6 @@
 package dev.tributary.activation.destination;
 
+import dev.tributary.activation.linkedin.LinkedInEndpoint;
 import dev.tributary.activation.marketo.MarketoEndpoint;
 
 import java.net.URI;
@@ -18,6 +19,11 @@ public record Destination(UUID id, String name, DestinationType type, Map<String
         requireType(DestinationType.MARKETO_STATIC_LIST);
         return new MarketoEndpoint(URI.create(text("baseUrl")), text("munchkinId"), text("clientId"),
                 secrets.get("clientSecret"));
+    }
+
+    public LinkedInEndpoint linkedInEndpoint() {
+        requireType(DestinationType.LINKEDIN_MATCHED_AUDIENCE);
+        return new LinkedInEndpoint(URI.create(text("baseUrl")), secrets.get("accessToken"), text("adAccount"));
     }
 
     public String munchkinId() {

@@ -1,5 +1,7 @@
 package dev.tributary.activation.destination;
 
+import dev.tributary.activation.linkedin.LinkedInClients;
+import dev.tributary.activation.linkedin.LinkedInException;
 import dev.tributary.activation.marketo.MarketoClients;
 import dev.tributary.activation.marketo.MarketoException;
 import org.springframework.stereotype.Component;
@@ -9,9 +11,11 @@ import org.springframework.stereotype.Component;
 class DestinationTester {
 
     private final MarketoClients marketo;
+    private final LinkedInClients linkedIn;
 
-    DestinationTester(MarketoClients marketo) {
+    DestinationTester(MarketoClients marketo, LinkedInClients linkedIn) {
         this.marketo = marketo;
+        this.linkedIn = linkedIn;
     }
 
     record Result(boolean ok, String detail) {
@@ -26,7 +30,11 @@ class DestinationTester {
                 throw new DestinationTestFailedException(e.credentials(), e.getMessage());
             }
         }
-        throw new DestinationTestFailedException(false, "Testing " + destination.type().wireName()
-                + " destinations is not implemented yet");
+        try {
+            linkedIn.client(destination.linkedInEndpoint()).testCredentials();
+            return new Result(true, "LinkedIn listed the segments of " + destination.linkedInEndpoint().accountUrn());
+        } catch (LinkedInException e) {
+            throw new DestinationTestFailedException(e.credentials(), e.getMessage());
+        }
     }
 }
