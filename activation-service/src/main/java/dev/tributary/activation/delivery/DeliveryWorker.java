@@ -141,7 +141,7 @@ public class DeliveryWorker implements SmartLifecycle {
         long deliveryId = jdbc.sql("""
                 INSERT INTO activation.delivery (activation_id, kind, started_at) VALUES (?, ?, now()) RETURNING id""")
                 .param(id).param(kind).query(Long.class).single();
-        MarketoDelivery.Tally tally = new MarketoDelivery.Tally();
+        Tally tally = new Tally();
         LongSupplier calls = () -> 0;
         long callsBefore = 0;
         String error = null;
@@ -163,6 +163,7 @@ public class DeliveryWorker implements SmartLifecycle {
             }
             if (load(id).reconcileRequested()) {
                 // LinkedIn does not list a segment's members: a reconcile sends everyone again (a repeated ADD is a no-op)
+                ledger.retryFailed(id);
                 if (toMarketo) {
                     tally.removed += reconcile(id, client, listId);
                 } else {

@@ -161,9 +161,12 @@ class Ledger {
                 WHERE activation_id = ? AND status = 'delivered'""").param(activationId).update();
     }
 
-    public long pendingCount(UUID activationId) {
-        return jdbc.sql("SELECT count(*) FROM activation.ledger WHERE activation_id = ? AND status = 'pending'")
-                .param(activationId).query(Long.class).single();
+    /** Rows that failed record by record (no lead yet, refused by the destination) are tried again; returns how many. */
+    @Transactional
+    public int retryFailed(UUID activationId) {
+        return jdbc.sql("""
+                UPDATE activation.ledger SET status = 'pending', reason = NULL, updated_at = now()
+                WHERE activation_id = ? AND status = 'failed'""").param(activationId).update();
     }
 
 }

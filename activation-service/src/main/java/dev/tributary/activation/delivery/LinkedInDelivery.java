@@ -42,7 +42,7 @@ final class LinkedInDelivery {
         this.heartbeat = heartbeat;
     }
 
-    void deliver(List<Row> rows, MarketoDelivery.Tally tally) {
+    void deliver(List<Row> rows, Tally tally) {
         // no Marketo instance: the source keys are not needed
         Map<String, Person> persons = people.people(rows.stream().filter(Row::wanted).map(Row::personId).toList(), "");
         List<Outcome> settled = new ArrayList<>();
@@ -69,7 +69,7 @@ final class LinkedInDelivery {
                     elements.add(new Element(row, new UserChange(false, row.leadId()), false, status, reason));
                 } else {
                     settled.add(new Outcome(row, false, null, status, reason));
-                    count(tally, status);
+                    tally.settled(status);
                 }
                 continue;
             }
@@ -107,20 +107,11 @@ final class LinkedInDelivery {
                 } else {
                     outcomes.add(new Outcome(element.row(), error != null, error != null ? element.row().leadId() : null,
                             error != null ? "failed" : element.status(), error != null ? error : element.reason()));
-                    count(tally, error != null ? "failed" : element.status());
+                    tally.settled(error != null ? "failed" : element.status());
                 }
             }
             ledger.apply(activationId, outcomes);
         }
     }
 
-    private static void count(MarketoDelivery.Tally tally, String status) {
-        switch (status) {
-            case "removed" -> tally.removed++;
-            case "held" -> tally.held++;
-            case "failed" -> tally.failed++;
-            default -> {
-            }
-        }
-    }
 }

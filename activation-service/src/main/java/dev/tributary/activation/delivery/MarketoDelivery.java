@@ -24,14 +24,6 @@ final class MarketoDelivery {
     static final String NOT_IN_PROFILES = "person not found in profile_read.person";
     static final String NO_EMAIL = "no email and no Marketo source key in this instance";
 
-    /** Counts of one run, summed over its rounds. */
-    static final class Tally {
-        int added;
-        int removed;
-        int failed;
-        int held;
-    }
-
     private record Send(Row row, long leadId) {
     }
 
@@ -87,7 +79,7 @@ final class MarketoDelivery {
                     removeReason.add(reason);
                 } else {
                     settled.add(new Outcome(row, false, null, status, reason));
-                    count(tally, status);
+                    tally.settled(status);
                 }
             } else if (row.inDestination() && row.leadId() != null) {
                 settled.add(new Outcome(row, true, row.leadId(), "delivered", null));
@@ -112,7 +104,7 @@ final class MarketoDelivery {
             for (int i = 0; i < batch.size(); i++) {
                 String status = removeStatus.get(from + i);
                 outcomes.add(new Outcome(batch.get(i).row(), false, null, status, removeReason.get(from + i)));
-                count(tally, status);
+                tally.settled(status);
             }
             ledger.apply(activationId, outcomes);
         }
@@ -182,13 +174,4 @@ final class MarketoDelivery {
         return values.stream().distinct().toList();
     }
 
-    private static void count(Tally tally, String status) {
-        switch (status) {
-            case "removed" -> tally.removed++;
-            case "held" -> tally.held++;
-            case "failed" -> tally.failed++;
-            default -> {
-            }
-        }
-    }
 }

@@ -176,7 +176,7 @@ class MarketoActivationIT {
     }
 
     @Test
-    void shouldKeepRecordLevelFailuresWithTheirReasons() {
+    void shouldKeepRecordLevelFailuresWithTheirReasonsAndRetryThemOnReconcile() {
         Instant entered = Instant.now().minusSeconds(60);
         String unknownToMarketo = api.person("nobody@acme.test", "y", null, null);
         String noEmail = api.person(null, "y", null, null);
@@ -197,6 +197,13 @@ class MarketoActivationIT {
         });
         assertThat(listEmails()).containsExactly("ok@acme.test");
         assertThat(marketo.leads()).hasSize(1).allSatisfy(l -> assertThat(l.get("id")).isEqualTo(lead));
+
+        // the lead appears in Marketo later: a reconcile tries the failed rows again
+        marketo.seedLead(Map.of("email", "nobody@acme.test"));
+        assertThat(api.call("POST", "/v1/activations/" + id + "/reconcile", null).status()).isEqualTo(202);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(listEmails())
+                .containsExactlyInAnyOrder("ok@acme.test", "nobody@acme.test"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(activation(id).get("counts").get("failed").asLong()).isEqualTo(2));
     }
 
     @Test
