@@ -7,11 +7,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** System time plus an offset that tests and the inspection API move forward. */
+/** System time plus an offset that tests and the inspection API move forward; frozen, only the offset moves. */
 public final class EmulatorClock extends Clock {
 
     private final Clock base;
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Instant> frozenAt = new AtomicReference<>();
 
     public EmulatorClock() {
         this(Clock.systemUTC());
@@ -28,7 +29,18 @@ public final class EmulatorClock extends Clock {
         offset.updateAndGet(current -> current.plus(by));
     }
 
+    /** Stops time where it is: from now on only {@link #advance(Duration)} moves it. */
+    public void freeze() {
+        frozenAt.compareAndSet(null, base.instant());
+    }
+
+    public boolean frozen() {
+        return frozenAt.get() != null;
+    }
+
+    /** Back to running system time, with no offset. */
     public void reset() {
+        frozenAt.set(null);
         offset.set(Duration.ZERO);
     }
 
@@ -48,6 +60,7 @@ public final class EmulatorClock extends Clock {
 
     @Override
     public Instant instant() {
-        return base.instant().plus(offset.get());
+        Instant frozen = frozenAt.get();
+        return (frozen != null ? frozen : base.instant()).plus(offset.get());
     }
 }

@@ -61,6 +61,11 @@ public final class Emulators implements AutoCloseable {
         context.getBean(EmulatorClock.class).advance(by);
     }
 
+    /** Stops the emulators' clock: from now on only {@link #advanceClock(Duration)} moves it (until a reset). */
+    public void freezeClock() {
+        context.getBean(EmulatorClock.class).freeze();
+    }
+
     /** Admitted calls wait until {@link #resume()}: keeps calls in flight for concurrency tests. */
     public void pause() {
         context.getBean(CallGate.class).pause();

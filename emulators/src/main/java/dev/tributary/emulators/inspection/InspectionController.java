@@ -50,6 +50,7 @@ class InspectionController {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("now", clock.instant().toString());
         json.put("clockOffsetMillis", clock.offset().toMillis());
+        json.put("clockFrozen", clock.frozen());
         json.put("heldCalls", gate.held());
         json.put("marketoInstances", marketo.all().stream().map(MarketoInstance::munchkinId).toList());
         return json;
@@ -67,6 +68,12 @@ class InspectionController {
             throw new IllegalArgumentException("millis: a number of milliseconds >= 0 is required");
         }
         clock.advance(Duration.ofMillis(request.millis()));
+        return overview();
+    }
+
+    @PostMapping("/clock/freeze")
+    Map<String, Object> freeze() {
+        clock.freeze();
         return overview();
     }
 

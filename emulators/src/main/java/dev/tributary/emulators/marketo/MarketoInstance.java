@@ -223,8 +223,7 @@ public final class MarketoInstance {
                 admitted.pollFirst();
             }
             if (admitted.size() >= rateLimit && refuses("rate", "606")) {
-                return MarketoEnvelope.error("606", "Max rate limit '" + rateLimit + "' exceeded with in '"
-                        + rateWindow.toSeconds() + "' secs");
+                return MarketoEnvelope.error("606", rateLimitMessage());
             }
             LocalDate today = LocalDate.ofInstant(now, CST);
             if (!today.equals(quotaDay)) {
@@ -238,6 +237,11 @@ public final class MarketoInstance {
             quotaUsed++;
             return null;
         }
+    }
+
+    /** Marketo's text, "with in" included. */
+    private String rateLimitMessage() {
+        return "Max rate limit '" + rateLimit + "' exceeded with in '" + rateWindow.toSeconds() + "' secs";
     }
 
     /** In ENFORCE mode the call is refused with the documented code; in OBSERVE mode it is served and counted. */
@@ -270,12 +274,12 @@ public final class MarketoInstance {
         return body;
     }
 
-    private static String messageOf(String code) {
+    private String messageOf(String code) {
         return switch (code) {
             case "601" -> "Access token invalid";
             case "602" -> "Access token expired";
             case "604" -> "Request time-out";
-            case "606" -> "Max rate limit '100' exceeded with in '20' secs";
+            case "606" -> rateLimitMessage();
             case "607" -> "Daily quota reached";
             case "608" -> "API Temporarily Unavailable";
             case "611" -> "System error";

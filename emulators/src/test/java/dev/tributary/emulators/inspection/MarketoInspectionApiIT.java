@@ -65,6 +65,7 @@ class MarketoInspectionApiIT extends EmulatorTestSupport {
         assertThat(rest("/v1/lead/1.json", token, "GET", null).json().get("errors").get(0).get("code").asString())
                 .isEqualTo("602");
 
+        assertThat(post("/clock/freeze", "").json().get("clockFrozen").asBoolean()).isTrue();
         String fresh = token();
         assertThat(post("/clock/advance", "{\"millis\":3600000}").status()).isEqualTo(200);
         assertThat(rest("/v1/lead/1.json", fresh, "GET", null).json().get("errors").get(0).get("code").asString())

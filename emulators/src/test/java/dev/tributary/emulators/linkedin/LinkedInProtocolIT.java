@@ -78,6 +78,7 @@ class LinkedInProtocolIT extends LinkedInTestSupport {
 
     @Test
     void shouldAnswer429OnceAMembersCallsPerMinuteAreUsedAndCountNoViolation() {
+        EMULATORS.freezeClock();
         long id = readySegment("Audience", "USER");
         long companies = readySegment("Accounts", "COMPANY");
         linkedIn().callsPerMinute(3, 3);
