@@ -188,7 +188,8 @@ public class DeliveryWorker implements SmartLifecycle {
                     UPDATE activation.activation SET status = CASE WHEN status = 'clearing' THEN 'stopped' ELSE status END,
                            last_error = NULL, retry_at = NULL, failures = 0, updated_at = now() WHERE id = ?""")
                     .param(id).update();
-        } catch (MarketoException | LinkedInException | SegmentationClient.SegmentationUnavailableException e) {
+        } catch (MarketoException | LinkedInException | SegmentationClient.SegmentationUnavailableException
+                 | Destination.SecretUnreadableException e) {
             error = e.getMessage();
         } catch (RuntimeException e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();

@@ -11,9 +11,19 @@ import java.util.UUID;
 /**
  * A destination with its secrets opened. {@code config} holds only what may be shown; {@code toString} leaves
  * the secrets out, so a destination in a log line or exception message reveals nothing.
+ *
+ * @param secretProblem why the stored secrets do not open (the secrets key changed), else null; {@code secrets}
+ *                      is then empty and the destination cannot be used until they are entered again
  */
 public record Destination(UUID id, String name, DestinationType type, Map<String, Object> config,
-                          Map<String, String> secrets, Instant createdAt, Instant updatedAt) {
+                          Map<String, String> secrets, String secretProblem, Instant createdAt, Instant updatedAt) {
+
+    /** The stored secrets do not open with the configured key. */
+    public static class SecretUnreadableException extends RuntimeException {
+        public SecretUnreadableException(String message) {
+            super(message);
+        }
+    }
 
     public MarketoEndpoint marketoEndpoint() {
         requireType(DestinationType.MARKETO_STATIC_LIST);
@@ -46,6 +56,9 @@ public record Destination(UUID id, String name, DestinationType type, Map<String
     }
 
     private void requireType(DestinationType expected) {
+        if (secretProblem != null) {
+            throw new SecretUnreadableException(secretProblem + "; enter the destination's secrets again with PUT");
+        }
         if (type != expected) {
             throw new IllegalStateException("destination " + id + " is a " + type.wireName() + ", not a " + expected.wireName());
         }

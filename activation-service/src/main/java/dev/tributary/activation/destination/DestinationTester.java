@@ -22,6 +22,10 @@ class DestinationTester {
     }
 
     Result test(Destination destination) {
+        if (destination.secretProblem() != null) {
+            throw new DestinationTestFailedException(true, destination.secretProblem()
+                    + "; enter the destination's secrets again with PUT");
+        }
         if (destination.type() == DestinationType.MARKETO_STATIC_LIST) {
             try {
                 marketo.fresh(destination.marketoEndpoint()).testCredentials();

@@ -105,9 +105,16 @@ public class Destinations {
     private Destination read(ResultSet rs, int row) throws SQLException {
         UUID id = rs.getObject(1, UUID.class);
         DestinationType type = DestinationType.parse(rs.getString(3)).orElseThrow();
+        Map<String, String> secrets = Map.of();
+        String problem = null;
+        try {
+            secrets = XdmJson.mapper().readValue(box.open(rs.getBytes(5), id.toString()), SECRETS);
+        } catch (IllegalStateException e) {
+            // reading and replacing the destination still work; using it says why it cannot be used
+            problem = e.getMessage();
+        }
         return new Destination(id, rs.getString(2), type, XdmJson.mapper().readValue(rs.getString(4), CONFIG),
-                XdmJson.mapper().readValue(box.open(rs.getBytes(5), id.toString()), SECRETS),
-                rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant());
+                secrets, problem, rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant());
     }
 
     private record Validated(String name, DestinationType type, Map<String, Object> config, Map<String, String> secrets) {

@@ -137,6 +137,28 @@ class DestinationApiIT {
     }
 
     @Test
+    void shouldStillShowADestinationWhoseSecretNoLongerOpensAndAcceptItAgainThroughAPut() {
+        String id = api.call("POST", "/v1/destinations",
+                Map.of("name", "Marketo 1", "type", "marketo-static-list", "config", config(marketo.clientSecret())))
+                .body().get("id").asString();
+        // as if CDP_SECRETS_KEY had changed: the stored value no longer opens
+        jdbc.sql("UPDATE activation.destination SET secret = ? WHERE id = ?::uuid").param(new byte[40]).param(id).update();
+
+        assertThat(api.call("GET", "/v1/destinations/" + id, null).status()).isEqualTo(200);
+        Answer test = api.call("POST", "/v1/destinations/" + id + "/test", null);
+        assertThat(test.status()).isEqualTo(422);
+        assertThat(test.body().get("detail").asString()).contains("cdp.activation.secrets-key");
+        Answer withoutSecret = api.call("PUT", "/v1/destinations/" + id,
+                Map.of("name", "Marketo 1", "type", "marketo-static-list", "config", config(null)));
+        assertThat(withoutSecret.body().get("errors").findValuesAsString("field")).containsExactly("config.clientSecret");
+
+        assertThat(api.call("PUT", "/v1/destinations/" + id,
+                Map.of("name", "Marketo 1", "type", "marketo-static-list", "config", config(marketo.clientSecret()))).status())
+                .isEqualTo(200);
+        assertThat(api.call("POST", "/v1/destinations/" + id + "/test", null).status()).isEqualTo(200);
+    }
+
+    @Test
     void shouldAnswerNotFoundForAnUnknownDestination() {
         Answer missing = api.call("GET", "/v1/destinations/" + UUID.randomUUID(), null);
         assertThat(missing.status()).isEqualTo(404);
