@@ -115,6 +115,12 @@ public final class ActivationFixtures implements AutoCloseable {
         producer.flush();
     }
 
+    /** Any value on the audience topic, as a broken or foreign producer might write it. */
+    public void rawAudienceMessage(String key, String value) {
+        producer.send(new ProducerRecord<>("cdp.audience.changes.v1", key, value));
+        producer.flush();
+    }
+
     @Override
     public void close() {
         producer.close();

@@ -4,8 +4,14 @@ import dev.tributary.activation.ActivationFixtures;
 import dev.tributary.activation.ActivationFixtures.Answer;
 import dev.tributary.activation.ActivationIntegrationTest;
 import dev.tributary.activation.TestUpstreams;
+import dev.tributary.embedded.SharedInfrastructure;
 import dev.tributary.emulators.marketo.MarketoHandle;
 import dev.tributary.xdm.json.XdmJson;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -298,6 +304,44 @@ class MarketoActivationIT {
             assertThat(counts.get("pending").asLong()).isZero();
         });
         assertThat(marketo.stats().violationCount()).isZero();
+    }
+
+    @Test
+    void shouldDeadLetterAnUnreadableChangeAndStillApplyTheValidOnesAroundIt() {
+        long lead = marketo.seedLead(Map.of("email", "valid@acme.test"));
+        String valid = api.person("valid@acme.test", "y", lead, marketo.munchkinId());
+        members(Map.of());
+        String id = activate(destination(false));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(activation(id).get("status").asString()).isEqualTo("active"));
+
+        try (KafkaConsumer<String, String> dlq = deadLetters()) {
+            api.rawAudienceMessage(segmentId + ":broken", "{not json");
+            api.rawAudienceMessage(segmentId + ":nochange", "{\"id\":\"x\",\"type\":\"audience.membership.changed\","
+                    + "\"payload\":{\"segmentId\":\"" + segmentId + "\",\"entityId\":\"p\"}}");
+            api.membershipChanged(segmentId, valid, "entered", Instant.now());
+
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(listEmails()).containsExactly("valid@acme.test"));
+            List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                dlq.poll(Duration.ofMillis(200)).forEach(dead::add);
+                assertThat(dead).extracting(ConsumerRecord::key)
+                        .contains(segmentId + ":broken", segmentId + ":nochange");
+            });
+            assertThat(dead).filteredOn(r -> r.key().startsWith(segmentId))
+                    .allSatisfy(r -> assertThat(r.headers().lastHeader("cdp-dlq-reason")).isNotNull());
+        }
+    }
+
+    private static KafkaConsumer<String, String> deadLetters() {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor("cdp.ingest.dlq.v1").stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        return consumer;
     }
 
     @Test
