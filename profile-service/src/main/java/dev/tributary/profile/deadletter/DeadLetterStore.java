@@ -76,8 +76,8 @@ public class DeadLetterStore {
 
     /** Newest first; {@code status} null for every status. */
     public List<DeadLetter.Summary> page(DeadLetter.Status status, int limit, long offset) {
-        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + """
-                         FROM dead_letter WHERE (?::text IS NULL OR status = ?) ORDER BY id DESC LIMIT ? OFFSET ?""")
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS
+                        + " FROM dead_letter WHERE (?::text IS NULL OR status = ?) ORDER BY id DESC LIMIT ? OFFSET ?")
                 .param(status == null ? null : status.id()).param(status == null ? null : status.id())
                 .param(limit).param(offset)
                 .query((rs, n) -> summary(rs)).list();

@@ -65,6 +65,9 @@ public final class Failures {
      * else the innermost exception's class and message. May hold values of the message (an email): not for INFO logs.
      */
     public static String reason(Throwable failure) {
+        if (failure instanceof UnreadableMessageException) {
+            return "unreadable: " + reason(failure.getCause());
+        }
         SQLException sql = sqlException(failure);
         if (sql != null) {
             return "SQLSTATE " + sql.getSQLState() + ": " + sql.getMessage();
@@ -75,6 +78,9 @@ public final class Failures {
 
     /** The failure without any value it may carry: the SQLSTATE, else the innermost exception's class. */
     public static String kind(Throwable failure) {
+        if (failure instanceof UnreadableMessageException) {
+            return "unreadable: " + kind(failure.getCause());
+        }
         SQLException sql = sqlException(failure);
         if (sql != null && sql.getSQLState() != null) {
             return "SQLSTATE " + sql.getSQLState();

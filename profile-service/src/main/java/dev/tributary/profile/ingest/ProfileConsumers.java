@@ -3,6 +3,7 @@ package dev.tributary.profile.ingest;
 import dev.tributary.profile.deadletter.DeadLetterReplayer;
 import dev.tributary.profile.deadletter.DeadLetterStore;
 import dev.tributary.profile.deadletter.Failures;
+import dev.tributary.profile.deadletter.UnreadableMessageException;
 import dev.tributary.profile.fragment.ContentHash;
 import dev.tributary.profile.fragment.IncomingRecord;
 import dev.tributary.profile.fragment.Json;
@@ -36,8 +37,6 @@ import java.util.function.Function;
 @Component
 public class ProfileConsumers implements DeadLetterReplayer {
 
-    private static final String UNREADABLE = "unreadable: ";
-
     private final ProfileUpdates updates;
     private final DeadLetterStore deadLetters;
 
@@ -62,9 +61,9 @@ public class ProfileConsumers implements DeadLetterReplayer {
     @Override
     public void replay(String topic, String value) {
         if (topic.equals(Topics.XDM_RECORDS.name())) {
-            updates.applyRecords(List.of(toRecord(value)));
+            updates.applyRecords(List.of(readable(ProfileConsumers::toRecord, value)));
         } else if (topic.equals(Topics.XDM_EVENTS.name())) {
-            updates.applyEvents(List.of(toEvent(value)));
+            updates.applyEvents(List.of(readable(ProfileConsumers::toEvent, value)));
         } else {
             throw new IllegalArgumentException("profile-service does not consume " + topic);
         }
@@ -73,16 +72,21 @@ public class ProfileConsumers implements DeadLetterReplayer {
     private <T> List<BatchIsolation.Polled<T>> read(List<ConsumerRecord<String, String>> batch, Function<String, T> reader) {
         List<BatchIsolation.Polled<T>> read = new ArrayList<>(batch.size());
         for (ConsumerRecord<String, String> message : batch) {
-            T value;
             try {
-                value = reader.apply(message.value());
-            } catch (RuntimeException e) {
-                deadLetters.keep(message, UNREADABLE + Failures.reason(e), UNREADABLE + Failures.kind(e));
-                continue;
+                read.add(new BatchIsolation.Polled<>(message, readable(reader, message.value())));
+            } catch (UnreadableMessageException e) {
+                deadLetter(message, e);
             }
-            read.add(new BatchIsolation.Polled<>(message, value));
         }
         return read;
+    }
+
+    private static <T> T readable(Function<String, T> reader, String value) {
+        try {
+            return reader.apply(value);
+        } catch (RuntimeException e) {
+            throw new UnreadableMessageException(e);
+        }
     }
 
     private void deadLetter(ConsumerRecord<String, String> message, RuntimeException failure) {
