@@ -102,6 +102,23 @@ class DeadLetterIT {
     }
 
     @Test
+    void shouldDeadLetterAnAccountNameHoldingANulCharacterAndApplyTheRecordsBehindIt() throws Exception {
+        // PostgreSQL's jsonb and text refuse U+0000, whatever ingestion lets through
+        Line nul = account("N-" + suffix + "@crm-7.Salesforce", "NUL-HERE", "2026-11-01T00:00:00Z");
+        Line behind = account("M-" + suffix + "@crm-7.Salesforce", "Behind " + suffix, "2026-11-01T00:00:00Z");
+        kafka.send(Topics.XDM_RECORDS.name(), nul.key(), ProfileFixtures.envelope(nul).replace("NUL-HERE", "Acme\\u0000 " + suffix));
+        ProfileFixtures.publish(kafka, List.of(behind));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> getOrNull("/v1/accounts?identity=" + encode("b2b_account:" + behind.key())),
+                Objects::nonNull);
+        JsonNode letter = awaitDeadLetter(nul.key());
+        assertThat(letter.get("reason").asString()).startsWith("SQLSTATE 22P05");
+        assertThat(getOrNull("/v1/accounts?identity=" + encode("b2b_account:" + nul.key()))).isNull();
+        // a replay cannot cure it: the value has to be fixed at its source
+        assertThat(post("/v1/dead-letters/" + letter.get("id").asLong() + "/replay").statusCode()).isEqualTo(422);
+    }
+
+    @Test
     void shouldDeadLetterTheEventPostgresRefusesApplyTheOthersAndReplayItOnceFixed() throws Exception {
         String personKey = "P-" + suffix + "@mkto-9.Marketo";
         ProfileFixtures.publish(kafka, List.of(person(personKey)));

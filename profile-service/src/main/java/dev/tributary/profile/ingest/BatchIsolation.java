@@ -40,11 +40,11 @@ final class BatchIsolation {
             }
             log.warn("A batch of {} {} failed ({}); applying it in parts to isolate what fails", batch.size(), what,
                     Failures.kind(e));
-            isolate(batch, e, apply, deadLetter);
+            isolate(what, batch, e, apply, deadLetter);
         }
     }
 
-    private static <T> void isolate(List<Polled<T>> failed, RuntimeException failure, Consumer<List<T>> apply,
+    private static <T> void isolate(String what, List<Polled<T>> failed, RuntimeException failure, Consumer<List<T>> apply,
                                     BiConsumer<ConsumerRecord<String, String>, RuntimeException> deadLetter) {
         if (failed.size() == 1) {
             deadLetter.accept(failed.get(0).message(), failure);
@@ -56,10 +56,10 @@ final class BatchIsolation {
                 apply.accept(values(part));
             } catch (RuntimeException e) {
                 if (Failures.isTransient(e)) {
-                    log.warn("A part of {} messages failed ({}); the batch is retried", part.size(), Failures.kind(e));
+                    log.warn("A part of {} {} failed ({}); the batch is retried", part.size(), what, Failures.kind(e));
                     throw e;
                 }
-                isolate(part, e, apply, deadLetter);
+                isolate(what, part, e, apply, deadLetter);
             }
         }
     }
