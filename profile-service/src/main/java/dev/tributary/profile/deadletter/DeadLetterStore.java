@@ -47,16 +47,16 @@ public class DeadLetterStore {
     }
 
     /**
-     * Keeps a message that failed, or counts another failure of one already kept (a redelivery): its reason is the
-     * newest, and it is open again. Runs in the caller's transaction, or on its own without one.
+     * Keeps a message that failed, or counts another failure of one already kept (a redelivery): its reason and content
+     * are the newest (a recreated topic reuses offsets), and it is open again. Runs in the caller's transaction, or on its own without one.
      */
     long record(String topic, int partition, long offset, String key, String value, String reason) {
         return jdbc.sql("""
                         INSERT INTO dead_letter (topic, kafka_partition, kafka_offset, message_key, raw_value, reason)
                         VALUES (?, ?, ?, ?, ?, ?)
                         ON CONFLICT (topic, kafka_partition, kafka_offset) DO UPDATE
-                        SET reason = EXCLUDED.reason, last_failed_at = now(), attempts = dead_letter.attempts + 1,
-                            status = 'open', replayed_at = NULL
+                        SET message_key = EXCLUDED.message_key, raw_value = EXCLUDED.raw_value, reason = EXCLUDED.reason,
+                            last_failed_at = now(), attempts = dead_letter.attempts + 1, status = 'open', replayed_at = NULL
                         RETURNING id""")
                 .param(topic).param(partition).param(offset).param(text(key))
                 .param(value == null ? null : value.getBytes(StandardCharsets.UTF_8)).param(text(reason))
