@@ -1,0 +1,143 @@
+package dev.tributary.emulators;
+
+import dev.tributary.emulators.linkedin.LinkedInEmulator;
+import dev.tributary.emulators.linkedin.LinkedInHandle;
+import dev.tributary.emulators.marketo.MarketoHandle;
+import dev.tributary.emulators.marketo.MarketoInstance;
+import dev.tributary.emulators.marketo.MarketoProperties;
+import dev.tributary.emulators.marketo.MarketoRegistry;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The emulators running in this JVM on a random port, for other modules' tests:
+ * {@code try (Emulators emulators = Emulators.builder().marketoInstance("123-ABC-456", "id", "secret")
+ * .linkedInToken("token").start())}.
+ */
+public final class Emulators implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final String baseUrl;
+
+    private Emulators(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.baseUrl = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public MarketoHandle marketo(String munchkinId) {
+        MarketoInstance instance = context.getBean(MarketoRegistry.class).find(munchkinId);
+        if (instance == null) {
+            throw new IllegalArgumentException("no emulated Marketo instance " + munchkinId);
+        }
+        return new MarketoHandle(instance, baseUrl);
+    }
+
+    public LinkedInHandle linkedIn() {
+        return new LinkedInHandle(context.getBean(LinkedInEmulator.class), baseUrl);
+    }
+
+    /** Adds a Marketo instance while running. */
+    public MarketoHandle addMarketoInstance(String munchkinId, String clientId, String clientSecret) {
+        MarketoInstance instance = context.getBean(MarketoRegistry.class)
+                .add(new MarketoProperties.Instance(munchkinId, clientId, clientSecret));
+        return new MarketoHandle(instance, baseUrl);
+    }
+
+    /** Moves the emulators' clock (rate windows, token expiry, segment readiness) forward. */
+    public void advanceClock(Duration by) {
+        context.getBean(EmulatorClock.class).advance(by);
+    }
+
+    /** Stops the emulators' clock: from now on only {@link #advanceClock(Duration)} moves it (until a reset). */
+    public void freezeClock() {
+        context.getBean(EmulatorClock.class).freeze();
+    }
+
+    /** Admitted calls wait until {@link #resume()}: keeps calls in flight for concurrency tests. */
+    public void pause() {
+        context.getBean(CallGate.class).pause();
+    }
+
+    public void resume() {
+        context.getBean(CallGate.class).resume();
+    }
+
+    public int heldCalls() {
+        return context.getBean(CallGate.class).held();
+    }
+
+    /** Forgets every account's data, tokens, counters and faults; restores configured limits and the clock. */
+    public void reset() {
+        context.getBean(EmulatorReset.class).reset();
+    }
+
+    @Override
+    public void close() {
+        context.getBean(CallGate.class).resume();
+        context.close();
+    }
+
+    /** Settings for an in-process start; anything not set comes from emulators.yml. */
+    public static final class Builder {
+
+        private final Map<String, Object> properties = new LinkedHashMap<>();
+        private final List<MarketoProperties.Instance> marketoInstances = new ArrayList<>();
+        private final List<String> linkedInTokens = new ArrayList<>();
+        private int port;
+
+        private Builder() {
+        }
+
+        public Builder marketoInstance(String munchkinId, String clientId, String clientSecret) {
+            marketoInstances.add(new MarketoProperties.Instance(munchkinId, clientId, clientSecret));
+            return this;
+        }
+
+        public Builder linkedInToken(String token) {
+            linkedInTokens.add(token);
+            return this;
+        }
+
+        /** Any {@code cdp.emulators.*} setting, e.g. {@code property("cdp.emulators.marketo.daily-quota", 1000)}. */
+        public Builder property(String name, Object value) {
+            properties.put(name, value);
+            return this;
+        }
+
+        /** 0 (the default) picks a free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Emulators start() {
+            List<String> args = new ArrayList<>();
+            args.add("--server.port=" + port);
+            for (int i = 0; i < marketoInstances.size(); i++) {
+                MarketoProperties.Instance instance = marketoInstances.get(i);
+                String prefix = "--cdp.emulators.marketo.instances[" + i + "].";
+                args.add(prefix + "munchkin-id=" + instance.munchkinId());
+                args.add(prefix + "client-id=" + instance.clientId());
+                args.add(prefix + "client-secret=" + instance.clientSecret());
+            }
+            for (int i = 0; i < linkedInTokens.size(); i++) {
+                args.add("--cdp.emulators.linkedin.access-tokens[" + i + "]=" + linkedInTokens.get(i));
+            }
+            properties.forEach((name, value) -> args.add("--" + name + "=" + value));
+            return new Emulators(EmulatorsApplication.builder().run(args.toArray(String[]::new)));
+        }
+    }
+}
