@@ -58,6 +58,35 @@ class BatchRepository {
                 });
     }
 
+    /**
+     * Clears the content of the rejected lines of up to {@code limit} batches received before {@code cutoff}, keeping
+     * their numbers and errors, and marks those batches purged.
+     *
+     * @return how many batches were purged; fewer than {@code limit} means none is left
+     */
+    @Transactional
+    int purgeRejectedContent(Instant cutoff, int limit) {
+        List<UUID> ids = jdbc.sql("""
+                        SELECT id FROM ingestion.batch
+                        WHERE rejected > 0 AND NOT content_purged AND received_at < :cutoff
+                        ORDER BY received_at LIMIT :limit""")
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        UUID[] batchIds = ids.toArray(UUID[]::new);
+        jdbc.sql("UPDATE ingestion.rejected_line SET content = NULL WHERE batch_id = ANY(:ids) AND content IS NOT NULL")
+                .param("ids", batchIds)
+                .update();
+        jdbc.sql("UPDATE ingestion.batch SET content_purged = true WHERE id = ANY(:ids)")
+                .param("ids", batchIds)
+                .update();
+        return ids.size();
+    }
+
     @Transactional(readOnly = true)
     Optional<BatchRow> find(UUID id) {
         return jdbc.sql("""

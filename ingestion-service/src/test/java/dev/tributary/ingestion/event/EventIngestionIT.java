@@ -53,7 +53,7 @@ class EventIngestionIT {
 
         IngestionApi.Response response = api.postJson("/v1/events?sourceId=" + sourceId, body);
 
-        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(202);
         assertThat(response.body().get("accepted").intValue()).isEqualTo(2);
         assertThat(response.body().get("rejected").intValue()).isEqualTo(1);
         assertThat(response.body().get("errors").get(0).get("index").intValue()).isEqualTo(1);
