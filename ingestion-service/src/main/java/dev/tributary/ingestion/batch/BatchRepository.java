@@ -53,8 +53,9 @@ class BatchRepository {
                 rejectedLines, 1000, (ps, line) -> {
                     ps.setObject(1, batch.id());
                     ps.setInt(2, line.line());
-                    ps.setString(3, line.content());
-                    ps.setString(4, mapper.writeValueAsString(line.errors()));
+                    ps.setString(3, storable(line.content()));
+                    ps.setString(4, mapper.writeValueAsString(line.errors().stream()
+                            .map(e -> new ValidationError(storable(e.path()), storable(e.message()))).toList()));
                 });
     }
 
@@ -85,6 +86,14 @@ class BatchRepository {
                 .param("ids", batchIds)
                 .update();
         return ids.size();
+    }
+
+    /**
+     * PostgreSQL refuses the NUL character in {@code text} and {@code jsonb}, and a rejected line may hold one (a raw
+     * byte, or an object key an error path names): it is stored as the six characters of its JSON escape (ADR 0023).
+     */
+    static String storable(String text) {
+        return text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "\\u0000");
     }
 
     @Transactional(readOnly = true)

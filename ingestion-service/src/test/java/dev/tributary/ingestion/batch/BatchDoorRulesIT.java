@@ -85,6 +85,24 @@ class BatchDoorRulesIT {
     }
 
     @Test
+    void shouldKeepRejectedLinesHoldingRawNulBytesAndNulKeys() {
+        String sourceId = api.createSource("NUL bytes");
+        String rawNul = "{\"class\":\"account\",\"data\":{\"accountKey\":\"A-4@crm-1.Salesforce\",\"accountName\":\"raw\u0000byte\"}}";
+        String nulKey = "{\"class\":\"account\",\"data\":{\"accountKey\":\"A-5@crm-1.Salesforce\",\"x\\u0000y\":1}}";
+
+        IngestionApi.Response response = api.postNdjson("/v1/sources/" + sourceId + "/records",
+                ndjson(rawNul, nulKey, ACCOUNT_LINE));
+
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(202);
+        assertThat(response.body().get("accepted").intValue()).isEqualTo(1);
+        assertThat(errorsOfLine(response.body(), 1)).singleElement().asString().startsWith("/: line is not a JSON object");
+        assertThat(errorsOfLine(response.body(), 2)).singleElement().asString().contains("the field name contains the NUL character");
+        JsonNode status = api.get("/v1/batches/" + response.body().get("batchId").stringValue()).body();
+        assertThat(status.at("/rejectedLines/0/content").stringValue()).isEqualTo(rawNul.replace("\u0000", "\\u0000"));
+        assertThat(status.at("/rejectedLines/1/errors/0/path").stringValue()).isEqualTo("/x\\u0000y");
+    }
+
+    @Test
     void shouldRejectRecordWhoseOwnKeyBelongsToAnInstanceTheSourceMayNotWrite() {
         String crmOnly = createSource("{\"name\":\"CRM 1\",\"type\":\"file\",\"instanceId\":\"crm-1\"}");
         // references and secondary identities may name other instances
