@@ -22,6 +22,10 @@ import java.time.Duration;
  * @param rejectedContentRetention     how long a rejected line keeps its content; line number and errors stay
  * @param rejectedContentPurgeInterval how often content past its retention is purged
  * @param futureTolerance              how far ahead of this service's clock a record's lastUpdatedDate may be
+ * @param maxMessageBytes              largest Kafka message (key and enveloped value, uncompressed) a record or event
+ *                                     may become; a larger one is rejected, as the producer would refuse it and fail
+ *                                     the whole request. Keep it below the producer's max.request.size and the
+ *                                     topics' max.message.bytes (1 MB by default)
  * @param publishTimeout               how long a request waits for Kafka to acknowledge everything it sent
  */
 @Validated
@@ -34,11 +38,12 @@ public record IngestionProperties(@NotNull @DefaultValue("64MB") DataSize maxBat
                                   @NotNull @DefaultValue("7d") Duration rejectedContentRetention,
                                   @NotNull @DefaultValue("1h") Duration rejectedContentPurgeInterval,
                                   @NotNull @DefaultValue("5m") Duration futureTolerance,
+                                  @NotNull @DefaultValue("1000KB") DataSize maxMessageBytes,
                                   @NotNull @DefaultValue("30s") Duration publishTimeout) {
 
     @AssertTrue(message = "every size must be positive")
     public boolean isEverySizePositive() {
-        return positive(maxBatchBytes) && positive(maxEventsBytes) && positive(maxRequestBytes);
+        return positive(maxBatchBytes) && positive(maxEventsBytes) && positive(maxRequestBytes) && positive(maxMessageBytes);
     }
 
     @AssertTrue(message = "publish-timeout, rejected-content-retention and rejected-content-purge-interval must be positive")

@@ -19,7 +19,8 @@ import java.lang.annotation.Target;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=ingestion-service", "cdp.security.api-token=" + IngestionApi.TOKEN,
                 "cdp.ingestion.max-batch-bytes=1MB", "cdp.ingestion.max-events-bytes=1MB",
-                "cdp.ingestion.max-batch-lines=5000", "cdp.ingestion.max-rejected-lines=50"})
+                "cdp.ingestion.max-batch-lines=5000", "cdp.ingestion.max-rejected-lines=50",
+                "cdp.ingestion.max-message-bytes=256KB"})
 @ContextConfiguration(initializers = SharedInfrastructureInitializer.class)
 public @interface IngestionIntegrationTest {
 }

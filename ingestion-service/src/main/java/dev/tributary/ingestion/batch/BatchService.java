@@ -7,6 +7,7 @@ import dev.tributary.ingestion.publish.XdmPublisher;
 import dev.tributary.ingestion.source.SourceService;
 import dev.tributary.xdm.messaging.RecordMessage;
 import dev.tributary.xdm.messaging.Topics;
+import dev.tributary.xdm.validation.ValidationError;
 import dev.tributary.xdm.validation.XdmValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,10 +57,19 @@ public class BatchService {
         UUID batchId = UUID.randomUUID();
         Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<OutgoingMessage> accepted = new ArrayList<>();
+        long maxMessageBytes = properties.maxMessageBytes().toBytes();
         NdjsonLines.Outcome outcome = lines.read(new SizeLimitedInputStream(body, maxBytes), sources.writableInstances(source),
-                (lineNo, validation) -> accepted.add(publisher.envelope(Topics.XDM_RECORDS, validation.key().sourceKey(),
-                        new RecordMessage(source.toString(), batchId.toString(), lineNo, validation.xdmClass().jsonName(),
-                                validation.normalised()))));
+                (lineNo, validation) -> {
+                    OutgoingMessage message = publisher.envelope(Topics.XDM_RECORDS, validation.key().sourceKey(),
+                            new RecordMessage(source.toString(), batchId.toString(), lineNo,
+                                    validation.xdmClass().jsonName(), validation.normalised()));
+                    if (message.largerThan(maxMessageBytes)) {
+                        return new ValidationError("", "the record is larger than a Kafka message may be once normalised ("
+                                + maxMessageBytes + " bytes, cdp.ingestion.max-message-bytes)");
+                    }
+                    accepted.add(message);
+                    return null;
+                });
         if (outcome.nonBlankLines > 0 && outcome.jsonLines == 0) {
             RejectedLine first = outcome.rejected.get(0);
             throw new NotNdjsonException(first.line(), first.errors().get(0).message());

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 /**
  * Reads an NDJSON batch body line by line and validates each line: one {@code {"class","data"}} record a line, whose
@@ -34,6 +33,13 @@ final class NdjsonLines {
         int jsonLines;
     }
 
+    /** Takes a valid line. */
+    @FunctionalInterface
+    interface Acceptor {
+        /** @return null when the line is taken, else why it cannot be */
+        ValidationError accept(int lineNo, RecordValidation validation);
+    }
+
     private final XdmValidator validator;
     private final JsonMapper mapper = XdmJson.mapper();
     private final int maxLines;
@@ -47,10 +53,10 @@ final class NdjsonLines {
 
     /**
      * @param writable instances whose records the source may carry as their own
-     * @param accepted receives each valid line's number and validation, in order
+     * @param accepted receives each valid line's number and validation, in order, and may still refuse it
      * @throws BatchTooManyLinesException past {@code maxLines} lines
      */
-    Outcome read(InputStream body, Set<String> writable, BiConsumer<Integer, RecordValidation> accepted) {
+    Outcome read(InputStream body, Set<String> writable, Acceptor accepted) {
         Outcome outcome = new Outcome();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String content;
@@ -82,7 +88,7 @@ final class NdjsonLines {
     }
 
     private void validateLine(int lineNo, String content, JsonNode line, Set<String> writable, Outcome outcome,
-                              BiConsumer<Integer, RecordValidation> accepted) {
+                              Acceptor accepted) {
         if (line == null || !line.isObject()) {
             reject(outcome, lineNo, content, List.of(new ValidationError("", "line is not a JSON object: found "
                     + (line == null ? "nothing" : line.getNodeType().name().toLowerCase()))));
@@ -114,8 +120,12 @@ final class NdjsonLines {
                             + "; declare more in the source's instanceIds)")));
             return;
         }
+        ValidationError refused = accepted.accept(lineNo, validation);
+        if (refused != null) {
+            reject(outcome, lineNo, content, List.of(refused));
+            return;
+        }
         outcome.acceptedCount++;
-        accepted.accept(lineNo, validation);
     }
 
     /** The first lines are kept with their content, the rest only counted: a body of junk must not be echoed whole. */

@@ -96,16 +96,26 @@ public class EventService {
             int at = index++;
             EventValidation validation = validator.validateEvent(event);
             if (!validation.valid()) {
-                rejected++;
-                // the first ones are listed, the rest counted: a body of empty objects must not echo millions of errors
-                if (listed < maxListed) {
-                    listed++;
-                    validation.errors().forEach(e -> errors.add(new IndexError(at, e.toString())));
-                }
+                reject(at, validation.errors().stream().map(Object::toString).toList());
                 return;
             }
-            accepted.add(publisher.envelope(Topics.XDM_EVENTS, personIdentity(validation.event()),
-                    new EventMessage(source, validation.normalised())));
+            OutgoingMessage message = publisher.envelope(Topics.XDM_EVENTS, personIdentity(validation.event()),
+                    new EventMessage(source, validation.normalised()));
+            if (message.largerThan(properties.maxMessageBytes().toBytes())) {
+                reject(at, List.of("/: the event is larger than a Kafka message may be once normalised ("
+                        + properties.maxMessageBytes().toBytes() + " bytes, cdp.ingestion.max-message-bytes)"));
+                return;
+            }
+            accepted.add(message);
+        }
+
+        /** The first ones are listed, the rest counted: a body of empty objects must not echo millions of errors. */
+        void reject(int at, List<String> messages) {
+            rejected++;
+            if (listed < maxListed) {
+                listed++;
+                messages.forEach(m -> errors.add(new IndexError(at, m)));
+            }
         }
     }
 

@@ -85,6 +85,28 @@ class BatchDoorRulesIT {
     }
 
     @Test
+    void shouldRejectRecordLargerThanAKafkaMessageAndPublishTheOthers() {
+        String sourceId = api.createSource("Large");
+        StringBuilder large = new StringBuilder("{\"class\":\"account\",\"data\":{\"accountKey\":\"A-6@crm-1.Salesforce\"");
+        for (int i = 0; i < 5; i++) {
+            large.append(",\"note").append(i).append("\":\"").append("n".repeat(60_000)).append('"');
+        }
+        large.append("}}");
+
+        IngestionApi.Response response = api.postNdjson("/v1/sources/" + sourceId + "/records",
+                ndjson(ACCOUNT_LINE, large.toString(), PERSON_LINE));
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.body().get("accepted").intValue()).isEqualTo(2);
+        assertThat(errorsOfLine(response.body(), 2)).singleElement().asString()
+                .startsWith("/: the record is larger than a Kafka message may be once normalised (262144 bytes");
+        String batchId = response.body().get("batchId").stringValue();
+        records.await(ofBatch(batchId), 2);
+        assertThat(records.readToEnd(ofBatch(batchId)))
+                .extracting(p -> p.payload().get("line").intValue()).containsExactlyInAnyOrder(1, 3);
+    }
+
+    @Test
     void shouldKeepRejectedLinesHoldingRawNulBytesAndNulKeys() {
         String sourceId = api.createSource("NUL bytes");
         String rawNul = "{\"class\":\"account\",\"data\":{\"accountKey\":\"A-4@crm-1.Salesforce\",\"accountName\":\"raw\u0000byte\"}}";

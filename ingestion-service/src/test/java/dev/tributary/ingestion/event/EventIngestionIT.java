@@ -85,6 +85,27 @@ class EventIngestionIT {
     }
 
     @Test
+    void shouldRejectEventLargerThanAKafkaMessageAndPublishTheOthers() {
+        String small = UUID.randomUUID().toString();
+        StringBuilder large = new StringBuilder("{\"_id\":\"large\",\"timestamp\":\"2026-11-02T09:30:00Z\","
+                + "\"eventType\":\"x\",\"personKey\":\"1001@mkto-1.Marketo\"");
+        for (int i = 0; i < 5; i++) {
+            large.append(",\"note").append(i).append("\":\"").append("n".repeat(60_000)).append('"');
+        }
+        large.append('}');
+
+        IngestionApi.Response response = api.postJson("/v1/events",
+                "[" + large + "," + pageView(small, "\"personKey\":\"1001@mkto-1.Marketo\"") + "]");
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.body().get("accepted").intValue()).isEqualTo(1);
+        assertThat(response.body().at("/errors/0/index").intValue()).isZero();
+        assertThat(response.body().at("/errors/0/message").stringValue())
+                .startsWith("/: the event is larger than a Kafka message may be once normalised");
+        assertThat(events.await(p -> small.equals(id(p)), 1)).hasSize(1);
+    }
+
+    @Test
     void shouldAnswer400WhenBodyIsNeitherObjectNorArray() {
         IngestionApi.Response response = api.postJson("/v1/events", "\"page view\"");
 

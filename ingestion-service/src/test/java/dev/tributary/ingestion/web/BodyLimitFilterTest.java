@@ -15,7 +15,7 @@ class BodyLimitFilterTest {
 
     private final BodyLimitFilter filter = new BodyLimitFilter(new IngestionProperties(DataSize.ofMegabytes(64), 1000,
             DataSize.ofMegabytes(16), DataSize.ofKilobytes(64), 1000, Duration.ofDays(7), Duration.ofHours(1),
-            Duration.ofMinutes(5), Duration.ofSeconds(30)));
+            Duration.ofMinutes(5), DataSize.ofKilobytes(1000), Duration.ofSeconds(30)));
 
     @Test
     void shouldAnswer413WithoutCallingTheChainWhenDeclaredLengthExceedsTheCallsLimit() throws Exception {
