@@ -1,10 +1,10 @@
 package dev.tributary.ingestion;
 
 import dev.tributary.ingestion.batch.RejectedContentPurge;
-import dev.tributary.ingestion.web.BodyLimitFilter;
 import dev.tributary.xdm.json.XdmJson;
 import dev.tributary.xdm.validation.XdmValidator;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import dev.tributary.support.web.BodyLimit;
+import dev.tributary.support.web.BodyLimits;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.support.LoggingProducerListener;
@@ -29,12 +29,12 @@ class IngestionConfiguration {
         return new XdmValidator(XdmJson.mapper(), Clock.systemUTC(), properties.futureTolerance());
     }
 
-    /** After authentication (order HIGHEST_PRECEDENCE + 10), before any controller reads a body (ADR 0023). */
+    /** Batches and events are streamed and larger than every other call's body (ADR 0023). */
     @Bean
-    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(IngestionProperties properties) {
-        FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(new BodyLimitFilter(properties));
-        registration.setOrder(0);
-        return registration;
+    BodyLimits ingestionBodyLimits(IngestionProperties properties) {
+        return BodyLimits.of(
+                BodyLimit.streamed("/v1/sources/{sourceId}/records", properties.maxBatchBytes(), "cdp.ingestion.max-batch-bytes"),
+                BodyLimit.streamed("/v1/events", properties.maxEventsBytes(), "cdp.ingestion.max-events-bytes"));
     }
 
     /** Replaces Boot's listener, which logs the failed message's value: records carry emails and names. */

@@ -17,7 +17,6 @@ import java.time.Duration;
  *                                     is validated, because nothing of an oversize or non-NDJSON body may be published
  * @param maxBatchLines                most lines (blank ones included) a batch may have; more is 413
  * @param maxEventsBytes               largest {@code POST /v1/events} body
- * @param maxRequestBytes              largest body of every other call (small JSON such as {@code POST /v1/sources})
  * @param maxRejectedLines             rejected lines of a batch stored and returned; the rest are only counted
  * @param rejectedContentRetention     how long a rejected line keeps its content; line number and errors stay
  * @param rejectedContentPurgeInterval how often content past its retention is purged
@@ -33,7 +32,6 @@ import java.time.Duration;
 public record IngestionProperties(@NotNull @DefaultValue("64MB") DataSize maxBatchBytes,
                                   @Positive @DefaultValue("100000") int maxBatchLines,
                                   @NotNull @DefaultValue("16MB") DataSize maxEventsBytes,
-                                  @NotNull @DefaultValue("64KB") DataSize maxRequestBytes,
                                   @Positive @DefaultValue("1000") int maxRejectedLines,
                                   @NotNull @DefaultValue("7d") Duration rejectedContentRetention,
                                   @NotNull @DefaultValue("1h") Duration rejectedContentPurgeInterval,
@@ -43,7 +41,7 @@ public record IngestionProperties(@NotNull @DefaultValue("64MB") DataSize maxBat
 
     @AssertTrue(message = "every size must be positive")
     public boolean isEverySizePositive() {
-        return positive(maxBatchBytes) && positive(maxEventsBytes) && positive(maxRequestBytes) && positive(maxMessageBytes);
+        return positive(maxBatchBytes) && positive(maxEventsBytes) && positive(maxMessageBytes);
     }
 
     @AssertTrue(message = "publish-timeout, rejected-content-retention and rejected-content-purge-interval must be positive")

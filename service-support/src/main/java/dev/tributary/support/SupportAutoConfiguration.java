@@ -6,6 +6,12 @@ import dev.tributary.support.outbox.OutboxProperties;
 import dev.tributary.support.outbox.OutboxRelay;
 import dev.tributary.support.outbox.OutboxWriter;
 import dev.tributary.support.problem.ProblemDetailsAdvice;
+import dev.tributary.support.web.BodyLimit;
+import dev.tributary.support.web.BodyLimitFilter;
+import dev.tributary.support.web.BodyLimits;
+import dev.tributary.support.web.HttpLimitsProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -25,8 +31,19 @@ import org.springframework.util.backoff.ExponentialBackOff;
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
         "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({OutboxProperties.class, HttpLimitsProperties.class})
 public class SupportAutoConfiguration {
+
+    /** After Spring Security's chain (order -100), before anything reads a body (ADR 0023). */
+    @Bean
+    @ConditionalOnWebApplication
+    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(HttpLimitsProperties properties, ObjectProvider<BodyLimits> limits) {
+        FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(new BodyLimitFilter(
+                limits.orderedStream().flatMap(l -> l.limits().stream()).toList(),
+                BodyLimit.everyOtherCall(properties.maxRequestBytes())));
+        registration.setOrder(0);
+        return registration;
+    }
 
     @Bean
     @ConditionalOnWebApplication

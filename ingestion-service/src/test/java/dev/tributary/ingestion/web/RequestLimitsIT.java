@@ -70,7 +70,7 @@ class RequestLimitsIT {
         for (IngestionApi.Response response : List.of(declared, chunked)) {
             assertThat(response.status()).as("%s", response.body()).isEqualTo(413);
             assertThat(response.contentType()).startsWith("application/problem+json");
-            assertThat(response.body().get("detail").stringValue()).contains("cdp.ingestion.max-request-bytes");
+            assertThat(response.body().get("detail").stringValue()).contains("cdp.http.max-request-bytes");
         }
         assertThat(api.get("/v1/sources").body().values().stream()
                 .filter(s -> "big-1".equals(s.get("instanceId").stringValue()))).isEmpty();

@@ -1,21 +1,21 @@
-package dev.tributary.ingestion.web;
+package dev.tributary.support.web;
 
-import dev.tributary.ingestion.IngestionProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.unit.DataSize;
 
-import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BodyLimitFilterTest {
 
-    private final BodyLimitFilter filter = new BodyLimitFilter(new IngestionProperties(DataSize.ofMegabytes(64), 1000,
-            DataSize.ofMegabytes(16), DataSize.ofKilobytes(64), 1000, Duration.ofDays(7), Duration.ofHours(1),
-            Duration.ofMinutes(5), DataSize.ofKilobytes(1000), Duration.ofSeconds(30)));
+    private final BodyLimitFilter filter = new BodyLimitFilter(List.of(
+            BodyLimit.streamed("/v1/sources/{sourceId}/records", DataSize.ofMegabytes(64), "cdp.ingestion.max-batch-bytes"),
+            BodyLimit.streamed("/v1/events", DataSize.ofMegabytes(16), "cdp.ingestion.max-events-bytes")),
+            BodyLimit.everyOtherCall(DataSize.ofKilobytes(64)));
 
     @Test
     void shouldAnswer413WithoutCallingTheChainWhenDeclaredLengthExceedsTheCallsLimit() throws Exception {
@@ -28,13 +28,13 @@ class BodyLimitFilterTest {
 
         assertThat(response.getStatus()).isEqualTo(413);
         assertThat(response.getContentType()).startsWith("application/problem+json");
-        assertThat(response.getContentAsString()).contains("cdp.ingestion.max-request-bytes");
+        assertThat(response.getContentAsString()).contains("cdp.http.max-request-bytes");
         assertThat(chain.getRequest()).isNull();
     }
 
     @Test
     void shouldAnswer413WithoutCallingTheChainWhenUndeclaredBodyPassesTheCallsLimit() throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/v1/sources") {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/v1/segments/preview") {
             @Override
             public long getContentLengthLong() {
                 return -1;
@@ -66,6 +66,6 @@ class BodyLimitFilterTest {
         assertThat(filter.limitFor("/v1/sources/5d0c5f8e-0000-4000-8000-000000000000/records").bytes()).isEqualTo(64L << 20);
         assertThat(filter.limitFor("/v1/events").bytes()).isEqualTo(16L << 20);
         assertThat(filter.limitFor("/v1/sources").bytes()).isEqualTo(64L << 10);
-        assertThat(filter.limitFor("/v1/batches/x").property()).isEqualTo("cdp.ingestion.max-request-bytes");
+        assertThat(filter.limitFor("/v1/api-keys").property()).isEqualTo("cdp.http.max-request-bytes");
     }
 }

@@ -1,7 +1,6 @@
-package dev.tributary.ingestion.web;
+package dev.tributary.support.web;
 
-import dev.tributary.ingestion.IngestionProperties;
-import dev.tributary.xdm.json.XdmJson;
+import dev.tributary.support.problem.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -10,9 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -20,47 +17,34 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
+import java.util.List;
 
 /**
- * Bounds the body of every call before anything reads it into memory (ADR 0023): a declared Content-Length over the
- * call's limit is answered 413 at once, and a chunked body fails with 413 as soon as its bytes pass the limit.
+ * Bounds the body of every call of a service before anything reads it into memory (ADR 0023): a declared
+ * Content-Length over the call's limit is answered 413 at once, and a chunked body fails with 413 as soon as its
+ * bytes pass the limit. Calls a service names in its {@link BodyLimits} get their own limit; every other call gets
+ * {@code cdp.http.max-request-bytes}.
  */
 public final class BodyLimitFilter extends OncePerRequestFilter {
 
-    /**
-     * The limit of one call and the property that sets it, named in the problem detail.
-     *
-     * @param streamed whether the call reads its body as a stream (batches, events); other calls' bodies are small
-     *                 and read here, up to the limit, because a message converter would turn the failure into a 400
-     */
-    record Limit(long bytes, String property, boolean streamed) {
+    private final List<BodyLimit> limits;
+    private final BodyLimit fallback;
+
+    public BodyLimitFilter(List<BodyLimit> limits, BodyLimit fallback) {
+        this.limits = List.copyOf(limits);
+        this.fallback = fallback;
     }
 
-    private static final Pattern RECORDS = Pattern.compile("/v1/sources/[^/]+/records/?");
-
-    private final IngestionProperties properties;
-
-    public BodyLimitFilter(IngestionProperties properties) {
-        this.properties = properties;
-    }
-
-    Limit limitFor(String path) {
-        if (RECORDS.matcher(path).matches()) {
-            return new Limit(properties.maxBatchBytes().toBytes(), "cdp.ingestion.max-batch-bytes", true);
-        }
-        if (path.equals("/v1/events") || path.equals("/v1/events/")) {
-            return new Limit(properties.maxEventsBytes().toBytes(), "cdp.ingestion.max-events-bytes", true);
-        }
-        return new Limit(properties.maxRequestBytes().toBytes(), "cdp.ingestion.max-request-bytes", false);
+    BodyLimit limitFor(String path) {
+        return limits.stream().filter(l -> l.matches(path)).findFirst().orElse(fallback);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Limit limit = limitFor(request.getRequestURI().substring(request.getContextPath().length()));
+        BodyLimit limit = limitFor(request.getRequestURI().substring(request.getContextPath().length()));
         if (request.getContentLengthLong() > limit.bytes()) {
-            writeProblem(request, response, new BodyTooLargeException(limit));
+            writeProblem(response, new BodyTooLargeException(limit));
             return;
         }
         HttpServletRequest limited = new LimitedRequest(request, limit);
@@ -69,7 +53,7 @@ public final class BodyLimitFilter extends OncePerRequestFilter {
             try {
                 body = limited.getInputStream().readAllBytes();
             } catch (BodyTooLargeException e) {
-                writeProblem(request, response, e);
+                writeProblem(response, e);
                 return;
             }
             limited = new ReadRequest(request, body);
@@ -82,7 +66,7 @@ public final class BodyLimitFilter extends OncePerRequestFilter {
                 throw e;
             }
             response.reset();
-            writeProblem(request, response, tooLarge);
+            writeProblem(response, tooLarge);
         }
     }
 
@@ -96,28 +80,19 @@ public final class BodyLimitFilter extends OncePerRequestFilter {
     }
 
     /** Written here, not by the MVC advice: a refused body never reaches a controller. */
-    private static void writeProblem(HttpServletRequest request, HttpServletResponse response, BodyTooLargeException e)
+    private static void writeProblem(HttpServletResponse response, BodyTooLargeException e)
             throws IOException {
-        ObjectNode problem = XdmJson.mapper().createObjectNode()
-                .put("type", "about:blank")
-                .put("title", e.title())
-                .put("status", e.status().value())
-                .put("detail", e.getMessage())
-                .put("instance", request.getRequestURI());
-        response.setStatus(e.status().value());
         // the rest of the body is not read; the connection cannot carry another request after it
         response.setHeader(HttpHeaders.CONNECTION, "close");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8);
-        response.getOutputStream().write(XdmJson.mapper().writeValueAsBytes(problem));
+        ProblemWriter.write(response, e.status().value(), e.title(), e.getMessage());
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
 
-        private final Limit limit;
+        private final BodyLimit limit;
         private LimitedInputStream body;
 
-        LimitedRequest(HttpServletRequest request, Limit limit) {
+        LimitedRequest(HttpServletRequest request, BodyLimit limit) {
             super(request);
             this.limit = limit;
         }
@@ -201,10 +176,10 @@ public final class BodyLimitFilter extends OncePerRequestFilter {
     private static final class LimitedInputStream extends ServletInputStream {
 
         private final ServletInputStream in;
-        private final Limit limit;
+        private final BodyLimit limit;
         private long count;
 
-        LimitedInputStream(ServletInputStream in, Limit limit) {
+        LimitedInputStream(ServletInputStream in, BodyLimit limit) {
             this.in = in;
             this.limit = limit;
         }
