@@ -1,5 +1,6 @@
 package dev.tributary.ingestion.batch;
 
+import dev.tributary.ingestion.IngestionMeters;
 import dev.tributary.ingestion.IngestionProperties;
 import dev.tributary.ingestion.publish.OutgoingMessage;
 import dev.tributary.ingestion.publish.PublishFailedException;
@@ -41,15 +42,17 @@ public class BatchService {
     private final XdmPublisher publisher;
     private final BatchRepository batches;
     private final IngestionProperties properties;
+    private final IngestionMeters meters;
     private final JsonMapper mapper = XdmJson.mapper();
 
     BatchService(SourceService sources, XdmValidator validator, XdmPublisher publisher, BatchRepository batches,
-                 IngestionProperties properties) {
+                 IngestionProperties properties, IngestionMeters meters) {
         this.sources = sources;
         this.validator = validator;
         this.publisher = publisher;
         this.batches = batches;
         this.properties = properties;
+        this.meters = meters;
     }
 
     /**
@@ -79,12 +82,14 @@ public class BatchService {
             log.warn("Batch {} of source {} failed to publish", batchId, source, e);
             batches.insert(new BatchRepository.BatchRow(batchId, source, BatchStatus.FAILED, receivedAt, 0, rejected),
                     String.valueOf(e.getCause()), outcomes.rejected);
+            meters.records(source.toString(), 0, rejected);
             throw new PublishFailedException("Kafka did not acknowledge the records of batch " + batchId
                     + ", which is recorded as failed: nothing was accepted, send the batch again", e.getCause());
         }
         int accepted = outcomes.accepted.size();
         batches.insert(new BatchRepository.BatchRow(batchId, source, BatchStatus.COMPLETED, receivedAt, accepted, rejected),
                 null, outcomes.rejected);
+        meters.records(source.toString(), accepted, rejected);
         // a line per batch at INFO floods the log under streaming traffic (tens of small batches a second);
         // batches with rejected lines are what an operator has to look at
         if (rejected > 0) {

@@ -1,5 +1,6 @@
 package dev.tributary.ingestion.event;
 
+import dev.tributary.ingestion.IngestionMeters;
 import dev.tributary.ingestion.publish.OutgoingMessage;
 import dev.tributary.ingestion.publish.XdmPublisher;
 import dev.tributary.ingestion.source.SourceService;
@@ -22,11 +23,13 @@ public class EventService {
     private final SourceService sources;
     private final XdmValidator validator;
     private final XdmPublisher publisher;
+    private final IngestionMeters meters;
 
-    EventService(SourceService sources, XdmValidator validator, XdmPublisher publisher) {
+    EventService(SourceService sources, XdmValidator validator, XdmPublisher publisher, IngestionMeters meters) {
         this.sources = sources;
         this.validator = validator;
         this.publisher = publisher;
+        this.meters = meters;
     }
 
     /**
@@ -50,7 +53,13 @@ public class EventService {
             accepted.add(publisher.envelope(Topics.XDM_EVENTS, personIdentity(validation.event()),
                     new EventMessage(source, validation.normalised())));
         }
-        publisher.publishAll(accepted);
+        try {
+            publisher.publishAll(accepted);
+        } finally {
+            // events Kafka did not acknowledge are not accepted: the caller sends them again
+            meters.events(source, 0, rejected);
+        }
+        meters.events(source, accepted.size(), 0);
         return new EventsResponse(accepted.size(), rejected, errors);
     }
 
