@@ -111,7 +111,8 @@ public class SupportAutoConfiguration {
     }
 
     @Bean
-    ConsumerLagMeters consumerLagMeters(SharedAdminClient admin, KafkaHealthProperties properties, MeterRegistry registry,
+    ConsumerLagMeters consumerLagMeters(SharedAdminClient admin, KafkaHealthProperties properties,
+                                        ObjectProvider<MeterRegistry> registry,
                                         ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
         return new ConsumerLagMeters(admin, properties, registry, listeners);
     }

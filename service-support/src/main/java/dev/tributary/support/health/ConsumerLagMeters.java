@@ -33,11 +33,11 @@ public class ConsumerLagMeters implements ApplicationListener<ApplicationStarted
 
     private final SharedAdminClient admin;
     private final KafkaHealthProperties properties;
-    private final MeterRegistry registry;
+    private final ObjectProvider<MeterRegistry> registry;
     private final ObjectProvider<KafkaListenerEndpointRegistry> listeners;
     private final Map<String, Reading> readings = new ConcurrentHashMap<>();
 
-    public ConsumerLagMeters(SharedAdminClient admin, KafkaHealthProperties properties, MeterRegistry registry,
+    public ConsumerLagMeters(SharedAdminClient admin, KafkaHealthProperties properties, ObjectProvider<MeterRegistry> registry,
                              ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
         this.admin = admin;
         this.properties = properties;
@@ -49,7 +49,8 @@ public class ConsumerLagMeters implements ApplicationListener<ApplicationStarted
     @Override
     public void onApplicationEvent(ApplicationStartedEvent event) {
         KafkaListenerEndpointRegistry endpoints = listeners.getIfAvailable();
-        if (endpoints == null) {
+        MeterRegistry target = registry.getIfAvailable();
+        if (endpoints == null || target == null) {
             return;
         }
         Set<String> groups = new TreeSet<>();
@@ -63,7 +64,7 @@ public class ConsumerLagMeters implements ApplicationListener<ApplicationStarted
                     .tag("group", group)
                     .description("Messages not yet committed by the consumer group (end offset - committed offset)")
                     .baseUnit("messages")
-                    .register(registry);
+                    .register(target);
         }
     }
 
