@@ -49,9 +49,10 @@ class HealthAndMetricsIT {
 
     @Test
     void shouldExposeOnlyHealthAndPrometheus() throws Exception {
-        assertThat(getWithoutToken("/actuator/env").statusCode()).isEqualTo(404);
-        assertThat(getWithoutToken("/actuator/beans").statusCode()).isEqualTo(404);
-        assertThat(getWithoutToken("/actuator/metrics").statusCode()).isEqualTo(404);
+        assertThat(getAsAdmin("/actuator/env").statusCode()).isEqualTo(404);
+        assertThat(getAsAdmin("/actuator/beans").statusCode()).isEqualTo(404);
+        assertThat(getAsAdmin("/actuator/metrics").statusCode()).isEqualTo(404);
+        assertThat(getAsAdmin("/actuator/prometheus").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -61,7 +62,7 @@ class HealthAndMetricsIT {
         assertThat(api.postNdjson("/v1/sources/" + sourceId + "/records", ndjson(ACCOUNT_LINE, ACCOUNT_LINE, invalid))
                 .status()).isEqualTo(202);
 
-        String metrics = getWithoutToken("/actuator/prometheus").body();
+        String metrics = getAsAdmin("/actuator/prometheus").body();
 
         assertThat(metrics).containsPattern(
                 "cdp_ingestion_records_total\\{[^}]*outcome=\"accepted\"[^}]*sourceId=\"" + sourceId + "\"[^}]*} 2\\.0");
@@ -96,8 +97,17 @@ class HealthAndMetricsIT {
     }
 
     private HttpResponse<String> getWithoutToken(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Prometheus is for the admin scope; the bootstrap token has it. */
+    private HttpResponse<String> getAsAdmin(String path) throws IOException, InterruptedException {
+        return HTTP.send(request(path).header("Authorization", "Bearer " + IngestionApi.TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60)).GET();
     }
 
     private static String status(HttpResponse<String> response) {
