@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Actuator settings every service shares, below everything else (a service's config file, the environment or the
+ * Actuator and logging settings every service shares, below everything else (a service's config file, the environment or the
  * command line overrides each). Health probes and Prometheus only (ADR 0024): readiness waits for PostgreSQL and Kafka,
  * liveness for nothing outside the JVM, so a broker outage takes a service out of rotation without restarting it.
  */
@@ -24,6 +24,9 @@ public class SupportDefaults implements EnvironmentPostProcessor {
         defaults.put("management.endpoint.health.group.liveness.include", "livenessState");
         defaults.put("management.endpoint.health.group.readiness.include", "readinessState,db,kafka");
         defaults.put("management.metrics.tags.application", "${spring.application.name:application}");
+        // PostgreSQL's error detail quotes row values ("Key (value)=(jane@acme.com) already exists"), and listener
+        // failures are logged at ERROR with their exception: pgjdbc leaves the detail out of its messages
+        defaults.put("spring.datasource.hikari.data-source-properties.logServerErrorDetail", "false");
         return defaults;
     }
 
