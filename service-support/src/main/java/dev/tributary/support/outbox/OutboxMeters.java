@@ -10,9 +10,9 @@ import java.time.Duration;
 
 /**
  * {@code cdp.outbox.backlog{table}} (rows waiting for the relay) and {@code cdp.outbox.oldest.age{table}} (seconds
- * since the oldest of them was written). One statement reads both from the ends of the id index, so a scrape costs two
- * index probes however long the backlog: the backlog is the id span from the oldest to the newest row, exact but for
- * ids of rolled-back transactions. Read at most once a second; NaN while the database does not answer.
+ * since the oldest of them was written). One statement reads both from the ends of the id index instead of counting a
+ * backlog that can hold 800,000 rows: the backlog is the id span from the oldest to the newest row, exact but for ids
+ * of rolled-back transactions. Read at most once a second; NaN while the database does not answer (ADR 0024).
  */
 public class OutboxMeters implements MeterBinder {
 
