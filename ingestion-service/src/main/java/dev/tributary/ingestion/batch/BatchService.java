@@ -1,5 +1,6 @@
 package dev.tributary.ingestion.batch;
 
+import dev.tributary.ingestion.IngestionMeters;
 import dev.tributary.ingestion.IngestionProperties;
 import dev.tributary.ingestion.publish.OutgoingMessage;
 import dev.tributary.ingestion.publish.PublishFailedException;
@@ -31,14 +32,16 @@ public class BatchService {
     private final BatchRepository batches;
     private final IngestionProperties properties;
     private final NdjsonLines lines;
+    private final IngestionMeters meters;
 
     BatchService(SourceService sources, XdmValidator validator, XdmPublisher publisher, BatchRepository batches,
-                 IngestionProperties properties) {
+                 IngestionProperties properties, IngestionMeters meters) {
         this.sources = sources;
         this.publisher = publisher;
         this.batches = batches;
         this.properties = properties;
         this.lines = new NdjsonLines(validator, properties.maxBatchLines(), properties.maxRejectedLines());
+        this.meters = meters;
     }
 
     /**
@@ -81,11 +84,13 @@ public class BatchService {
             log.warn("Batch {} of source {} failed to publish", batchId, source, e);
             batches.insert(new BatchRepository.BatchRow(batchId, source, BatchStatus.FAILED, receivedAt, 0, rejected),
                     String.valueOf(e.getCause()), outcome.rejected);
+            meters.records(source.toString(), 0, rejected);
             throw new PublishFailedException("Kafka did not acknowledge the records of batch " + batchId
                     + ", which is recorded as failed: nothing was accepted, send the batch again", e.getCause());
         }
         batches.insert(new BatchRepository.BatchRow(batchId, source, BatchStatus.COMPLETED, receivedAt, accepted.size(), rejected),
                 null, outcome.rejected);
+        meters.records(source.toString(), accepted.size(), rejected);
         // a line per batch at INFO floods the log under streaming traffic (tens of small batches a second);
         // batches with rejected lines are what an operator has to look at
         if (rejected > 0) {

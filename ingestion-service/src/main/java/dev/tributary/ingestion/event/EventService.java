@@ -1,6 +1,7 @@
 package dev.tributary.ingestion.event;
 
 import dev.tributary.ingestion.IngestionProperties;
+import dev.tributary.ingestion.IngestionMeters;
 import dev.tributary.ingestion.publish.OutgoingMessage;
 import dev.tributary.ingestion.publish.XdmPublisher;
 import dev.tributary.ingestion.source.SourceService;
@@ -32,16 +33,19 @@ public class EventService {
     private final XdmValidator validator;
     private final XdmPublisher publisher;
     private final IngestionProperties properties;
+    private final IngestionMeters meters;
     private final JsonMapper mapper = XdmJson.mapper();
     /** Reads one event of the stream; the parser goes on to the next, so what follows the event is no error. */
     private final ObjectReader eventReader = mapper.readerFor(JsonNode.class)
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    EventService(SourceService sources, XdmValidator validator, XdmPublisher publisher, IngestionProperties properties) {
+    EventService(SourceService sources, XdmValidator validator, XdmPublisher publisher, IngestionProperties properties,
+                 IngestionMeters meters) {
         this.sources = sources;
         this.validator = validator;
         this.publisher = publisher;
         this.properties = properties;
+        this.meters = meters;
     }
 
     /**
@@ -76,7 +80,13 @@ public class EventService {
         } catch (JacksonException e) {
             throw new MalformedEventsBodyException(e.getOriginalMessage());
         }
-        publisher.publishAll(outcomes.accepted);
+        try {
+            publisher.publishAll(outcomes.accepted);
+        } finally {
+            // events Kafka did not acknowledge are not accepted: the caller sends them again
+            meters.events(source, 0, outcomes.rejected);
+        }
+        meters.events(source, outcomes.accepted.size(), 0);
         return new EventsResponse(outcomes.accepted.size(), outcomes.rejected, outcomes.listed, outcomes.errors);
     }
 
