@@ -5,8 +5,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL 17 server from the zonky binaries, started in-process. Tests share one per JVM
@@ -14,15 +17,26 @@ import java.time.Duration;
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
-    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final boolean deleteOnClose;
+    private final int port;
+    private EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(Path dataDirectory, boolean deleteOnClose, EmbeddedPostgres postgres) {
+        this.dataDirectory = dataDirectory;
+        this.deleteOnClose = deleteOnClose;
+        this.port = postgres.getPort();
         this.postgres = postgres;
     }
 
-    /** A throwaway server on a free port. */
+    /** A throwaway server on a free port; its data directory is deleted by {@link #close()}. */
     public static EmbeddedPostgresServer startTransient() {
-        return start(null, 0);
+        try {
+            Path directory = Files.createTempDirectory("tributary-postgres-");
+            return new EmbeddedPostgresServer(directory, true, launch(directory, 0));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
+        }
     }
 
     /**
@@ -30,6 +44,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param port 0 for any free port
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        if (dataDirectory == null) {
+            return startTransient();
+        }
+        return new EmbeddedPostgresServer(dataDirectory, false, launch(dataDirectory, port));
+    }
+
+    private static EmbeddedPostgres launch(Path dataDirectory, int port) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
@@ -56,13 +77,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     builder.setServerConfig(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
                 }
             }
-            if (dataDirectory != null) {
-                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
-            }
+            // the cluster is created on first start and reused by later ones (a restart after stop(), or the next run)
+            builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             if (port > 0) {
                 builder.setPort(port);
             }
-            return new EmbeddedPostgresServer(builder.start());
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
         }
@@ -81,7 +101,29 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
+    }
+
+    /**
+     * Stops the server and keeps its data, for fault tests: clients see their connections fail until {@link #restart()}
+     * brings it back on the same port and data directory. Tests sharing the server must restart it in a finally block.
+     */
+    public synchronized void stop() {
+        if (postgres != null) {
+            closeUnchecked(postgres);
+            postgres = null;
+        }
+    }
+
+    /** Starts a stopped server again, on the same port with the same data. */
+    public synchronized void restart() {
+        if (postgres == null) {
+            postgres = launch(dataDirectory, port);
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return postgres != null;
     }
 
     public String jdbcUrl() {
@@ -98,7 +140,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        stop();
+        if (deleteOnClose) {
+            try (Stream<Path> paths = Files.walk(dataDirectory)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static void closeUnchecked(EmbeddedPostgres postgres) {
         try {
             postgres.close();
         } catch (IOException e) {

@@ -6,9 +6,11 @@ import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EmbeddedPostgresServerTest {
 
@@ -41,6 +43,31 @@ class EmbeddedPostgresServerTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getLong(1)).as("shared_buffers in MB")
                     .isEqualTo(Math.max(512, Math.min(4096, total / 8 / (1024 * 1024))));
+        }
+    }
+
+    @Test
+    void shouldKeepItsDataAndPortAcrossAStopAndARestart() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startTransient()) {
+            int port = server.port();
+            try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE survivor (id int); INSERT INTO survivor VALUES (42)");
+            }
+
+            server.stop();
+            assertThat(server.isRunning()).isFalse();
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password()))
+                    .isInstanceOf(SQLException.class);
+            server.restart();
+
+            assertThat(server.port()).isEqualTo(port);
+            try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
+                 Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT id FROM survivor")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(42);
+            }
         }
     }
 }

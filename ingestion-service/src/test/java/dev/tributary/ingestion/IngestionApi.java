@@ -49,6 +49,12 @@ public final class IngestionApi {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(body)));
     }
 
+    /** Chunked JSON: the server learns the size only by reading. */
+    public Response postJsonStream(String path, Supplier<InputStream> body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body)));
+    }
+
     public Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -73,10 +79,13 @@ public final class IngestionApi {
         return requestWithoutToken(path).header("Authorization", "Bearer " + TOKEN);
     }
 
-    /** A new source, so that each test's messages can be told apart by source id. */
+    /** The instances the fixtures' records come from, which {@link #createSource(String)} declares. */
+    public static final String FIXTURE_INSTANCES = "[\"crm-1\",\"crm-2\",\"mkto-1\",\"mkto-2\",\"mdm-1\"]";
+
+    /** A new source that may write the fixtures' instances, so that each test's messages can be told apart by source id. */
     public String createSource(String name) {
-        Response created = postJson("/v1/sources",
-                "{\"name\":\"" + name + "\",\"type\":\"file\",\"instanceId\":\"upload-1\"}");
+        Response created = postJson("/v1/sources", "{\"name\":\"" + name
+                + "\",\"type\":\"file\",\"instanceId\":\"upload-1\",\"instanceIds\":" + FIXTURE_INSTANCES + "}");
         if (created.status() != 201) {
             throw new IllegalStateException("Could not create a source: " + created);
         }

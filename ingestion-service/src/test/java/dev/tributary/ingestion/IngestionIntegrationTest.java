@@ -11,14 +11,16 @@ import java.lang.annotation.Target;
 
 /**
  * Every integration test class carries exactly this configuration, so the whole suite shares one
- * Spring context on the JVM's shared embedded PostgreSQL and Kafka. The batch limit is small so
- * that the oversize test sends 1.5 MB instead of 64 MB.
+ * Spring context on the JVM's shared embedded PostgreSQL and Kafka. The limits are small so that
+ * the oversize tests send megabytes instead of the defaults' tens of megabytes.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=ingestion-service", "cdp.security.api-token=" + IngestionApi.TOKEN,
-                "cdp.ingestion.max-batch-bytes=1MB"})
+                "cdp.ingestion.max-batch-bytes=1MB", "cdp.ingestion.max-events-bytes=1MB",
+                "cdp.ingestion.max-batch-lines=5000", "cdp.ingestion.max-rejected-lines=50",
+                "cdp.ingestion.max-message-bytes=256KB"})
 @ContextConfiguration(initializers = SharedInfrastructureInitializer.class)
 public @interface IngestionIntegrationTest {
 }

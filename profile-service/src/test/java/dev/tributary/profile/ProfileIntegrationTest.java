@@ -13,7 +13,8 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=profile-service", "cdp.security.api-token=test-token"})
+        properties = {"spring.config.name=profile-service", "cdp.security.api-token=test-token",
+                "cdp.profile.api.read-timeout-seconds=3"})
 @ContextConfiguration(initializers = SharedInfrastructureInitializer.class)
 public @interface ProfileIntegrationTest {
 }

@@ -1,5 +1,6 @@
 package dev.tributary.segmentation;
 
+import dev.tributary.xdm.SourceKey;
 import dev.tributary.xdm.json.XdmJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -82,11 +83,17 @@ public final class SegmentationFixtures {
         throw new IllegalArgumentException("no primary key in " + line);
     }
 
-    /** Creates a file source on the ingestion service and posts lines to it as one NDJSON batch. */
+    /**
+     * Creates a file source on the ingestion service, declaring the instances the lines' own keys belong to, and posts
+     * the lines to it as one NDJSON batch.
+     */
     public static void ingest(Iterable<? extends JsonNode> lines) {
         SegmentationApi ingestion = new SegmentationApi(UpstreamServices.ingestionPort());
+        Set<String> instances = new TreeSet<>();
+        lines.forEach(line -> instances.add(SourceKey.parse(primaryKey(line)).sourceInstanceId()));
         SegmentationApi.Response source = ingestion.post("/v1/sources", SegmentationApi.json(Map.of(
-                "name", "Townsend " + UUID.randomUUID(), "type", "file", "instanceId", "townsend-file")));
+                "name", "Townsend " + UUID.randomUUID(), "type", "file", "instanceId", "townsend-file",
+                "instanceIds", List.copyOf(instances))));
         assertThat(source.status()).as("source creation: %s", source.body()).isEqualTo(201);
         StringBuilder ndjson = new StringBuilder();
         lines.forEach(l -> ndjson.append(XdmJson.mapper().writeValueAsString(l)).append('\n'));

@@ -1,11 +1,23 @@
 package dev.tributary.support;
 
+import dev.tributary.support.health.ConsumerLagMeters;
+import dev.tributary.support.health.KafkaHealthIndicator;
+import dev.tributary.support.health.KafkaHealthProperties;
+import dev.tributary.support.health.SharedAdminClient;
 import dev.tributary.support.kafka.DeadLetters;
 import dev.tributary.support.openapi.OpenApiDocumentController;
+import dev.tributary.support.outbox.OutboxMeters;
 import dev.tributary.support.outbox.OutboxProperties;
 import dev.tributary.support.outbox.OutboxRelay;
 import dev.tributary.support.outbox.OutboxWriter;
 import dev.tributary.support.problem.ProblemDetailsAdvice;
+import dev.tributary.support.web.BodyLimit;
+import dev.tributary.support.web.BodyLimitFilter;
+import dev.tributary.support.web.BodyLimits;
+import dev.tributary.support.web.HttpLimitsProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -13,6 +25,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,8 +39,19 @@ import org.springframework.util.backoff.ExponentialBackOff;
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
         "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({OutboxProperties.class, HttpLimitsProperties.class, KafkaHealthProperties.class})
 public class SupportAutoConfiguration {
+
+    /** After Spring Security's chain (order -100), before anything reads a body (ADR 0023). */
+    @Bean
+    @ConditionalOnWebApplication
+    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(HttpLimitsProperties properties, ObjectProvider<BodyLimits> limits) {
+        FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(new BodyLimitFilter(
+                limits.orderedStream().flatMap(l -> l.limits().stream()).toList(),
+                BodyLimit.everyOtherCall(properties.maxRequestBytes())));
+        registration.setOrder(0);
+        return registration;
+    }
 
     @Bean
     @ConditionalOnWebApplication
@@ -69,5 +94,29 @@ public class SupportAutoConfiguration {
     @ConditionalOnProperty("cdp.outbox.table")
     OutboxWriter outboxWriter(JdbcClient jdbc, OutboxProperties properties, OutboxRelay relay) {
         return new OutboxWriter(jdbc, properties.table(), relay);
+    }
+
+    @Bean
+    @ConditionalOnProperty("cdp.outbox.table")
+    OutboxMeters outboxMeters(JdbcClient jdbc, OutboxProperties properties) {
+        return new OutboxMeters(jdbc, properties.table());
+    }
+
+    @Bean
+    SharedAdminClient sharedAdminClient(KafkaAdmin kafkaAdmin) {
+        return new SharedAdminClient(kafkaAdmin);
+    }
+
+    /** Contributor {@code kafka}, in the readiness group ({@link SupportDefaults}). */
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(SharedAdminClient admin, KafkaHealthProperties properties) {
+        return new KafkaHealthIndicator(admin, properties);
+    }
+
+    @Bean
+    ConsumerLagMeters consumerLagMeters(SharedAdminClient admin, KafkaHealthProperties properties,
+                                        ObjectProvider<MeterRegistry> registry,
+                                        ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
+        return new ConsumerLagMeters(admin, properties, registry, listeners);
     }
 }

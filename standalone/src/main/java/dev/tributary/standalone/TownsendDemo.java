@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -78,16 +79,22 @@ final class TownsendDemo {
         return segmentId;
     }
 
+    /** The demo file holds the records of these instances; its source must be allowed to write them (ADR 0023). */
+    private static final List<String> DEMO_INSTANCES = List.of("crm-1", "crm-2", "mdm-1", "mkto-1", "mkto-2");
+
     private String findOrCreateSource() {
         JsonNode sources = send("GET", urls.ingestion() + "/v1/sources", null, null, 200);
         JsonNode list = sources.isArray() ? sources : sources.path("items");
         for (JsonNode source : list) {
-            if ("townsend-demo".equals(source.path("instanceId").asString())) {
+            if ("townsend-demo".equals(source.path("instanceId").asString())
+                    && source.path("instanceIds").values().stream().map(JsonNode::asString).toList().containsAll(DEMO_INSTANCES)) {
                 return source.get("id").asString();
             }
         }
-        return send("POST", urls.ingestion() + "/v1/sources", "application/json",
-                "{\"name\":\"Townsend demo\",\"type\":\"file\",\"instanceId\":\"townsend-demo\"}", 201).get("id").asString();
+        ObjectNode source = XdmJson.mapper().createObjectNode()
+                .put("name", "Townsend demo").put("type", "file").put("instanceId", "townsend-demo");
+        DEMO_INSTANCES.forEach(source.putArray("instanceIds")::add);
+        return send("POST", urls.ingestion() + "/v1/sources", "application/json", source.toString(), 201).get("id").asString();
     }
 
     private String findOrCreateSegment() {

@@ -109,6 +109,7 @@ public final class TributaryStandalone implements AutoCloseable {
                   ingestion     %s/v1/sources
                   profiles      %s/v1/accounts?identity=b2b_account:<sourceKey>
                   segmentation  %s/v1/segments
+                  health        <service>/actuator/health/readiness (no token), metrics <service>/actuator/prometheus
                   API token     %s   (send 'Authorization: Bearer <token>')
                   data          %s
                 %s

@@ -1,10 +1,16 @@
 package dev.tributary.standalone;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 import dev.tributary.xdm.json.XdmJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -15,7 +21,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,11 +33,17 @@ import static org.awaitility.Awaitility.await;
 /** The README's run command, end to end: every service in one JVM, the demo loaded through the APIs. */
 class StandaloneDemoIT {
 
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    /** The loggers the standalone's own logback.xml quiets; everything else logs at INFO there. */
+    private static final List<String> QUIET = List.of("org.apache.kafka", "kafka", "state.change.logger", "io.zonky");
+
     @TempDir
     static Path data;
 
     static TributaryStandalone standalone;
     static String segmentId;
+    static ListAppender<ILoggingEvent> logs;
+    static final Map<String, Level> testLevels = new HashMap<>();
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -40,14 +56,92 @@ class StandaloneDemoIT {
                 "CDP_SEGMENTATION_PORT", String.valueOf(freePort())));
         standalone = new TributaryStandalone(options);
         standalone.start(new String[0]);
+        // after the services started: the first of them configured Logback, which drops appenders added before
+        captureLogsAtTheStandalonesLevels();
         segmentId = new TownsendDemo(standalone.baseUrls(), standalone.apiToken()).load();
+    }
+
+    /** Root at INFO as in the standalone's logback.xml (this module's logback-test.xml logs WARN only). */
+    private static void captureLogsAtTheStandalonesLevels() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        for (String name : concat(List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "dev.tributary", "org.apache.zookeeper"), QUIET)) {
+            testLevels.put(name, context.getLogger(name).getLevel());
+        }
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
+        context.getLogger("dev.tributary").setLevel(null);
+        context.getLogger("org.apache.zookeeper").setLevel(null);
+        QUIET.forEach(name -> context.getLogger(name).setLevel(Level.WARN));
+        logs = new ListAppender<>();
+        logs.setContext(context);
+        logs.start();
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(logs);
     }
 
     @AfterAll
     static void stop() {
-        if (standalone != null) {
-            standalone.close();
+        try {
+            if (standalone != null) {
+                standalone.close();
+            }
+        } finally {
+            LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+            if (logs != null) {
+                context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(logs);
+            }
+            testLevels.forEach((name, level) -> context.getLogger(name).setLevel(level));
         }
+    }
+
+    @Test
+    void shouldLogNoEmailAddressAtInfoOrAboveWhileTheTownsendDemoFlowsThroughEveryService() {
+        // the flow's end: p2's membership, decided by streaming or by the segment's first evaluation
+        await().atMost(Duration.ofSeconds(60)).until(
+                () -> get(standalone.baseUrls().segmentation() + "/v1/segments/" + segmentId + "/members"),
+                m -> m != null && m.get("items").size() == 1);
+        List<ILoggingEvent> captured;
+        synchronized (logs) {
+            captured = new ArrayList<>(logs.list);
+        }
+
+        assertThat(captured).as("the capture saw the services log").isNotEmpty();
+        assertThat(captured.stream()
+                .filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
+                .filter(e -> EMAIL.matcher(e.getFormattedMessage()).find() || (e.getThrowableProxy() != null
+                        && EMAIL.matcher(ThrowableProxyUtil.asString(e.getThrowableProxy())).find()))
+                .map(e -> e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage()))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldAnswerEachServicesProbesWithoutAuthorizationAndItsOwnMetricsOnItsOwnPort() throws Exception {
+        Map<String, String> services = Map.of("ingestion-service", standalone.baseUrls().ingestion(),
+                "profile-service", standalone.baseUrls().profile(),
+                "segmentation-service", standalone.baseUrls().segmentation());
+        for (Map.Entry<String, String> service : services.entrySet()) {
+            HttpResponse<String> readiness = await().atMost(Duration.ofSeconds(60)).until(
+                    () -> getWithoutToken(service.getValue() + "/actuator/health/readiness"), r -> r.statusCode() == 200);
+            assertThat(readiness.body()).as(service.getKey()).contains("\"status\":\"UP\"");
+            assertThat(getWithoutToken(service.getValue() + "/actuator/health/liveness").statusCode()).isEqualTo(200);
+            assertThat(getAsAdmin(service.getValue() + "/actuator/prometheus").body()).as(service.getKey())
+                    .contains("application=\"" + service.getKey() + "\"")
+                    .doesNotContain("application=\"" + (service.getKey().equals("profile-service") ? "ingestion-service" : "profile-service") + "\"");
+        }
+    }
+
+    private HttpResponse<String> getWithoutToken(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Prometheus is for the admin scope; the bootstrap token has it. */
+    private HttpResponse<String> getAsAdmin(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer standalone-test-token").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     @Test

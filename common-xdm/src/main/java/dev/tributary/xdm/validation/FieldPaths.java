@@ -5,7 +5,9 @@ import dev.tributary.xdm.IdentityMap;
 import dev.tributary.xdm.SourceKey;
 import dev.tributary.xdm.model.XdmRecord;
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,12 +15,19 @@ import java.util.List;
  * Where the fields needing checks beyond JSON Schema sit in a record's JSON, read from the record
  * types themselves so the validator cannot drift from the model.
  */
-record FieldPaths(List<List<String>> sourceKeys, List<List<String>> instants, List<List<String>> identityMaps) {
+record FieldPaths(List<List<String>> sourceKeys, List<List<String>> instants, List<List<String>> identityMaps,
+                  List<List<String>> dates, List<List<String>> bigints, List<List<String>> decimals,
+                  List<List<String>> urls) {
+
+    /** JSON names of the fields holding URLs ({@code web.webPageDetails.URL}, {@code accountOrganization.website}). */
+    private static final List<String> URL_FIELDS = List.of("URL", "website");
 
     static FieldPaths of(Class<?> type) {
-        FieldPaths paths = new FieldPaths(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        FieldPaths paths = new FieldPaths(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         paths.collect(type, List.of());
-        return new FieldPaths(List.copyOf(paths.sourceKeys), List.copyOf(paths.instants), List.copyOf(paths.identityMaps));
+        return new FieldPaths(List.copyOf(paths.sourceKeys), List.copyOf(paths.instants), List.copyOf(paths.identityMaps),
+                List.copyOf(paths.dates), List.copyOf(paths.bigints), List.copyOf(paths.decimals), List.copyOf(paths.urls));
     }
 
     private void collect(Class<?> type, List<String> prefix) {
@@ -32,6 +41,14 @@ record FieldPaths(List<List<String>> sourceKeys, List<List<String>> instants, Li
                 instants.add(List.copyOf(path));
             } else if (fieldType == IdentityMap.class) {
                 identityMaps.add(List.copyOf(path));
+            } else if (fieldType == LocalDate.class) {
+                dates.add(List.copyOf(path));
+            } else if (fieldType == Long.class || fieldType == long.class) {
+                bigints.add(List.copyOf(path));
+            } else if (fieldType == BigDecimal.class) {
+                decimals.add(List.copyOf(path));
+            } else if (fieldType == String.class && URL_FIELDS.contains(path.get(path.size() - 1))) {
+                urls.add(List.copyOf(path));
             } else if (fieldType.isRecord() && fieldType.getPackageName().equals(XdmRecord.class.getPackageName())) {
                 collect(fieldType, path);
             }

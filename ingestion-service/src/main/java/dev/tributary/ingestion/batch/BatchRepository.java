@@ -53,9 +53,47 @@ class BatchRepository {
                 rejectedLines, 1000, (ps, line) -> {
                     ps.setObject(1, batch.id());
                     ps.setInt(2, line.line());
-                    ps.setString(3, line.content());
-                    ps.setString(4, mapper.writeValueAsString(line.errors()));
+                    ps.setString(3, storable(line.content()));
+                    ps.setString(4, mapper.writeValueAsString(line.errors().stream()
+                            .map(e -> new ValidationError(storable(e.path()), storable(e.message()))).toList()));
                 });
+    }
+
+    /**
+     * Clears the content of the rejected lines of up to {@code limit} batches received before {@code cutoff}, keeping
+     * their numbers and errors, and marks those batches purged.
+     *
+     * @return how many batches were purged; fewer than {@code limit} means none is left
+     */
+    @Transactional
+    int purgeRejectedContent(Instant cutoff, int limit) {
+        List<UUID> ids = jdbc.sql("""
+                        SELECT id FROM ingestion.batch
+                        WHERE rejected > 0 AND NOT content_purged AND received_at < :cutoff
+                        ORDER BY received_at LIMIT :limit""")
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        UUID[] batchIds = ids.toArray(UUID[]::new);
+        jdbc.sql("UPDATE ingestion.rejected_line SET content = NULL WHERE batch_id = ANY(:ids) AND content IS NOT NULL")
+                .param("ids", batchIds)
+                .update();
+        jdbc.sql("UPDATE ingestion.batch SET content_purged = true WHERE id = ANY(:ids)")
+                .param("ids", batchIds)
+                .update();
+        return ids.size();
+    }
+
+    /**
+     * PostgreSQL refuses the NUL character in {@code text} and {@code jsonb}, and a rejected line may hold one (a raw
+     * byte, or an object key an error path names): it is stored as the six characters of its JSON escape (ADR 0023).
+     */
+    static String storable(String text) {
+        return text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "\\u0000");
     }
 
     @Transactional(readOnly = true)

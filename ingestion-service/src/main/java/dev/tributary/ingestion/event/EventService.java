@@ -1,17 +1,27 @@
 package dev.tributary.ingestion.event;
 
+import dev.tributary.ingestion.IngestionProperties;
+import dev.tributary.ingestion.IngestionMeters;
 import dev.tributary.ingestion.publish.OutgoingMessage;
 import dev.tributary.ingestion.publish.XdmPublisher;
 import dev.tributary.ingestion.source.SourceService;
 import dev.tributary.xdm.Identity;
+import dev.tributary.xdm.json.XdmJson;
 import dev.tributary.xdm.messaging.EventMessage;
 import dev.tributary.xdm.messaging.Topics;
 import dev.tributary.xdm.model.ExperienceEvent;
 import dev.tributary.xdm.validation.EventValidation;
 import dev.tributary.xdm.validation.XdmValidator;
 import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,48 +32,111 @@ public class EventService {
     private final SourceService sources;
     private final XdmValidator validator;
     private final XdmPublisher publisher;
+    private final IngestionProperties properties;
+    private final IngestionMeters meters;
+    private final JsonMapper mapper = XdmJson.mapper();
+    /** Reads one event of the stream; the parser goes on to the next, so what follows the event is no error. */
+    private final ObjectReader eventReader = mapper.readerFor(JsonNode.class)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    EventService(SourceService sources, XdmValidator validator, XdmPublisher publisher) {
+    EventService(SourceService sources, XdmValidator validator, XdmPublisher publisher, IngestionProperties properties,
+                 IngestionMeters meters) {
         this.sources = sources;
         this.validator = validator;
         this.publisher = publisher;
+        this.properties = properties;
+        this.meters = meters;
     }
 
     /**
+     * Reads the body one event at a time: the body limit bounds it, and no tree of the whole body is built.
+     *
      * @param body     one event object or an array of them
      * @param sourceId the source the events come from, or null
      */
-    public EventsResponse ingest(JsonNode body, String sourceId) {
+    public EventsResponse ingest(InputStream body, String sourceId) {
         String source = sourceId == null ? null : sources.requireExisting(sourceId).toString();
-        List<JsonNode> events = eventsOf(body);
-        List<OutgoingMessage> accepted = new ArrayList<>();
-        List<IndexError> errors = new ArrayList<>();
-        int rejected = 0;
-        for (int index = 0; index < events.size(); index++) {
-            EventValidation validation = validator.validateEvent(events.get(index));
-            if (!validation.valid()) {
-                rejected++;
-                int at = index;
-                validation.errors().forEach(e -> errors.add(new IndexError(at, e.toString())));
-                continue;
+        Outcomes outcomes = new Outcomes(properties.maxRejectedLines());
+        try (JsonParser parser = mapper.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new InvalidEventsBodyException("an empty body");
             }
-            accepted.add(publisher.envelope(Topics.XDM_EVENTS, personIdentity(validation.event()),
-                    new EventMessage(source, validation.normalised())));
+            if (first == JsonToken.START_OBJECT) {
+                outcomes.validate(source, eventReader.readValue(parser));
+            } else if (first == JsonToken.START_ARRAY) {
+                for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                    if (token == null) {
+                        throw new MalformedEventsBodyException("the array is not closed");
+                    }
+                    outcomes.validate(source, eventReader.readValue(parser));
+                }
+            } else {
+                throw new InvalidEventsBodyException("a JSON " + kind(first));
+            }
+            if (parser.nextToken() != null) {
+                throw new InvalidEventsBodyException("more than one JSON value");
+            }
+        } catch (JacksonException e) {
+            throw new MalformedEventsBodyException(e.getOriginalMessage());
         }
-        publisher.publishAll(accepted);
-        return new EventsResponse(accepted.size(), rejected, errors);
+        try {
+            publisher.publishAll(outcomes.accepted);
+        } finally {
+            // events Kafka did not acknowledge are not accepted: the caller sends them again
+            meters.events(source, 0, outcomes.rejected);
+        }
+        meters.events(source, outcomes.accepted.size(), 0);
+        return new EventsResponse(outcomes.accepted.size(), outcomes.rejected, outcomes.listed, outcomes.errors);
     }
 
-    private static List<JsonNode> eventsOf(JsonNode body) {
-        if (body != null && body.isObject()) {
-            return List.of(body);
+    private final class Outcomes {
+        final List<OutgoingMessage> accepted = new ArrayList<>();
+        final List<IndexError> errors = new ArrayList<>();
+        final int maxListed;
+        int index;
+        int rejected;
+        int listed;
+
+        Outcomes(int maxListed) {
+            this.maxListed = maxListed;
         }
-        if (body != null && body.isArray()) {
-            List<JsonNode> events = new ArrayList<>(body.size());
-            body.forEach(events::add);
-            return events;
+
+        void validate(String source, JsonNode event) {
+            int at = index++;
+            EventValidation validation = validator.validateEvent(event);
+            if (!validation.valid()) {
+                reject(at, validation.errors().stream().map(Object::toString).toList());
+                return;
+            }
+            OutgoingMessage message = publisher.envelope(Topics.XDM_EVENTS, personIdentity(validation.event()),
+                    new EventMessage(source, validation.normalised()));
+            if (message.largerThan(properties.maxMessageBytes().toBytes())) {
+                reject(at, List.of("/: the event is larger than a Kafka message may be once normalised ("
+                        + properties.maxMessageBytes().toBytes() + " bytes, cdp.ingestion.max-message-bytes)"));
+                return;
+            }
+            accepted.add(message);
         }
-        throw new InvalidEventsBodyException(body == null ? "an empty body" : "a JSON " + body.getNodeType().name().toLowerCase());
+
+        /** The first ones are listed, the rest counted: a body of empty objects must not echo millions of errors. */
+        void reject(int at, List<String> messages) {
+            rejected++;
+            if (listed < maxListed) {
+                listed++;
+                messages.forEach(m -> errors.add(new IndexError(at, m)));
+            }
+        }
+    }
+
+    private static String kind(JsonToken token) {
+        return switch (token) {
+            case VALUE_STRING -> "string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            case VALUE_NULL -> "null";
+            default -> token.name().toLowerCase();
+        };
     }
 
     /**

@@ -2,5 +2,8 @@ package dev.tributary.ingestion.event;
 
 import java.util.List;
 
-public record EventsResponse(int accepted, int rejected, List<IndexError> errors) {
+/**
+ * @param rejectedListed how many rejected events {@code errors} describes: the first cdp.ingestion.max-rejected-lines
+ */
+public record EventsResponse(int accepted, int rejected, int rejectedListed, List<IndexError> errors) {
 }

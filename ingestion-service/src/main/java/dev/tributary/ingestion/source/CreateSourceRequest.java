@@ -1,13 +1,26 @@
 package dev.tributary.ingestion.source;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
-/** {@code type} is checked by {@link SourceService} so that the error can list the valid types. */
+import java.util.List;
+
+/**
+ * {@code type} is checked by {@link SourceService} so that the error can list the valid types.
+ *
+ * @param instanceIds further source instances whose records this source may carry (an export holding several
+ *                    systems' records); its own {@code instanceId} is always allowed. Optional.
+ */
 public record CreateSourceRequest(
         @NotBlank(message = "must not be blank") String name,
         @NotBlank(message = "must not be blank") String type,
         @NotBlank(message = "must not be blank")
-        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]*", message = "must match [A-Za-z0-9][A-Za-z0-9_.-]*")
-        String instanceId) {
+        @Pattern(regexp = INSTANCE_ID, message = "must match " + INSTANCE_ID)
+        String instanceId,
+        @Size(max = 100, message = "may name at most 100 instances")
+        List<@NotNull(message = "must not be null") @Pattern(regexp = INSTANCE_ID, message = "must match " + INSTANCE_ID) String> instanceIds) {
+
+    static final String INSTANCE_ID = "[A-Za-z0-9][A-Za-z0-9_.-]*";
 }

@@ -4,6 +4,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,11 +15,11 @@ public class SourceService {
 
     private final SourceRepository sources;
     /**
-     * Sources found once. Every batch and event request names its source, and sources are never deleted, so
-     * one seen to exist stays so; the lookup was a quarter of a 20-line request's CPU time. A source
-     * deletion, when it comes, must evict here.
+     * Sources found once, with the instances they may write. Every batch and event request names its source, and
+     * sources are never changed or deleted, so one seen to exist stays so; the lookup was a quarter of a 20-line
+     * request's CPU time. A source update or deletion, when it comes, must evict here.
      */
-    private final Set<UUID> existing = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, Set<String>> existing = new ConcurrentHashMap<>();
 
     SourceService(SourceRepository sources) {
         this.sources = sources;
@@ -28,7 +29,8 @@ public class SourceService {
     public SourceResponse create(CreateSourceRequest request) {
         SourceType type = SourceType.fromJsonName(request.type())
                 .orElseThrow(() -> new UnknownSourceTypeException(request.type()));
-        return SourceResponse.of(sources.save(new Source(request.name().trim(), type, request.instanceId())));
+        List<String> instanceIds = request.instanceIds() == null ? List.of() : request.instanceIds();
+        return SourceResponse.of(sources.save(new Source(request.name().trim(), type, request.instanceId(), instanceIds)));
     }
 
     @Transactional(readOnly = true)
@@ -44,13 +46,25 @@ public class SourceService {
     /** The id of an existing source; ids arrive as path or query text, and a malformed one names no source. */
     public UUID requireExisting(String id) {
         UUID uuid = parseId(id);
-        if (!existing.contains(uuid)) {
-            if (!sources.existsById(uuid)) {
-                throw new SourceNotFoundException(id);
-            }
-            existing.add(uuid);
-        }
+        writableInstances(uuid, id);
         return uuid;
+    }
+
+    /**
+     * The source instances whose records the source may carry as their own (primary key): its instanceId and its
+     * declared instanceIds (ADR 0023).
+     */
+    public Set<String> writableInstances(UUID id) {
+        return writableInstances(id, id.toString());
+    }
+
+    private Set<String> writableInstances(UUID uuid, String id) {
+        Set<String> writable = existing.get(uuid);
+        if (writable == null) {
+            writable = sources.findById(uuid).map(Source::writableInstances).orElseThrow(() -> new SourceNotFoundException(id));
+            existing.put(uuid, writable);
+        }
+        return writable;
     }
 
     private static UUID parseId(String id) {

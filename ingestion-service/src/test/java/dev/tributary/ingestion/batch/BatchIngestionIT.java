@@ -1,6 +1,7 @@
 package dev.tributary.ingestion.batch;
 
 import dev.tributary.ingestion.IngestionApi;
+import dev.tributary.ingestion.IngestionMeters;
 import dev.tributary.ingestion.IngestionProperties;
 import dev.tributary.ingestion.IngestionIntegrationTest;
 import dev.tributary.ingestion.PublishedMessages;
@@ -55,6 +56,9 @@ class BatchIngestionIT {
 
     @Autowired
     IngestionProperties properties;
+
+    @Autowired
+    IngestionMeters meters;
 
     IngestionApi api;
     PublishedMessages records;
@@ -173,7 +177,7 @@ class BatchIngestionIT {
         byte[] body = ndjson(ACCOUNT_LINE, "{\"class\":\"lead\",\"data\":{}}").getBytes(StandardCharsets.UTF_8);
         PublishFailedException failure;
         try (UnreachableKafka kafka = new UnreachableKafka()) {
-            BatchService withBrokerDown = new BatchService(sources, validator, kafka.publisher(), batchRepository, properties);
+            BatchService withBrokerDown = new BatchService(sources, validator, kafka.publisher(), batchRepository, properties, meters);
             failure = assertThrows(PublishFailedException.class,
                     () -> withBrokerDown.ingest(sourceId, new ByteArrayInputStream(body), body.length));
         }

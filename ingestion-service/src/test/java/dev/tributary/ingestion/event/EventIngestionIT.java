@@ -53,7 +53,7 @@ class EventIngestionIT {
 
         IngestionApi.Response response = api.postJson("/v1/events?sourceId=" + sourceId, body);
 
-        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(202);
         assertThat(response.body().get("accepted").intValue()).isEqualTo(2);
         assertThat(response.body().get("rejected").intValue()).isEqualTo(1);
         assertThat(response.body().get("errors").get(0).get("index").intValue()).isEqualTo(1);
@@ -82,6 +82,27 @@ class EventIngestionIT {
         assertThat(events.await(p -> id.equals(id(p)), 1)).singleElement()
                 .satisfies(p -> assertThat(p.payload().path("sourceId").isMissingNode()
                         || p.payload().get("sourceId").isNull()).isTrue());
+    }
+
+    @Test
+    void shouldRejectEventLargerThanAKafkaMessageAndPublishTheOthers() {
+        String small = UUID.randomUUID().toString();
+        StringBuilder large = new StringBuilder("{\"_id\":\"large\",\"timestamp\":\"2026-11-02T09:30:00Z\","
+                + "\"eventType\":\"x\",\"personKey\":\"1001@mkto-1.Marketo\"");
+        for (int i = 0; i < 5; i++) {
+            large.append(",\"note").append(i).append("\":\"").append("n".repeat(60_000)).append('"');
+        }
+        large.append('}');
+
+        IngestionApi.Response response = api.postJson("/v1/events",
+                "[" + large + "," + pageView(small, "\"personKey\":\"1001@mkto-1.Marketo\"") + "]");
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.body().get("accepted").intValue()).isEqualTo(1);
+        assertThat(response.body().at("/errors/0/index").intValue()).isZero();
+        assertThat(response.body().at("/errors/0/message").stringValue())
+                .startsWith("/: the event is larger than a Kafka message may be once normalised");
+        assertThat(events.await(p -> small.equals(id(p)), 1)).hasSize(1);
     }
 
     @Test

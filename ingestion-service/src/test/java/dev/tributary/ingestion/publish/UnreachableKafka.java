@@ -21,7 +21,9 @@ public final class UnreachableKafka implements AutoCloseable {
 
     public XdmPublisher publisher() {
         return new XdmPublisher(new KafkaTemplate<>(producers),
-                new IngestionProperties(DataSize.ofMegabytes(1), Duration.ofSeconds(5)));
+                new IngestionProperties(DataSize.ofMegabytes(1), 1000, DataSize.ofMegabytes(1), 1000, Duration.ofDays(7), Duration.ofHours(1), Duration.ofMinutes(5),
+                        DataSize.ofKilobytes(1000),
+                        Duration.ofSeconds(5)));
     }
 
     @Override

@@ -44,6 +44,29 @@ class SourceApiIT {
     }
 
     @Test
+    void shouldKeepDeclaredInstanceIdsSortedAndDefaultToNone() {
+        IngestionApi.Response declared = api.postJson("/v1/sources",
+                "{\"name\":\"Export\",\"type\":\"file\",\"instanceId\":\"crm-1\",\"instanceIds\":[\"mkto-2\",\"mkto-1\"]}");
+        IngestionApi.Response plain = api.postJson("/v1/sources",
+                "{\"name\":\"CRM\",\"type\":\"file\",\"instanceId\":\"crm-1\"}");
+
+        assertThat(declared.status()).isEqualTo(201);
+        assertThat(declared.body().get("instanceIds").values().stream().map(JsonNode::stringValue))
+                .containsExactly("mkto-1", "mkto-2");
+        assertThat(api.get("/v1/sources/" + declared.body().get("id").stringValue()).body()).isEqualTo(declared.body());
+        assertThat(plain.body().get("instanceIds")).isEmpty();
+    }
+
+    @Test
+    void shouldRejectMalformedDeclaredInstanceId() {
+        IngestionApi.Response response = api.postJson("/v1/sources",
+                "{\"name\":\"Export\",\"type\":\"file\",\"instanceId\":\"crm-1\",\"instanceIds\":[\"ok-1\",\"not ok\"]}");
+
+        assertProblem(response, 400);
+        assertThat(response.body().get("errors").get(0).get("field").stringValue()).startsWith("instanceIds[1]");
+    }
+
+    @Test
     void shouldRejectUnknownSourceTypeListingValidTypes() {
         IngestionApi.Response response = api.postJson("/v1/sources",
                 "{\"name\":\"CRM\",\"type\":\"salesforce-ish\",\"instanceId\":\"crm-1\"}");

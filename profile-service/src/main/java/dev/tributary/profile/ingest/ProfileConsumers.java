@@ -1,5 +1,9 @@
 package dev.tributary.profile.ingest;
 
+import dev.tributary.profile.deadletter.DeadLetterReplayer;
+import dev.tributary.profile.deadletter.DeadLetterStore;
+import dev.tributary.profile.deadletter.Failures;
+import dev.tributary.profile.deadletter.UnreadableMessageException;
 import dev.tributary.profile.fragment.ContentHash;
 import dev.tributary.profile.fragment.IncomingRecord;
 import dev.tributary.profile.fragment.Json;
@@ -11,7 +15,7 @@ import dev.tributary.xdm.json.XdmJson;
 import dev.tributary.xdm.messaging.Envelope;
 import dev.tributary.xdm.messaging.EventMessage;
 import dev.tributary.xdm.messaging.RecordMessage;
-import dev.tributary.support.kafka.DeadLetters;
+import dev.tributary.xdm.messaging.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -22,19 +26,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads XDM records and experience events from Kafka in batches. Offsets are committed by the
- * container after {@link ProfileUpdates} has committed; a record that cannot be read goes to the
- * dead-letter topic with its reason instead of blocking the partition.
+ * container after {@link ProfileUpdates} has committed. A message that cannot be read, or that fails alone for a
+ * reason retrying cannot cure, is kept in the dead-letter store with its reason instead of blocking the partition
+ * (ADR 0021); the rest of its batch is applied.
  */
 @Component
-public class ProfileConsumers {
+public class ProfileConsumers implements DeadLetterReplayer {
 
     private final ProfileUpdates updates;
-    private final DeadLetters deadLetters;
+    private final DeadLetterStore deadLetters;
 
-    public ProfileConsumers(ProfileUpdates updates, DeadLetters deadLetters) {
+    public ProfileConsumers(ProfileUpdates updates, DeadLetterStore deadLetters) {
         this.updates = updates;
         this.deadLetters = deadLetters;
     }
@@ -42,29 +48,49 @@ public class ProfileConsumers {
     @KafkaListener(id = "profile-records", topics = "cdp.xdm.records.v1", groupId = "${cdp.profile.consumer-group:profile-service}",
             batch = "true")
     public void onRecords(List<ConsumerRecord<String, String>> batch) {
-        List<IncomingRecord> records = new ArrayList<>(batch.size());
-        for (ConsumerRecord<String, String> message : batch) {
-            try {
-                records.add(toRecord(message.value()));
-            } catch (RuntimeException e) {
-                deadLetters.send(message, e);
-            }
-        }
-        updates.applyRecords(records);
+        BatchIsolation.apply("records", read(batch, ProfileConsumers::toRecord), updates::applyRecords, this::deadLetter);
     }
 
     @KafkaListener(id = "profile-events", topics = "cdp.xdm.events.v1", groupId = "${cdp.profile.consumer-group:profile-service}",
             batch = "true")
     public void onEvents(List<ConsumerRecord<String, String>> batch) {
-        List<ProfileUpdates.IncomingEvent> events = new ArrayList<>(batch.size());
+        BatchIsolation.apply("events", read(batch, ProfileConsumers::toEvent), updates::applyEvents, this::deadLetter);
+    }
+
+    /** The same path as {@link #onRecords} and {@link #onEvents} for one message, in the caller's transaction. */
+    @Override
+    public void replay(String topic, String value) {
+        if (topic.equals(Topics.XDM_RECORDS.name())) {
+            updates.applyRecords(List.of(readable(ProfileConsumers::toRecord, value)));
+        } else if (topic.equals(Topics.XDM_EVENTS.name())) {
+            updates.applyEvents(List.of(readable(ProfileConsumers::toEvent, value)));
+        } else {
+            throw new IllegalArgumentException("profile-service does not consume " + topic);
+        }
+    }
+
+    private <T> List<BatchIsolation.Polled<T>> read(List<ConsumerRecord<String, String>> batch, Function<String, T> reader) {
+        List<BatchIsolation.Polled<T>> read = new ArrayList<>(batch.size());
         for (ConsumerRecord<String, String> message : batch) {
             try {
-                events.add(toEvent(message.value()));
-            } catch (RuntimeException e) {
-                deadLetters.send(message, e);
+                read.add(new BatchIsolation.Polled<>(message, readable(reader, message.value())));
+            } catch (UnreadableMessageException e) {
+                deadLetter(message, e);
             }
         }
-        updates.applyEvents(events);
+        return read;
+    }
+
+    private static <T> T readable(Function<String, T> reader, String value) {
+        try {
+            return reader.apply(value);
+        } catch (RuntimeException e) {
+            throw new UnreadableMessageException(e);
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, String> message, RuntimeException failure) {
+        deadLetters.keep(message, Failures.reason(failure), Failures.kind(failure));
     }
 
     public static IncomingRecord toRecord(String value) {

@@ -66,9 +66,11 @@ public class ProfileUpdates {
     private final ChangePublisher publisher;
     private final JdbcClient jdbc;
     private final GraphLock graphLock;
+    private final BatchTimers timers;
 
-    public ProfileUpdates(FragmentStore fragments, RelationshipProjection relationships, IdentityGraph graph,
-                          AttributeMerger merger, ChangePublisher publisher, JdbcClient jdbc, GraphLock graphLock) {
+    ProfileUpdates(FragmentStore fragments, RelationshipProjection relationships, IdentityGraph graph,
+                   AttributeMerger merger, ChangePublisher publisher, JdbcClient jdbc, GraphLock graphLock,
+                   BatchTimers timers) {
         this.fragments = fragments;
         this.relationships = relationships;
         this.graph = graph;
@@ -76,16 +78,18 @@ public class ProfileUpdates {
         this.publisher = publisher;
         this.jdbc = jdbc;
         this.graphLock = graphLock;
+        this.timers = timers;
     }
 
     @Transactional
     public void applyRecords(Collection<IncomingRecord> records) {
-        PhaseTimer timer = new PhaseTimer();
+        PhaseTimer timer = new PhaseTimer(timers);
         graphLock.recordBatch();   // IdentityGraph.relink takes the graph exclusively if the batch changes identity links
         timer.lap("lock");
         List<FragmentChange> changes = fragments.accept(records);
         timer.lap("fragments");
         if (changes.isEmpty()) {
+            timer.finish(log, "records", records.size());
             return;
         }
         ChangeSet changeSet = new ChangeSet();
@@ -145,7 +149,7 @@ public class ProfileUpdates {
         timer.lap("touched");
         publisher.publish(changeSet);
         timer.lap("outbox");
-        timer.log(log, "records", records.size());
+        timer.finish(log, "records", records.size());
     }
 
     @Transactional

@@ -22,9 +22,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads unified profiles for the REST API. Every read resolves retired ids to their survivor. */
+/**
+ * Reads unified profiles for the REST API. Every read resolves retired ids to their survivor. A read
+ * that outlasts {@code cdp.profile.api.read-timeout-seconds} is cancelled and answered 503, never left hanging.
+ */
 @Service
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, timeoutString = "${cdp.profile.api.read-timeout-seconds:10}")
 public class ProfileQueries {
 
     private static final Set<String> PERSON_NAMESPACES = Set.of(Identity.EMAIL, Identity.B2B_PERSON);

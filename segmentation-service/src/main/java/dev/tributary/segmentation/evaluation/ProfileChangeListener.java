@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,31 +28,42 @@ class ProfileChangeListener {
 
     private final SegmentEvaluations evaluations;
     private final DeadLetters deadLetters;
+    private final EvaluationMeters meters;
 
-    ProfileChangeListener(SegmentEvaluations evaluations, DeadLetters deadLetters) {
+    ProfileChangeListener(SegmentEvaluations evaluations, DeadLetters deadLetters, EvaluationMeters meters) {
         this.evaluations = evaluations;
         this.deadLetters = deadLetters;
+        this.meters = meters;
     }
 
     @KafkaListener(id = "segmentation-profile-changes", topics = "cdp.profile.changes.v1",
             groupId = "segmentation-service", batch = "true")
     void onChanges(List<ConsumerRecord<String, String>> batch) {
         ProfileChanges changes = new ProfileChanges();
+        Instant oldest = null;
         for (ConsumerRecord<String, String> message : batch) {
             try {
                 Changed changed = read(message.value());
                 changed.ids().forEach(id -> changes.add(changed.entityType(), id, changed.details()));
+                if (changed.occurredAt() != null && (oldest == null || changed.occurredAt().isBefore(oldest))) {
+                    oldest = changed.occurredAt();
+                }
             } catch (RuntimeException e) {
                 deadLetters.send(message, e);
             }
         }
-        evaluations.evaluateChanged(changes);
+        if (evaluations.evaluateChanged(changes) > 0 && oldest != null) {
+            meters.streamed(oldest);
+        }
     }
 
-    /** @param details what changed, when the message says exactly (one id then); else null */
-    record Changed(String entityType, Collection<String> ids, List<ProfileChanged.Change> details) {
-        Changed(String entityType, Collection<String> ids) {
-            this(entityType, ids, null);
+    /**
+     * @param details what changed, when the message says exactly (one id then); else null
+     * @param occurredAt when profile-service committed the change
+     */
+    record Changed(String entityType, Collection<String> ids, List<ProfileChanged.Change> details, Instant occurredAt) {
+        Changed(String entityType, Collection<String> ids, Instant occurredAt) {
+            this(entityType, ids, null, occurredAt);
         }
     }
 
@@ -63,13 +75,13 @@ class ProfileChangeListener {
         Object payload = Envelope.read(value, type, XdmJson.mapper()).payload();
         Changed changed;
         if (payload instanceof ProfileChanged c) {
-            changed = new Changed(c.entityType(), List.of(c.profileId()), c.changes());
+            changed = new Changed(c.entityType(), List.of(c.profileId()), c.changes(), c.occurredAt());
         } else if (payload instanceof ProfileDeleted d) {
-            changed = new Changed(d.entityType(), List.of(d.profileId()));
+            changed = new Changed(d.entityType(), List.of(d.profileId()), d.occurredAt());
         } else if (payload instanceof ProfilesMerged m) {
-            changed = new Changed(m.entityType(), concat(m.survivorId(), m.mergedIds()));
+            changed = new Changed(m.entityType(), concat(m.survivorId(), m.mergedIds()), m.occurredAt());
         } else if (payload instanceof ProfileSplit s) {
-            changed = new Changed(s.entityType(), concat(s.survivorId(), s.newIds()));
+            changed = new Changed(s.entityType(), concat(s.survivorId(), s.newIds()), s.occurredAt());
         } else {
             throw new IllegalArgumentException("not a profile change: " + envelopeType);
         }

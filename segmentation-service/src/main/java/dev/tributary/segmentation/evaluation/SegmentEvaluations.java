@@ -49,10 +49,11 @@ public class SegmentEvaluations {
     private final Clock clock;
     private final TimeEvaluationProperties time;
     private final ScheduleProperties schedule;
+    private final EvaluationMeters meters;
 
     SegmentEvaluations(SegmentDefinitions definitions, MembershipDiff diff, Memberships memberships, EvaluationLog evaluations,
                        AffectedEntities affected, ChangeRelevance relevance, TransactionTemplate tx, TaskExecutor evaluationExecutor, Clock clock,
-                       TimeEvaluationProperties time, ScheduleProperties schedule) {
+                       TimeEvaluationProperties time, ScheduleProperties schedule, EvaluationMeters meters) {
         this.definitions = definitions;
         this.diff = diff;
         this.memberships = memberships;
@@ -66,6 +67,7 @@ public class SegmentEvaluations {
         this.clock = clock;
         this.time = time;
         this.schedule = schedule;
+        this.meters = meters;
     }
 
     /** Queues a batch evaluation; it runs on the evaluation executor. */
@@ -103,6 +105,7 @@ public class SegmentEvaluations {
                         Duration.ofNanos(System.nanoTime() - started), clock.instant());
                 return changes.stream().map(MembershipDiff.Change::entityId).toList();
             });
+            meters.evaluated(segmentId, "batch", System.nanoTime() - started);
             propagate(segmentId, changed);
             log.info("Evaluated segment: took {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
             settle(changed.size());
@@ -135,13 +138,15 @@ public class SegmentEvaluations {
      * are dropped ({@link ChangeRelevance}); the rest are widened to everybody whose answer may depend on them
      * along the paths the rule follows ({@link AffectedEntities}), and only those are diffed, with the same SQL
      * as batch.
+     *
+     * @return how many memberships changed (dependent segments' changes apart)
      */
-    void evaluateChanged(ProfileChanges changes) {
+    int evaluateChanged(ProfileChanges changes) {
         List<SegmentDefinition> all = definitions.list();
         List<SegmentDefinition> streaming = dependencyOrder(all.stream()
                 .filter(s -> s.evaluation() == EvaluationMode.STREAMING).toList());
         if (streaming.isEmpty() || changes.isEmpty()) {
-            return;
+            return 0;
         }
         long started = System.nanoTime();
         long widening = 0;
@@ -173,6 +178,7 @@ public class SegmentEvaluations {
                     changes.accounts().size(), streaming.size(), relevant, decided, changed,
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), Duration.ofNanos(widening).toMillis());
         }
+        return changed;
     }
 
     /**
@@ -240,7 +246,7 @@ public class SegmentEvaluations {
     private List<String> evaluateAmong(SegmentDefinition segment, Collection<String> ids, String trigger) {
         long started = System.nanoTime();
         String evaluationId = UUID.randomUUID().toString();
-        return tx.execute(status -> {
+        List<String> changed = tx.execute(status -> {
             diff.lockAmong(segment.id());
             // the segment may have been edited or deleted since it was listed
             SegmentDefinition current = definitions.find(segment.id()).orElse(null);
@@ -257,6 +263,8 @@ public class SegmentEvaluations {
             }
             return changes.stream().map(MembershipDiff.Change::entityId).toList();
         });
+        meters.evaluated(segment.id(), trigger, System.nanoTime() - started);
+        return changed;
     }
 
     /**

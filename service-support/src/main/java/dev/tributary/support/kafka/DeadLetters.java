@@ -30,7 +30,9 @@ public class DeadLetters {
     /** Blocks until the broker has the dead letter: the offset must not be committed before. */
     public void send(ConsumerRecord<String, String> message, RuntimeException reason) {
         String source = message.topic() + "-" + message.partition() + "@" + message.offset();
-        log.warn("Dead-lettering {}: {}", source, reason.toString());
+        // the reason's message may quote the record's keys or emails: only its type at WARN, the message at DEBUG
+        log.warn("Dead-lettering {}: {}", source, reason.getClass().getSimpleName());
+        log.debug("Dead-lettering {}: {}", source, reason.getMessage());
         ProducerRecord<String, String> dead = new ProducerRecord<>(topic, message.key(), message.value());
         dead.headers().add(REASON_HEADER, String.valueOf(reason.getMessage()).getBytes(StandardCharsets.UTF_8));
         dead.headers().add(SOURCE_HEADER, source.getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,9 @@
 package dev.tributary.support.problem;
 
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -44,6 +47,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle("Bad request");
         problem.setProperty("errors", List.of(Map.of("field", e.getName(), "message", "invalid value")));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A read cancelled by its statement timeout, or no connection to be had: the database is slow or away. */
+    @ExceptionHandler({QueryTimeoutException.class, CannotGetJdbcConnectionException.class})
+    ResponseEntity<ProblemDetail> handleDatabaseUnavailable(DataAccessException e) {
+        boolean timeout = e instanceof QueryTimeoutException;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, timeout
+                ? "The query took longer than the service's statement timeout and was cancelled; narrow it or try again later"
+                : "The database cannot be reached right now; try again later");
+        problem.setTitle(timeout ? "Query timed out" : "Database unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

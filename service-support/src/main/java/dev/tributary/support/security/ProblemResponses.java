@@ -2,7 +2,7 @@ package dev.tributary.support.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import dev.tributary.support.problem.ProblemWriter;
 
 import java.io.IOException;
 
@@ -29,31 +29,6 @@ final class ProblemResponses {
     }
 
     private static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
-        if (response.isCommitted()) {
-            return;
-        }
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":" + quote(title) + ",\"status\":" + status
-                + ",\"detail\":" + quote(detail) + "}");
-    }
-
-    static String quote(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        ProblemWriter.write(response, status, title, detail);
     }
 }
