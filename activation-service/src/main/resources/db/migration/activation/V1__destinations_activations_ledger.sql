@@ -15,6 +15,8 @@ CREATE TABLE destination (
 CREATE TABLE activation (
     id             uuid PRIMARY KEY,
     segment_id     text        NOT NULL,
+    -- the segment's audience: person (a list or USER segment) or account (a COMPANY segment)
+    audience       text        NOT NULL DEFAULT 'person',
     destination_id uuid        NOT NULL REFERENCES destination (id),
     list_name      text        NOT NULL,
     list_id        text,
@@ -33,7 +35,7 @@ CREATE TABLE activation (
 );
 CREATE INDEX activation_segment_idx ON activation (segment_id) WHERE status <> 'stopped';
 
--- The delivery ledger: per activation and person, what the audience wants (wanted, as of changed_at, the
+-- The delivery ledger: per activation and person (or account), what the audience wants (wanted, as of changed_at, the
 -- newest membership change applied) and what the destination holds (in_destination, under lead_id).
 -- status: pending (to deliver), delivered, removed, held (governance), failed (record-level, with reason).
 CREATE TABLE ledger (
@@ -42,6 +44,7 @@ CREATE TABLE ledger (
     wanted         boolean     NOT NULL,
     changed_at     timestamptz NOT NULL,
     in_destination boolean     NOT NULL DEFAULT false,
+    -- what the destination holds for them: a Marketo lead id, a SHA-256 email hash, a LinkedIn company's JSON
     lead_id        text,
     status         text        NOT NULL,
     reason         text,

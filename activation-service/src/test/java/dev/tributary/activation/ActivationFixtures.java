@@ -94,11 +94,26 @@ public final class ActivationFixtures implements AutoCloseable {
         return id;
     }
 
+    /** A unified account as profile-service stores it, visible through {@code profile_read.account}. */
+    public String account(String name, String domain) {
+        String id = "acc_" + UUID.randomUUID().toString().replace("-", "");
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("INSERT INTO profile.unified_profile (id, entity_type, anchor_key, created_at, updated_at) VALUES (?, 'account', ?, ?, ?)")
+                .params(id, id + "@test.Anchor", now, now).update();
+        jdbc.sql("INSERT INTO profile.unified_account (id, name, domain, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")
+                .params(id, name, domain, now, now).update();
+        return id;
+    }
+
     /** A membership change as segmentation-service's outbox publishes it (its diff statement's JSON). */
     public void membershipChanged(String segmentId, String personId, String change, Instant occurredAt) {
+        membershipChanged(segmentId, "person", personId, change, occurredAt);
+    }
+
+    public void membershipChanged(String segmentId, String audience, String personId, String change, Instant occurredAt) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("segmentId", segmentId);
-        payload.put("audience", "person");
+        payload.put("audience", audience);
         payload.put("entityId", personId);
         payload.put("change", change);
         payload.put("occurredAt", occurredAt.toString());

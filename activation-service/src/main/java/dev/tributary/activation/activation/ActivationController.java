@@ -26,7 +26,7 @@ class ActivationController {
         this.activations = activations;
     }
 
-    record ActivationResponse(UUID id, String segmentId, UUID destinationId, String listName, String listId,
+    record ActivationResponse(UUID id, String segmentId, String audience, UUID destinationId, String listName, String listId,
                               String status, String lastError, Activations.Counts counts, Instant createdAt,
                               Instant updatedAt) {
     }
@@ -70,7 +70,7 @@ class ActivationController {
     }
 
     private ActivationResponse response(Activation a) {
-        return new ActivationResponse(a.id(), a.segmentId(), a.destinationId(), a.listName(), a.listId(), a.status(),
+        return new ActivationResponse(a.id(), a.segmentId(), a.audience(), a.destinationId(), a.listName(), a.listId(), a.status(),
                 a.lastError(), activations.counts(a.id()), a.createdAt(), a.updatedAt());
     }
 }

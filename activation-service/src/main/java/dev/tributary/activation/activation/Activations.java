@@ -24,7 +24,7 @@ import java.util.UUID;
 public class Activations {
 
     static final String COLUMNS = "id, segment_id, destination_id, list_name, list_id, status, last_error, "
-            + "reconcile_requested, created_at, updated_at";
+            + "reconcile_requested, created_at, updated_at, audience";
 
     private final JdbcClient jdbc;
     private final Destinations destinations;
@@ -57,6 +57,7 @@ public class Activations {
             }
         }
         String name = null;
+        String audience = null;
         if (destination.isPresent()) {
             DestinationType type = destination.get().type();
             if (type == DestinationType.MARKETO_STATIC_LIST) {
@@ -86,9 +87,13 @@ public class Activations {
             }
             if (segment.isEmpty()) {
                 errors.add(error("segmentId", "no segment with this id"));
-            } else if (!"person".equals(segment.get().audience())) {
-                errors.add(error("segmentId", "only person segments can be activated yet; this segment's audience is "
-                        + segment.get().audience()));
+            } else {
+                audience = segment.get().audience();
+                boolean toMarketo = destination.isPresent() && destination.get().type() == DestinationType.MARKETO_STATIC_LIST;
+                if (!"person".equals(audience) && !("account".equals(audience) && destination.isPresent() && !toMarketo)) {
+                    errors.add(error("segmentId", (toMarketo ? "a Marketo static list holds people" : "unsupported audience")
+                            + "; this segment's audience is " + audience));
+                }
             }
         }
         if (!errors.isEmpty()) {
@@ -108,9 +113,9 @@ public class Activations {
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("""
-                INSERT INTO activation.activation (id, segment_id, destination_id, list_name, status, created_at, updated_at)
-                VALUES (:id, :segment, :destination, :list, 'starting', :now, :now)""")
-                .param("id", id).param("segment", request.segmentId()).param("destination", destinationId)
+                INSERT INTO activation.activation (id, segment_id, audience, destination_id, list_name, status, created_at, updated_at)
+                VALUES (:id, :segment, :audience, :destination, :list, 'starting', :now, :now)""")
+                .param("id", id).param("segment", request.segmentId()).param("audience", audience).param("destination", destinationId)
                 .param("list", listName).param("now", now).update();
         events.publishEvent(new ActivationChanged(id.toString()));
         return get(id.toString());
@@ -212,7 +217,7 @@ public class Activations {
     public static Activation read(ResultSet rs, int row) throws SQLException {
         return new Activation(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getTimestamp(9).toInstant(),
-                rs.getTimestamp(10).toInstant());
+                rs.getTimestamp(10).toInstant(), rs.getString(11));
     }
 
     private static Map<String, Object> error(String field, String message) {

@@ -52,6 +52,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final LinkedInClients linkedIn;
     private final Ledger ledger;
     private final PersonDirectory people;
+    private final AccountDirectory companies;
     private final DeliveryProperties properties;
     private final String owner = UUID.randomUUID().toString();
     private final Semaphore wakeUps = new Semaphore(0);
@@ -59,7 +60,8 @@ public class DeliveryWorker implements SmartLifecycle {
     private Thread thread;
 
     DeliveryWorker(JdbcClient jdbc, Destinations destinations, SegmentationClient segmentation, MarketoClients marketo,
-                   LinkedInClients linkedIn, Ledger ledger, PersonDirectory people, DeliveryProperties properties) {
+                   LinkedInClients linkedIn, Ledger ledger, PersonDirectory people, AccountDirectory companies,
+                   DeliveryProperties properties) {
         this.jdbc = jdbc;
         this.destinations = destinations;
         this.segmentation = segmentation;
@@ -67,6 +69,7 @@ public class DeliveryWorker implements SmartLifecycle {
         this.linkedIn = linkedIn;
         this.ledger = ledger;
         this.people = people;
+        this.companies = companies;
         this.properties = properties;
     }
 
@@ -151,11 +154,14 @@ public class DeliveryWorker implements SmartLifecycle {
             MarketoClient client = toMarketo ? marketo.client(destination.marketoEndpoint()) : null;
             LinkedInClient audience = toMarketo ? null : linkedIn.client(destination.linkedInEndpoint());
             calls = toMarketo ? client::calls : audience::calls;
+            boolean accounts = "account".equals(activation.audience());
+            String segmentType = accounts ? "COMPANY" : "USER";
             callsBefore = calls.getAsLong();
             long listId = toMarketo
                     ? listId(activation, name -> client.findStaticList(name).orElseGet(() -> client.createStaticList(name,
                             destination.folderId() != null ? destination.folderId() : marketo.defaultFolderId())))
-                    : listId(activation, name -> audience.findSegment(name).orElseGet(() -> audience.createUserSegment(name)));
+                    : listId(activation, name -> audience.findSegment(name, segmentType).orElseGet(
+                            () -> audience.createSegment(name, segmentType)));
             if (Activation.STARTING.equals(activation.status())) {
                 backfill(activation);
                 jdbc.sql("UPDATE activation.activation SET status = 'active', updated_at = now() WHERE id = ? AND status = 'starting'")
@@ -174,12 +180,16 @@ public class DeliveryWorker implements SmartLifecycle {
             Runnable heartbeat = () -> renewLease(id);
             MarketoDelivery toList = toMarketo
                     ? new MarketoDelivery(destination, client, listId, id, ledger, people, marketo.batchSize(), heartbeat) : null;
-            LinkedInDelivery toAudience = toMarketo
+            LinkedInDelivery toAudience = toMarketo || accounts
                     ? null : new LinkedInDelivery(audience, listId, id, ledger, people, linkedIn.elementsPerCall(), heartbeat);
+            LinkedInCompanyDelivery toCompanies = toMarketo || !accounts
+                    ? null : new LinkedInCompanyDelivery(audience, listId, id, ledger, companies, linkedIn.elementsPerCall(), heartbeat);
             List<Ledger.Row> rows;
             while (!(rows = ledger.pending(id, properties.rowsPerRound())).isEmpty()) {
                 if (toMarketo) {
                     toList.deliver(rows, tally);
+                } else if (accounts) {
+                    toCompanies.deliver(rows, tally);
                 } else {
                     toAudience.deliver(rows, tally);
                 }
@@ -267,7 +277,7 @@ public class DeliveryWorker implements SmartLifecycle {
 
     private static String columns() {
         return "a.id, a.segment_id, a.destination_id, a.list_name, a.list_id, a.status, a.last_error, "
-                + "a.reconcile_requested, a.created_at, a.updated_at";
+                + "a.reconcile_requested, a.created_at, a.updated_at, a.audience";
     }
 
     private void loop() {

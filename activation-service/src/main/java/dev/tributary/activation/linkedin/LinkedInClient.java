@@ -25,7 +25,7 @@ import java.util.Set;
 
 /**
  * The DMP segment calls activation makes to one LinkedIn ad account: the version and Rest.li headers on every
- * call, {@code /users} kept under its per-minute limit, 429, 5xx, timeouts and a new segment's 404 retried with
+ * call, {@code /users} and {@code /companies} kept under their per-minute limits, 429, 5xx, timeouts and a new segment's 404 retried with
  * backoff, per-element statuses in input order.
  */
 public final class LinkedInClient {
@@ -36,13 +36,16 @@ public final class LinkedInClient {
     private final HttpClient http;
     private final LinkedInProperties properties;
     private final Deque<Long> usersCalls;
+    private final Deque<Long> companiesCalls;
     private long calls;
 
-    LinkedInClient(LinkedInEndpoint endpoint, HttpClient http, LinkedInProperties properties, Deque<Long> usersCalls) {
+    LinkedInClient(LinkedInEndpoint endpoint, HttpClient http, LinkedInProperties properties, Deque<Long> usersCalls,
+                   Deque<Long> companiesCalls) {
         this.endpoint = endpoint;
         this.http = http;
         this.properties = properties;
         this.usersCalls = usersCalls;
+        this.companiesCalls = companiesCalls;
     }
 
     public synchronized long calls() {
@@ -62,16 +65,17 @@ public final class LinkedInClient {
 
     /** Lists the account's segments once: LinkedIn refuses a token it does not accept with 401. */
     public void testCredentials() {
-        send("GET", finder(0), null, null, 1, false);
+        send("GET", finder(0), null, null, 1, null, 0);
     }
 
-    public Optional<Long> findSegment(String name) {
+    /** @param type {@code USER} or {@code COMPANY} */
+    public Optional<Long> findSegment(String name, String type) {
         int start = 0;
         while (true) {
-            JsonNode body = XdmJson.mapper().readTree(send("GET", finder(start), null, null, properties.attempts(), false).body());
+            JsonNode body = XdmJson.mapper().readTree(send("GET", finder(start), null, null, properties.attempts(), null, 0).body());
             JsonNode elements = body.path("elements");
             for (JsonNode segment : elements) {
-                if (name.equals(segment.path("name").asString(null)) && "USER".equals(segment.path("type").asString(""))) {
+                if (name.equals(segment.path("name").asString(null)) && type.equals(segment.path("type").asString(""))) {
                     return Optional.of(segment.path("id").asLong());
                 }
             }
@@ -82,14 +86,15 @@ public final class LinkedInClient {
         }
     }
 
-    public long createUserSegment(String name) {
+    /** @param type {@code USER} or {@code COMPANY} */
+    public long createSegment(String name, String type) {
         ObjectNode body = XdmJson.mapper().createObjectNode();
         body.put("name", name);
         body.put("account", endpoint.accountUrn());
-        body.put("type", "USER");
+        body.put("type", type);
         body.put("sourcePlatform", properties.sourcePlatform());
         body.putArray("destinations").addObject().put("destination", "LINKEDIN");
-        HttpResponse<String> response = send("POST", "/rest/dmpSegments", body.toString(), null, properties.attempts(), false);
+        HttpResponse<String> response = send("POST", "/rest/dmpSegments", body.toString(), null, properties.attempts(), null, 0);
         String id = response.headers().firstValue("x-restli-id")
                 .or(() -> response.headers().firstValue("x-linkedin-id"))
                 .orElseThrow(() -> new LinkedInException("LinkedIn created a segment without naming its id", false));
@@ -105,11 +110,32 @@ public final class LinkedInClient {
             element.put("action", change.add() ? "ADD" : "REMOVE");
             element.putArray("userIds").addObject().put("idType", "SHA256_EMAIL").put("idValue", change.sha256Email());
         }
-        HttpResponse<String> response = send("POST", "/rest/dmpSegments/" + segmentId + "/users", body.toString(),
-                "BATCH_CREATE", properties.attempts(), true);
+        return statuses(send("POST", "/rest/dmpSegments/" + segmentId + "/users", body.toString(), "BATCH_CREATE",
+                properties.attempts(), usersCalls, properties.usersCallsPerMinute()), changes.size());
+    }
+
+    /** ADD and REMOVE of companies; per element, null when LinkedIn took it, else its error message. */
+    public List<String> companies(long segmentId, List<CompanyChange> changes) {
+        ObjectNode body = XdmJson.mapper().createObjectNode();
+        ArrayNode elements = body.putArray("elements");
+        for (CompanyChange change : changes) {
+            ObjectNode element = elements.addObject();
+            element.put("action", change.add() ? "ADD" : "REMOVE");
+            if (change.companyName() != null) {
+                element.put("companyName", change.companyName());
+            }
+            if (change.companyWebsiteDomain() != null) {
+                element.put("companyWebsiteDomain", change.companyWebsiteDomain());
+            }
+        }
+        return statuses(send("POST", "/rest/dmpSegments/" + segmentId + "/companies", body.toString(), "BATCH_CREATE",
+                properties.attempts(), companiesCalls, properties.companiesCallsPerMinute()), changes.size());
+    }
+
+    private static List<String> statuses(HttpResponse<String> response, int count) {
         JsonNode statuses = XdmJson.mapper().readTree(response.body()).path("elements");
-        List<String> results = new ArrayList<>(changes.size());
-        for (int i = 0; i < changes.size(); i++) {
+        List<String> results = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             JsonNode status = statuses.path(i);
             int code = status.path("status").asInt(0);
             results.add(code >= 200 && code < 300 ? null
@@ -123,13 +149,14 @@ public final class LinkedInClient {
                 + "&start=" + start + "&count=100";
     }
 
+    /** @param window the per-minute window the call counts in, null for calls LinkedIn does not limit per minute */
     private HttpResponse<String> send(String method, String path, String body, String restliMethod, int attempts,
-                                      boolean usersCall) {
+                                      Deque<Long> window, int perMinute) {
         long backoff = properties.backoffInitial().toMillis();
         String failure = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
-            if (usersCall) {
-                admitUsersCall();
+            if (window != null) {
+                admit(window, perMinute);
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
                     .timeout(properties.requestTimeout())
@@ -165,7 +192,7 @@ public final class LinkedInClient {
                 throw new LinkedInException("LinkedIn refused the access token (HTTP " + status + "): " + message, true);
             }
             // a segment just created answers 404 for a few seconds
-            boolean newSegment = status == 404 && usersCall;
+            boolean newSegment = status == 404 && window != null;
             if (!RETRIED.contains(status) && !newSegment) {
                 throw new LinkedInException("LinkedIn answered HTTP " + status + " to " + method + " "
                         + path.replaceAll("\\?.*", "") + ": " + message, false);
@@ -179,20 +206,20 @@ public final class LinkedInClient {
         throw new LinkedInException(failure, false);
     }
 
-    /** At most {@code usersCallsPerMinute} calls to /users in any minute, per access token. */
-    private void admitUsersCall() {
-        synchronized (usersCalls) {
+    /** At most {@code perMinute} calls in any minute, per access token and resource. */
+    private static void admit(Deque<Long> window, int perMinute) {
+        synchronized (window) {
             while (true) {
                 long now = System.nanoTime();
-                while (!usersCalls.isEmpty() && now - usersCalls.peekFirst() >= 60_000_000_000L) {
-                    usersCalls.pollFirst();
+                while (!window.isEmpty() && now - window.peekFirst() >= 60_000_000_000L) {
+                    window.pollFirst();
                 }
-                if (usersCalls.size() < properties.usersCallsPerMinute()) {
-                    usersCalls.addLast(now);
+                if (window.size() < perMinute) {
+                    window.addLast(now);
                     return;
                 }
                 try {
-                    usersCalls.wait(Math.max(1, (60_000_000_000L - (now - usersCalls.peekFirst())) / 1_000_000));
+                    window.wait(Math.max(1, (60_000_000_000L - (now - window.peekFirst())) / 1_000_000));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new LinkedInException("interrupted", false);

@@ -7,7 +7,7 @@ import java.util.Deque;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** Clients per endpoint, with one per-minute window of {@code /users} calls per access token. */
+/** Clients per endpoint, with per-minute windows of {@code /users} and {@code /companies} calls per access token. */
 @Component
 public class LinkedInClients {
 
@@ -23,7 +23,8 @@ public class LinkedInClients {
 
     public LinkedInClient client(LinkedInEndpoint endpoint) {
         return new LinkedInClient(endpoint, http, properties,
-                windows.computeIfAbsent(endpoint.accessToken(), t -> LinkedInClient.window()));
+                windows.computeIfAbsent("users|" + endpoint.accessToken(), t -> LinkedInClient.window()),
+                windows.computeIfAbsent("companies|" + endpoint.accessToken(), t -> LinkedInClient.window()));
     }
 
     public int elementsPerCall() {

@@ -118,6 +118,37 @@ class LinkedInActivationIT {
     }
 
     @Test
+    void shouldSendAnAccountAudienceToACompanySegment() {
+        Instant entered = Instant.now().minusSeconds(3600);
+        String townsend = api.account("Townsend", "Townsend.com");
+        String acme = api.account("Acme", null);
+        String globex = api.account("Globex", "globex.test");
+        TestUpstreams.segmentation().members(segmentId, "account", Map.of(townsend, entered, acme, entered));
+
+        Answer created = api.call("POST", "/v1/activations",
+                Map.of("segmentId", segmentId, "destinationId", destination(token), "audienceName", audienceName));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        assertThat(created.body().get("audience").asString()).isEqualTo("account");
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(companies()).containsExactlyInAnyOrder(
+                Map.of("companyName", "Townsend", "companyWebsiteDomain", "townsend.com"), Map.of("companyName", "Acme")));
+        assertThat(linkedIn.segments()).filteredOn(s -> audienceName.equals(s.get("name")))
+                .singleElement().satisfies(s -> assertThat(s.get("type")).isEqualTo("COMPANY"));
+
+        Instant now = Instant.now();
+        api.membershipChanged(segmentId, "account", acme, "exited", now);
+        api.membershipChanged(segmentId, "account", globex, "entered", now);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(companies()).containsExactlyInAnyOrder(
+                Map.of("companyName", "Townsend", "companyWebsiteDomain", "townsend.com"),
+                Map.of("companyName", "Globex", "companyWebsiteDomain", "globex.test")));
+        assertThat(linkedIn.stats().violationCount()).isZero();
+    }
+
+    private List<Map<String, Object>> companies() {
+        return linkedIn.companies("urn:li:sponsoredAccount:" + account, audienceName);
+    }
+
+    @Test
     void shouldReportATokenLinkedInRefusesFromTheTestAndInTheStatus() {
         String destination = destination("not-a-token");
         Answer test = api.call("POST", "/v1/destinations/" + destination + "/test", null);
