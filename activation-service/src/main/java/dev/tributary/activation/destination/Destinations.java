@@ -60,6 +60,10 @@ public class Destinations {
     public Destination replace(String id, DestinationRequest request) {
         Destination current = get(id);
         Validated valid = validate(request, current);
+        if (valid.type() != current.type()) {
+            throw new BadRequestException("Invalid destination", "A destination's type cannot change",
+                    List.of(Map.of("field", "type", "message", "is " + current.type().wireName() + "; create a new destination")));
+        }
         jdbc.sql("""
                 UPDATE activation.destination SET name = :name, type = :type, config = CAST(:config AS jsonb),
                        secret = :secret, updated_at = :now WHERE id = :id""")
@@ -67,6 +71,9 @@ public class Destinations {
                 .param("config", XdmJson.mapper().writeValueAsString(valid.config()))
                 .param("secret", box.seal(XdmJson.mapper().writeValueAsString(valid.secrets()), current.id().toString()))
                 .param("now", Timestamp.from(Instant.now())).update();
+        // new credentials are tried at once, not after the wait that failures with the old ones built up
+        jdbc.sql("UPDATE activation.activation SET retry_at = NULL, failures = 0 WHERE destination_id = ? AND status <> 'stopped'")
+                .param(current.id()).update();
         return get(id);
     }
 

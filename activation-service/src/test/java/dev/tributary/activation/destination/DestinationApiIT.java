@@ -89,6 +89,10 @@ class DestinationApiIT {
         assertThat(renamed.status()).isEqualTo(200);
         assertThat(renamed.body().get("name").asString()).isEqualTo("Marketo renamed");
         assertThat(api.call("POST", "/v1/destinations/" + id + "/test", null).status()).isEqualTo(200);
+        Answer retyped = api.call("PUT", "/v1/destinations/" + id, Map.of("name", "x", "type", "linkedin-matched-audience",
+                "config", Map.of("baseUrl", "http://localhost:1", "accessToken", "t", "adAccount", "1")));
+        assertThat(retyped.status()).isEqualTo(400);
+        assertThat(retyped.body().get("errors").findValuesAsString("field")).containsExactly("type");
     }
 
     @Test
