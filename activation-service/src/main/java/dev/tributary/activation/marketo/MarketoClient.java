@@ -34,6 +34,8 @@ public final class MarketoClient {
     private static final Logger log = LoggerFactory.getLogger(MarketoClient.class);
     private static final Set<String> RETRIED = Set.of("604", "606", "608", "611", "615");
     private static final Set<String> TOKEN = Set.of("601", "602");
+    /** A token this close to its expiry is not sent: the call could arrive after it (602). */
+    private static final long LAST_MOMENT_MILLIS = 2000;
     /** The filter values' share of a lookup URL, well under Marketo's 8 KB limit. */
     private static final int MAX_FILTER_CHARS = 6000;
 
@@ -44,6 +46,8 @@ public final class MarketoClient {
     private final AtomicLong calls = new AtomicLong();
     private String token;
     private long tokenExpiresAt;
+    /** When to ask Identity next: {@code tokenRenewBefore} ahead of expiry, or just before it (see currentToken). */
+    private long renewAt;
 
     MarketoClient(MarketoEndpoint endpoint, HttpClient http, CallLimiter limiter, MarketoProperties properties) {
         this.endpoint = endpoint;
@@ -263,25 +267,32 @@ public final class MarketoClient {
     /** A token with more than {@code tokenRenewBefore} left, asking Identity for a new one when needed. */
     private synchronized String currentToken(int attempts) {
         long now = System.currentTimeMillis();
-        if (token != null && now < tokenExpiresAt - properties.tokenRenewBefore().toMillis()) {
+        if (token != null && now < renewAt) {
             return token;
+        }
+        if (token != null && now < tokenExpiresAt && tokenExpiresAt - now <= LAST_MOMENT_MILLIS) {
+            // Identity hands out the current token until it expires: let it expire rather than send it to die in flight
+            pause(tokenExpiresAt - now);
         }
         long backoff = properties.backoffInitial().toMillis();
         for (int attempt = 1; ; attempt++) {
             String query = "?grant_type=client_credentials&client_id=" + encode(endpoint.clientId())
                     + "&client_secret=" + encode(endpoint.clientSecret());
+            long asked = System.currentTimeMillis();
             Answer answer = send(HttpRequest.newBuilder(URI.create(base() + "/identity/oauth/token" + query))
                     .timeout(properties.requestTimeout()).header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.noBody()).build());
             if (answer.status() == 200) {
                 JsonNode body = XdmJson.mapper().readTree(answer.body());
                 if (body.hasNonNull("access_token")) {
-                    token = body.get("access_token").asString();
-                    tokenExpiresAt = now + body.path("expires_in").asLong(0) * 1000;
-                    if (tokenExpiresAt - properties.tokenRenewBefore().toMillis() <= now) {
-                        // a token about to expire is still good for this call; the next one asks again
-                        tokenExpiresAt = now + properties.tokenRenewBefore().toMillis() + 1000;
-                    }
+                    String issued = body.get("access_token").asString();
+                    long expiresAt = asked + body.path("expires_in").asLong(0) * 1000;
+                    boolean renewed = !issued.equals(token) && expiresAt - asked > properties.tokenRenewBefore().toMillis();
+                    // the same token again (Marketo renews none before it expires): keep it until just before its end,
+                    // without asking again at every call
+                    renewAt = renewed ? expiresAt - properties.tokenRenewBefore().toMillis() : expiresAt - LAST_MOMENT_MILLIS;
+                    token = issued;
+                    tokenExpiresAt = expiresAt;
                     return token;
                 }
             }

@@ -345,6 +345,30 @@ class MarketoActivationIT {
     }
 
     @Test
+    void shouldUseATokenNearItsExpiryWithoutAskingIdentityAtEveryCall() throws Exception {
+        // Identity hands out its current token until it expires: one issued an hour ago has 63 s left
+        HttpClient http = HttpClient.newHttpClient();
+        http.send(HttpRequest.newBuilder(URI.create(marketo.baseUrl() + "/identity/oauth/token?grant_type=client_credentials"
+                + "&client_id=" + marketo.clientId() + "&client_secret=" + marketo.clientSecret())).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        TestUpstreams.emulators().advanceClock(Duration.ofSeconds(3600 - 63));
+        members(Map.of());
+        activate(destination(false));
+
+        for (int i = 0; i < 8; i++) {
+            String email = "t" + i + "@token.test";
+            api.membershipChanged(segmentId, api.person(email, "y", marketo.seedLead(Map.of("email", email)),
+                    marketo.munchkinId()), "entered", Instant.now());
+            // spread over more than the 3 s after which a renewal is due: asking again at every call would show
+            await().pollDelay(Duration.ofMillis(600)).atMost(PATIENCE).until(() -> listEmails().contains(email));
+        }
+
+        assertThat(listEmails()).hasSize(8);
+        // the test's own, the service's first, and its one renewal attempt 60 s before expiry, which got the same token
+        assertThat(marketo.stats().tokenCalls()).isEqualTo(3);
+    }
+
+    @Test
     void shouldRefuseAnActivationOfAnUnknownSegmentOrDestination() {
         Answer refused = api.call("POST", "/v1/activations",
                 Map.of("segmentId", "seg_unknown", "destinationId", UUID.randomUUID().toString(), "listName", "x"));
