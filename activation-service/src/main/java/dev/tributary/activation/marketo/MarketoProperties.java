@@ -13,7 +13,8 @@ import java.time.Duration;
  * @param window           the rate window
  * @param maxConcurrent    calls in flight per instance (Marketo: 10)
  * @param batchSize        ids or records per call (Marketo: 300)
- * @param tokenRenewBefore a token this close to its expiry is renewed before the next call
+ * @param tokenRenewBefore Identity is asked again this long before the token expires (Marketo may answer with the same
+ *                         token until it expires: it is then kept until just before its end)
  * @param backoffInitial   first wait after a 606, 615, 5xx or timeout; doubled per attempt
  * @param backoffMax       longest wait between attempts
  * @param attempts         attempts per call before the delivery run gives up and retries later
