@@ -131,6 +131,11 @@ public class SegmentEvaluations {
         } catch (SegmentNotFoundException e) {
             evaluations.failed(evaluationId, e.getMessage(), Duration.ofNanos(System.nanoTime() - started), clock.instant());
         } catch (RuntimeException e) {
+            if (isDatabaseFailure(e)) {
+                // nothing can be recorded either; the schedule or the retry asks again
+                log.warn("Evaluation of segment {} failed: the database is unavailable", segmentId, e);
+                return;
+            }
             evaluations.failed(evaluationId, FailureLog.message(e), Duration.ofNanos(System.nanoTime() - started), clock.instant());
             isolate(segmentId, trigger, e);
         } finally {
@@ -305,12 +310,17 @@ public class SegmentEvaluations {
      * and the caller's own retry (the change consumer's, the next tick) is the right one.
      */
     private void isolate(String segmentId, String trigger, RuntimeException e) {
-        if (e instanceof DataAccessResourceFailureException || e instanceof CannotCreateTransactionException) {
+        if (isDatabaseFailure(e)) {
             throw e;
         }
         int attempts = failures.failed(segmentId, trigger, e, clock.instant());
         log.warn("Evaluation of segment {} failed ({}, {} in a row); it is skipped until a full evaluation succeeds",
                 segmentId, trigger, attempts, e);
+    }
+
+    /** No connection to the database, or a lost one: not a failure of any segment. */
+    private static boolean isDatabaseFailure(RuntimeException e) {
+        return e instanceof DataAccessResourceFailureException || e instanceof CannotCreateTransactionException;
     }
 
     /** Diffs only {@code ids}; returns the ids whose membership changed. */
