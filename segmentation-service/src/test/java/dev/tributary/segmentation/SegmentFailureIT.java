@@ -140,6 +140,35 @@ class SegmentFailureIT {
         });
     }
 
+    @Test
+    void shouldReportAFailingTimeRecheckAndLetTheRetryDecideWhatItMissed() {
+        SegmentationFixtures.pageView(SegmentationFixtures.P1_MARKETO, Instant.now().minus(Duration.ofMinutes(5)));
+        await().atMost(WAIT).until(() -> jdbc.sql("SELECT count(*) FROM profile_read.event").query(Long.class).single() == 2);
+        String failing = SegmentationFixtures.createSegment(api, "Recent product page viewers", "person",
+                "exists(events where url contains \"/products/new\" and timestamp in last 30 minutes)", "batch");
+        await().atMost(WAIT).until(() -> memberEmails(api, failing).equals(Set.of("p1@townsend.com")));
+        refuseMembershipOf(failing);
+
+        // p1's view leaves the window; within the hour, so no full time evaluation is due, only the re-check
+        clock.advance(Duration.ofMinutes(30));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode reported = segment(failing);
+            assertThat(reported.get("status").asString()).isEqualTo("failed");
+            assertThat(reported.get("lastError").get("trigger").asString()).isEqualTo("recheck");
+            assertThat(reported.get("lastError").get("message").asString()).contains(REFUSAL);
+        });
+        assertThat(memberEmails(api, failing)).containsExactly("p1@townsend.com");
+
+        allowMembership();
+        passNextAttempt(failing);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(segment(failing).get("status").asString()).isEqualTo("ok");
+            assertThat(memberEmails(api, failing)).isEmpty();
+        });
+    }
+
     private JsonNode segment(String id) {
         SegmentationApi.Response response = api.get("/v1/segments/" + id);
         assertThat(response.status()).isEqualTo(200);
