@@ -66,6 +66,7 @@ class ProfileMetricsIT {
         assertThat(metrics).containsPattern("cdp_outbox_oldest_age_seconds\\{[^}]*table=\"profile.outbox\"[^}]*} \\d");
         // Kafka's own client metrics, from spring-kafka's MicrometerConsumerListener
         assertThat(metrics).contains("kafka_consumer_fetch_manager_records_lag_max");
+        assertThat(metrics).containsPattern("cdp_profile_dead_letters_messages\\{[^}]*status=\"open\"[^}]*} \\d");
     }
 
     private static double accountMerges(String metrics) {

@@ -44,7 +44,8 @@ public final class SegmentationFixtures {
         // an evaluation running on the scheduler may hold locks the truncation needs: retry a deadlock victim
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
             jdbc.sql("TRUNCATE segmentation.segment, segmentation.evaluation, segmentation.membership,"
-                    + " segmentation.membership_history, segmentation.membership_count, segmentation.outbox").update();
+                    + " segmentation.membership_history, segmentation.membership_count, segmentation.outbox,"
+                    + " segmentation.segment_failure").update();
             jdbc.sql("""
                     TRUNCATE profile.fragment, profile.identity_link, profile.identity_profile, profile.identity_rejection,
                              profile.identity_hub, profile.unified_profile, profile.unified_person, profile.unified_account,

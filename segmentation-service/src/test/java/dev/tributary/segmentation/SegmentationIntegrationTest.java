@@ -25,6 +25,8 @@ import java.lang.annotation.Target;
                 "cdp.segmentation.time.recheck-interval=1s", "cdp.segmentation.schedule.poll-interval=1s",
                 // the Townsend people are three: an evaluation they all enter analyses membership
                 "cdp.segmentation.schedule.analyze-after-changes=3",
+                // SegmentLimitsIT waits this long for a read held up behind a table lock to be cancelled
+                "cdp.segmentation.api.statement-timeout=3s",
                 // the JVM's shared PostgreSQL stops in its own shutdown hook: do not wait long for it
                 "spring.lifecycle.timeout-per-shutdown-phase=5s", "spring.datasource.hikari.connection-timeout=5000"})
 @ContextConfiguration(initializers = SegmentationTestInitializer.class)

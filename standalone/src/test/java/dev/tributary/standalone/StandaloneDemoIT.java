@@ -165,6 +165,51 @@ class StandaloneDemoIT {
         assertThat(response.statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void shouldApplyTheValidRecordsAroundLinesTheDatabaseCouldNotHold() throws Exception {
+        String ingestion = standalone.baseUrls().ingestion();
+        JsonNode source = XdmJson.mapper().readTree(post(ingestion + "/v1/sources", "application/json",
+                "{\"name\":\"Door CRM\",\"type\":\"file\",\"instanceId\":\"door-1\"}").body());
+        String batch = String.join("\n",
+                account("D-1", "Before", "2026-11-01T10:00:00Z"),
+                account("D-2", "Bad\\u0000Name", "2026-11-01T10:00:00Z"),
+                account("K".repeat(10 * 1024), "Long key", "2026-11-01T10:00:00Z"),
+                account("D-3", "Dated 9999", "9999-01-01T00:00:00Z"),
+                account("D-4", "Year 300000", "+300000-01-01T00:00:00Z"),
+                account("D-5", "After", "2026-11-01T10:00:00Z"));
+
+        HttpResponse<String> answer = post(ingestion + "/v1/sources/" + source.get("id").asString() + "/records",
+                "application/x-ndjson", batch);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        JsonNode result = XdmJson.mapper().readTree(answer.body());
+        assertThat(result.get("accepted").asInt()).isEqualTo(2);
+        assertThat(result.get("errors").valueStream().map(e -> e.get("line").asInt()).toList()).containsExactly(2, 3, 4, 5);
+        assertThat(result.get("errors").valueStream().map(e -> e.get("message").asString()))
+                .allSatisfy(message -> assertThat(message).startsWith("/"));
+        for (String key : List.of("D-1", "D-5")) {
+            JsonNode account = await().atMost(Duration.ofSeconds(15)).until(() -> get(standalone.baseUrls().profile()
+                    + "/v1/accounts?identity=b2b_account:" + key + "@door-1.Salesforce"), a -> a != null);
+            assertThat(account.toString()).contains(key.equals("D-1") ? "Before" : "After");
+        }
+    }
+
+    @Test
+    void shouldKeepPrometheusForTheAdminScope() throws Exception {
+        assertThat(getWithoutToken(standalone.baseUrls().profile() + "/actuator/prometheus").statusCode()).isEqualTo(401);
+    }
+
+    private static String account(String id, String name, String lastUpdated) {
+        return "{\"class\":\"account\",\"data\":{\"accountKey\":\"" + id + "@door-1.Salesforce\",\"accountName\":\"" + name
+                + "\",\"extSourceSystemAudit\":{\"lastUpdatedDate\":\"" + lastUpdated + "\"}}}";
+    }
+
+    private HttpResponse<String> post(String url, String contentType, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer standalone-test-token")
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private JsonNode get(String url) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer standalone-test-token").build(), HttpResponse.BodyHandlers.ofString());

@@ -13,37 +13,46 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.List;
+import java.util.Map;
 
 @RestController
 @RequestMapping("/v1/segments")
 class SegmentController {
 
     private final SegmentDefinitions segments;
+    private final SegmentHealth health;
 
-    SegmentController(SegmentDefinitions segments) {
+    SegmentController(SegmentDefinitions segments, SegmentHealth health) {
         this.segments = segments;
+        this.health = health;
+    }
+
+    private SegmentResponse response(SegmentDefinition segment) {
+        return SegmentResponse.of(segment, health.failures(List.of(segment.id())).get(segment.id()));
     }
 
     @PostMapping
     ResponseEntity<SegmentResponse> create(@Valid @RequestBody SegmentRequest request) {
-        SegmentResponse created = SegmentResponse.of(segments.create(request));
+        SegmentResponse created = response(segments.create(request));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
                 .path("/{id}").buildAndExpand(created.id()).toUri()).body(created);
     }
 
     @GetMapping
     List<SegmentResponse> list() {
-        return segments.list().stream().map(SegmentResponse::of).toList();
+        List<SegmentDefinition> all = segments.list();
+        Map<String, SegmentFailure> failures = health.failures(all.stream().map(SegmentDefinition::id).toList());
+        return all.stream().map(s -> SegmentResponse.of(s, failures.get(s.id()))).toList();
     }
 
     @GetMapping("/{id}")
     SegmentResponse get(@PathVariable String id) {
-        return SegmentResponse.of(segments.get(id));
+        return response(segments.get(id));
     }
 
     @PutMapping("/{id}")
     SegmentResponse update(@PathVariable String id, @Valid @RequestBody SegmentRequest request) {
-        return SegmentResponse.of(segments.update(id, request));
+        return response(segments.update(id, request));
     }
 
     @DeleteMapping("/{id}")

@@ -2,6 +2,7 @@ package dev.tributary.segmentation.definition;
 
 import dev.tributary.segmentation.language.Audience;
 import dev.tributary.segmentation.language.CompiledSegment;
+import dev.tributary.segmentation.language.QueryLimits;
 import dev.tributary.segmentation.language.SegmentLanguage;
 
 import java.time.Duration;
@@ -12,9 +13,12 @@ public record SegmentDefinition(String id, String name, Audience audience, Strin
                                 EvaluationMode evaluation, String schedule, Instant createdAt, Instant updatedAt,
                                 long version) {
 
-    /** Stored rules were valid when saved; compiling again is cheap and keeps no cache to invalidate. */
+    /**
+     * Stored rules were valid when saved; compiling again is cheap and keeps no cache to invalidate. Within the
+     * language's ceilings rather than today's API limits, which may since have been lowered.
+     */
     public CompiledSegment compile() {
-        return SegmentLanguage.compile(audience, query);
+        return SegmentLanguage.compile(audience, query, QueryLimits.STORED);
     }
 
     public Duration scheduleDuration() {

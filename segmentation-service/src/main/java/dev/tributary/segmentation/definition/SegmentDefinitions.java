@@ -30,12 +30,15 @@ public class SegmentDefinitions {
     private final SegmentPreview preview;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final QueryProperties limits;
 
-    SegmentDefinitions(SegmentRepository repository, SegmentPreview preview, ApplicationEventPublisher events, Clock clock) {
+    SegmentDefinitions(SegmentRepository repository, SegmentPreview preview, ApplicationEventPublisher events, Clock clock,
+                       QueryProperties limits) {
         this.repository = repository;
         this.preview = preview;
         this.events = events;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /** Validates everything before writing anything: a rejected request leaves no trace. */
@@ -95,9 +98,10 @@ public class SegmentDefinitions {
                 evaluation, schedule, clock.instant());
     }
 
-    private static CompiledSegment compile(Audience audience, String query) {
+    /** Within the API's limits ({@link QueryProperties}): text longer or nested deeper is refused, located. */
+    private CompiledSegment compile(Audience audience, String query) {
         try {
-            return SegmentLanguage.compile(audience, query);
+            return SegmentLanguage.compile(audience, query, limits.limits());
         } catch (SegmentQueryException e) {
             throw new InvalidSegmentQueryException(e);
         }

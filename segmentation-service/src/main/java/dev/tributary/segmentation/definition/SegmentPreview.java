@@ -20,13 +20,24 @@ class SegmentPreview {
     static final int SAMPLE_SIZE = 20;
 
     private final JdbcClient jdbc;
+    private final ReadLimits limits;
 
-    SegmentPreview(JdbcClient jdbc) {
+    SegmentPreview(JdbcClient jdbc, ReadLimits limits) {
         this.jdbc = jdbc;
+        this.limits = limits;
     }
 
     @Transactional(readOnly = true)
     PreviewResponse preview(CompiledSegment compiled, Instant now) {
+        try {
+            limits.start();
+            return run(compiled, now);
+        } catch (RuntimeException e) {
+            throw limits.translate(e);
+        }
+    }
+
+    private PreviewResponse run(CompiledSegment compiled, Instant now) {
         Map<String, Object> params = new HashMap<>(compiled.parameters());
         params.put("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
         long count = jdbc.sql("SELECT count(*) FROM (" + compiled.selectAll() + ") q")

@@ -9,7 +9,8 @@ public record SegmentRequest(
         @NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters") String name,
         @NotBlank(message = "must not be blank")
         @Pattern(regexp = "person|account", message = "must be \"person\" or \"account\"") String audience,
-        @NotBlank(message = "must not be blank") @Size(max = 20000, message = "must be at most 20000 characters") String query,
+        // its length is the language's limit (cdp.segmentation.query.max-length), refused with a position
+        @NotBlank(message = "must not be blank") String query,
         @Pattern(regexp = "batch|streaming", message = "must be \"batch\" or \"streaming\"") String evaluation,
         String schedule) {
 }

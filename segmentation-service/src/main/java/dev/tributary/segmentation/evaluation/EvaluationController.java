@@ -31,7 +31,7 @@ class EvaluationController {
 
     @PostMapping
     ResponseEntity<EvaluationResponse> request(@PathVariable String segmentId) {
-        EvaluationStatus queued = evaluations.request(segmentId, "manual");
+        EvaluationStatus queued = evaluations.request(segmentId, SegmentEvaluations.MANUAL);
         return ResponseEntity.accepted().location(ServletUriComponentsBuilder.fromCurrentRequest()
                         .path("/{id}").buildAndExpand(queued.id()).toUri())
                 .body(EvaluationResponse.of(queued));

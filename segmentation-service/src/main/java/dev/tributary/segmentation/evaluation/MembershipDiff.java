@@ -225,6 +225,7 @@ class MembershipDiff {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void forget(String segmentId) {
+        jdbc.sql("DELETE FROM segmentation.segment_failure WHERE segment_id = ?").param(segmentId).update();
         jdbc.sql("DELETE FROM segmentation.membership WHERE segment_id = ?").param(segmentId).update();
         jdbc.sql("DELETE FROM segmentation.membership_history WHERE segment_id = ?").param(segmentId).update();
         jdbc.sql("DELETE FROM segmentation.membership_count WHERE segment_id = ?").param(segmentId).update();

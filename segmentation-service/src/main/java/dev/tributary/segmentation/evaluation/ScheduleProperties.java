@@ -39,6 +39,10 @@ import java.time.Duration;
  *                     table's old statistics: at 1M people, S3's next evaluation took 4.2 to 6.0 s after its first
  *                     evaluation entered 800,000 people, 3.0 s after an {@code ANALYZE} of 0.28 s (twelfth session).
  *                     Autovacuum analyses too, a minute or more later.
+ * @param queueCapacity evaluations asked for through the API ({@code POST /v1/segments/{id}/evaluations}) are
+ *                     refused with 429 while this many evaluations wait for a thread (ADR 0022); the service's own
+ *                     are never refused
+ * @param queueRetryAfter the {@code Retry-After} of that 429
  */
 @Validated
 @ConfigurationProperties("cdp.segmentation.schedule")
@@ -48,5 +52,7 @@ public record ScheduleProperties(@DefaultValue("15s") @NotNull Duration pollInte
                                  @DefaultValue("without-aggregates") @NotNull NestedLoops nestedLoops,
                                  @DefaultValue("0") @Min(0) int parallelWorkers,
                                  @DefaultValue("true") boolean hashAggregates,
-                                 @DefaultValue("10000") @Min(0) int analyzeAfterChanges) {
+                                 @DefaultValue("10000") @Min(0) int analyzeAfterChanges,
+                                 @DefaultValue("16") @Min(0) int queueCapacity,
+                                 @DefaultValue("30s") @NotNull Duration queueRetryAfter) {
 }

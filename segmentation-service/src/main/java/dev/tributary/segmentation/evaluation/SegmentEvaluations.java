@@ -10,7 +10,9 @@ import dev.tributary.support.problem.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.core.task.TaskExecutor;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,15 +47,17 @@ public class SegmentEvaluations {
     private final ChangeRelevance relevance;
     private final TransactionTemplate tx;
     private final TransactionTemplate requiresNew;
-    private final TaskExecutor executor;
+    private final ThreadPoolTaskExecutor executor;
     private final Clock clock;
     private final TimeEvaluationProperties time;
     private final ScheduleProperties schedule;
+    private final FailureLog failures;
     private final EvaluationMeters meters;
 
     SegmentEvaluations(SegmentDefinitions definitions, MembershipDiff diff, Memberships memberships, EvaluationLog evaluations,
-                       AffectedEntities affected, ChangeRelevance relevance, TransactionTemplate tx, TaskExecutor evaluationExecutor, Clock clock,
-                       TimeEvaluationProperties time, ScheduleProperties schedule, EvaluationMeters meters) {
+                       AffectedEntities affected, ChangeRelevance relevance, TransactionTemplate tx,
+                       ThreadPoolTaskExecutor evaluationExecutor, Clock clock, TimeEvaluationProperties time,
+                       ScheduleProperties schedule, FailureLog failures, EvaluationMeters meters) {
         this.definitions = definitions;
         this.diff = diff;
         this.memberships = memberships;
@@ -67,16 +71,27 @@ public class SegmentEvaluations {
         this.clock = clock;
         this.time = time;
         this.schedule = schedule;
+        this.failures = failures;
         this.meters = meters;
     }
 
-    /** Queues a batch evaluation; it runs on the evaluation executor. */
+    /** The trigger of an evaluation asked for through the API. */
+    static final String MANUAL = "manual";
+
+    /**
+     * Queues a batch evaluation; it runs on the evaluation executor. One asked for through the API is refused
+     * while {@code cdp.segmentation.schedule.queue-capacity} evaluations wait already; the service's own (on
+     * creation, edit, schedule, retry) never are: each segment has at most one of each due at a time.
+     */
     public EvaluationStatus request(String segmentId, String trigger) {
         definitions.get(segmentId);
+        if (MANUAL.equals(trigger) && executor.getQueueSize() >= schedule.queueCapacity()) {
+            throw new EvaluationQueueFullException(schedule.queueCapacity(), schedule.queueRetryAfter());
+        }
         String id = UUID.randomUUID().toString();
         // committed before the executor can pick it up, whatever transaction the caller is in
         requiresNew.executeWithoutResult(status -> evaluations.queued(id, segmentId, trigger, clock.instant()));
-        executor.execute(() -> runBatch(segmentId, id));
+        executor.execute(() -> runBatch(segmentId, id, trigger));
         return evaluation(segmentId, id);
     }
 
@@ -86,10 +101,12 @@ public class SegmentEvaluations {
                 .orElseThrow(() -> new NotFoundException("Evaluation", evaluationId));
     }
 
-    void runBatch(String segmentId, String evaluationId) {
+    void runBatch(String segmentId, String evaluationId, String trigger) {
         MDC.put("segmentId", segmentId);
         MDC.put("evaluationId", evaluationId);
         long started = System.nanoTime();
+        Instant startedAt = clock.instant();
+        int[] recoveredAfter = {0};
         try {
             evaluations.running(evaluationId);
             List<String> changed = tx.execute(status -> {
@@ -103,15 +120,27 @@ public class SegmentEvaluations {
                 long entered = changes.stream().filter(c -> c.change().equals("entered")).count();
                 evaluations.succeeded(evaluationId, memberships.activeMembers(segmentId), entered, changes.size() - entered,
                         Duration.ofNanos(System.nanoTime() - started), clock.instant());
+                // decided in full: whatever streaming and re-checks skipped while it was failing is decided too
+                recoveredAfter[0] = failures.recovered(segmentId, startedAt);
                 return changes.stream().map(MembershipDiff.Change::entityId).toList();
             });
             meters.evaluated(segmentId, "batch", System.nanoTime() - started);
+            if (recoveredAfter[0] > 0) {
+                log.info("Segment {} evaluates again after {} failed attempts", segmentId, recoveredAfter[0]);
+            }
             propagate(segmentId, changed);
             log.info("Evaluated segment: took {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
             settle(changed.size());
-        } catch (RuntimeException e) {
-            log.warn("Evaluation of segment {} failed", segmentId, e);
+        } catch (SegmentNotFoundException e) {
             evaluations.failed(evaluationId, e.getMessage(), Duration.ofNanos(System.nanoTime() - started), clock.instant());
+        } catch (RuntimeException e) {
+            if (isDatabaseFailure(e)) {
+                // nothing can be recorded either; the schedule or the retry asks again
+                log.warn("Evaluation of segment {} failed: the database is unavailable", segmentId, e);
+                return;
+            }
+            evaluations.failed(evaluationId, FailureLog.message(e), Duration.ofNanos(System.nanoTime() - started), clock.instant());
+            isolate(segmentId, trigger, e);
         } finally {
             MDC.remove("segmentId");
             MDC.remove("evaluationId");
@@ -155,21 +184,30 @@ public class SegmentEvaluations {
         int changed = 0;
         // rules following the same paths from the same relevant changes share one widening
         Map<List<Object>, Set<String>> ids = new LinkedHashMap<>();
+        Set<String> failing = Set.copyOf(failures.failing());
         for (SegmentDefinition segment : streaming) {
-            CompiledSegment rule = segment.compile();
-            long widenStarted = System.nanoTime();
-            Set<String> personIds = relevance.relevant(rule, changes.persons());
-            Set<String> accountIds = relevance.relevant(rule, changes.accounts());
-            relevant += personIds.size() + accountIds.size();
-            Set<String> among = personIds.isEmpty() && accountIds.isEmpty() ? Set.of()
-                    : ids.computeIfAbsent(List.of(rule.audience(), rule.paths(), personIds, accountIds),
-                    k -> affected.expand(rule, personIds, accountIds));
-            widening += System.nanoTime() - widenStarted;
-            if (!among.isEmpty()) {
-                List<String> entityChanges = evaluateAmong(segment, among, "streaming");
-                decided += among.size();
-                changed += entityChanges.size();
-                propagate(all, segment.id(), entityChanges);
+            if (failing.contains(segment.id())) {
+                continue;
+            }
+            // one segment's failure is recorded and retried on its own; the others, and the offsets, move on (ADR 0022)
+            try {
+                CompiledSegment rule = segment.compile();
+                long widenStarted = System.nanoTime();
+                Set<String> personIds = relevance.relevant(rule, changes.persons());
+                Set<String> accountIds = relevance.relevant(rule, changes.accounts());
+                relevant += personIds.size() + accountIds.size();
+                Set<String> among = personIds.isEmpty() && accountIds.isEmpty() ? Set.of()
+                        : ids.computeIfAbsent(List.of(rule.audience(), rule.paths(), personIds, accountIds),
+                        k -> affected.expand(rule, personIds, accountIds));
+                widening += System.nanoTime() - widenStarted;
+                if (!among.isEmpty()) {
+                    List<String> entityChanges = evaluateAmong(segment, among, STREAMING);
+                    decided += among.size();
+                    changed += entityChanges.size();
+                    propagate(all, segment.id(), entityChanges);
+                }
+            } catch (RuntimeException e) {
+                isolate(segment.id(), STREAMING, e);
             }
         }
         if (log.isDebugEnabled()) {
@@ -200,16 +238,21 @@ public class SegmentEvaluations {
         int segments = 0;
         int decided = 0;
         for (SegmentDefinition segment : dependencyOrder(definitions.list())) {
-            CompiledSegment rule = segment.compile();
-            if (rule.timeDependent()) {
-                List<String> ids = since == null ? diff.activeMemberIds(segment.id())
-                        : List.copyOf(affected.crossedWindows(rule, since, now));
-                for (int from = 0; from < ids.size(); from += RECHECK_SLICE) {
-                    List<String> slice = ids.subList(from, Math.min(ids.size(), from + RECHECK_SLICE));
-                    propagate(segment.id(), evaluateAmong(segment, slice, "recheck"));
+            try {
+                CompiledSegment rule = segment.compile();
+                if (rule.timeDependent()) {
+                    List<String> ids = since == null ? diff.activeMemberIds(segment.id())
+                            : List.copyOf(affected.crossedWindows(rule, since, now));
+                    for (int from = 0; from < ids.size(); from += RECHECK_SLICE) {
+                        List<String> slice = ids.subList(from, Math.min(ids.size(), from + RECHECK_SLICE));
+                        propagate(segment.id(), evaluateAmong(segment, slice, RECHECK));
+                    }
+                    segments++;
+                    decided += ids.size();
                 }
-                segments++;
-                decided += ids.size();
+            } catch (RuntimeException e) {
+                // the rest of its ids are decided by the retry's full evaluation
+                isolate(segment.id(), RECHECK, e);
             }
         }
         lastRecheck = now;
@@ -223,23 +266,67 @@ public class SegmentEvaluations {
     /** When the last time re-check started that ran to the end; null until one has since this service started. */
     private volatile Instant lastRecheck;
 
-    /** Requests the batch evaluations that are due: by the segment's schedule, or the full time re-check. */
+    /**
+     * Requests the batch evaluations that are due: by the segment's schedule, or the full time re-check; and the
+     * retries of failing segments whose backoff has passed (a failing segment's schedule waits for its retry).
+     */
     public void runDue() {
+        Set<String> failing = Set.copyOf(failures.failing());
         List<String> ids = new ArrayList<>();
         List<Duration> intervals = new ArrayList<>();
         for (SegmentDefinition segment : definitions.list()) {
-            Duration interval = segment.scheduleDuration();
-            if (segment.compile().timeDependent()) {
-                interval = interval == null || interval.compareTo(time.fullInterval()) > 0 ? time.fullInterval() : interval;
+            if (failing.contains(segment.id())) {
+                continue;
             }
-            if (interval != null) {
-                ids.add(segment.id());
-                intervals.add(interval);
+            try {
+                Duration interval = segment.scheduleDuration();
+                if (segment.compile().timeDependent()) {
+                    interval = interval == null || interval.compareTo(time.fullInterval()) > 0 ? time.fullInterval() : interval;
+                }
+                if (interval != null) {
+                    ids.add(segment.id());
+                    intervals.add(interval);
+                }
+            } catch (RuntimeException e) {
+                isolate(segment.id(), "schedule", e);
             }
         }
-        for (String segmentId : evaluations.due(ids, intervals, clock.instant())) {
+        Instant now = clock.instant();
+        for (String segmentId : evaluations.due(ids, intervals, now)) {
             request(segmentId, "schedule");
         }
+        for (String segmentId : failures.claimDue(now)) {
+            try {
+                request(segmentId, RETRY);
+            } catch (SegmentNotFoundException e) {
+                log.debug("Segment {} was deleted before its retry", segmentId);
+            }
+        }
+    }
+
+    static final String STREAMING = "streaming";
+    static final String RECHECK = "recheck";
+    static final String DEPENDENCY = "dependency";
+    static final String RETRY = "retry";
+
+    /**
+     * Records a segment's own failure (its rule's SQL, its stored rule, its data) and lets the caller go on with the
+     * other segments; the segment is skipped by streaming and re-checks until a full evaluation, retried with backoff,
+     * succeeds (ADR 0022). A failure of the database itself is rethrown: no other segment could be evaluated either,
+     * and the caller's own retry (the change consumer's, the next tick) is the right one.
+     */
+    private void isolate(String segmentId, String trigger, RuntimeException e) {
+        if (isDatabaseFailure(e)) {
+            throw e;
+        }
+        int attempts = failures.failed(segmentId, trigger, e, clock.instant());
+        log.warn("Evaluation of segment {} failed ({}, {} in a row); it is skipped until a full evaluation succeeds",
+                segmentId, trigger, attempts, e);
+    }
+
+    /** No connection to the database, or a lost one: not a failure of any segment. */
+    private static boolean isDatabaseFailure(RuntimeException e) {
+        return e instanceof DataAccessResourceFailureException || e instanceof CannotCreateTransactionException;
     }
 
     /** Diffs only {@code ids}; returns the ids whose membership changed. */
@@ -248,9 +335,9 @@ public class SegmentEvaluations {
         String evaluationId = UUID.randomUUID().toString();
         List<String> changed = tx.execute(status -> {
             diff.lockAmong(segment.id());
-            // the segment may have been edited or deleted since it was listed
+            // the segment may have been edited or deleted since it was listed; a failing one waits for its retry
             SegmentDefinition current = definitions.find(segment.id()).orElse(null);
-            if (current == null) {
+            if (current == null || failures.isFailing(segment.id())) {
                 return List.<String>of();
             }
             Instant now = clock.instant();
@@ -283,9 +370,22 @@ public class SegmentEvaluations {
             return;
         }
         for (SegmentDefinition reader : all) {
-            if (reader.compile().referencedSegments().contains(segmentId)) {
-                propagate(all, reader.id(), evaluateAmong(reader, changedIds, "dependency"));
+            if (references(reader).contains(segmentId)) {
+                try {
+                    propagate(all, reader.id(), evaluateAmong(reader, changedIds, DEPENDENCY));
+                } catch (RuntimeException e) {
+                    isolate(reader.id(), DEPENDENCY, e);
+                }
             }
+        }
+    }
+
+    /** The segments a rule reads; none if the stored rule no longer compiles (its evaluation fails and says why). */
+    private static Set<String> references(SegmentDefinition segment) {
+        try {
+            return new LinkedHashSet<>(segment.compile().referencedSegments());
+        } catch (RuntimeException e) {
+            return Set.of();
         }
     }
 
@@ -294,7 +394,7 @@ public class SegmentEvaluations {
         Map<String, SegmentDefinition> pending = new LinkedHashMap<>();
         segments.forEach(s -> pending.put(s.id(), s));
         Map<String, Set<String>> references = new LinkedHashMap<>();
-        segments.forEach(s -> references.put(s.id(), new LinkedHashSet<>(s.compile().referencedSegments())));
+        segments.forEach(s -> references.put(s.id(), references(s)));
         List<SegmentDefinition> ordered = new ArrayList<>(segments.size());
         while (!pending.isEmpty()) {
             boolean progressed = false;

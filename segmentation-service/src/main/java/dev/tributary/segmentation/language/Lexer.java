@@ -61,7 +61,14 @@ final class Lexer {
                 return new Token(Token.Kind.SYMBOL, canonical, null, startLine, startColumn);
             }
         }
-        throw error(startLine, startColumn, "unexpected character '" + c + "'");
+        throw error(startLine, startColumn, "unexpected character " + describe(text.codePointAt(index)));
+    }
+
+    /** A character as an error message can show it: control characters and lone surrogates by their code. */
+    private static String describe(int codePoint) {
+        boolean printable = !Character.isISOControl(codePoint) && Character.isDefined(codePoint)
+                && Character.getType(codePoint) != Character.SURROGATE;
+        return printable ? "'" + new String(Character.toChars(codePoint)) + "'" : String.format("U+%04X", codePoint);
     }
 
     private Token number(int startLine, int startColumn) {

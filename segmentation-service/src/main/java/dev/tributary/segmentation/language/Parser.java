@@ -23,14 +23,22 @@ final class Parser {
 
     private final List<Token> tokens;
     private final Map<Object, Spans> spans = new IdentityHashMap<>();
+    private final int maxDepth;
     private int index;
+    private int depth;
 
-    private Parser(List<Token> tokens) {
+    private Parser(List<Token> tokens, int maxDepth) {
         this.tokens = tokens;
+        this.maxDepth = maxDepth;
     }
 
     static SegmentQuery parse(String text) {
-        Parser parser = new Parser(Lexer.tokenize(text));
+        return parse(text, QueryLimits.DEFAULT.maxDepth());
+    }
+
+    /** @param maxDepth nesting levels allowed ({@link QueryLimits}); checked before each descent, never by overflowing */
+    static SegmentQuery parse(String text, int maxDepth) {
+        Parser parser = new Parser(Lexer.tokenize(text), maxDepth);
         if (parser.peek().kind() == Token.Kind.END) {
             throw parser.error(parser.peek(), "empty rule: expected a condition");
         }
@@ -68,7 +76,10 @@ final class Parser {
         Token start = peek();
         if (start.isKeyword("not")) {
             index++;
-            return record(new Condition.Not(unary()), start);
+            enter(start);
+            Condition operand = unary();
+            depth--;
+            return record(new Condition.Not(operand), start);
         }
         return primary();
     }
@@ -77,8 +88,10 @@ final class Parser {
         Token token = peek();
         if (token.isSymbol("(")) {
             index++;
+            enter(token);
             Condition inner = or();
             expectSymbol(")");
+            depth--;
             return inner;
         }
         if (token.kind() == Token.Kind.IDENTIFIER && peekAt(1).isSymbol("(")) {
@@ -103,20 +116,24 @@ final class Parser {
     // exists := "exists" "(" path ["where" or] ")"
     private Condition exists() {
         Token start = next();
+        enter(start);
         expectSymbol("(");
         List<Token> path = path();
         Condition where = optionalWhere();
         expectSymbol(")");
+        depth--;
         return record(new Condition.Exists(texts(path), where), new Spans(start.position(), null, null, positions(path)));
     }
 
     // aggregate := function "(" path ["where" or] ")" comparisonOperator number
     private Condition aggregateComparison(AggregateFunction function) {
         Token start = next();
+        enter(start);
         expectSymbol("(");
         List<Token> path = path();
         Condition where = optionalWhere();
         expectSymbol(")");
+        depth--;
         Token operatorToken = peek();
         ComparisonOperator operator = comparisonOperator()
                 .filter(op -> !op.isTextual())
@@ -139,6 +156,14 @@ final class Parser {
         Aggregate aggregate = new Aggregate(function, names, attribute, where);
         return record(new Condition.AggregateComparison(aggregate, operator, (BigDecimal) number.value()),
                 new Spans(start.position(), operatorToken.position(), number.position(), positions(path)));
+    }
+
+    /** One level deeper at {@code opening}; refused before descending, so deep input cannot overflow the stack. */
+    private void enter(Token opening) {
+        if (++depth > maxDepth) {
+            throw error(opening, "nesting deeper than " + maxDepth
+                    + " levels (parentheses, not, exists and aggregates); simplify the rule");
+        }
     }
 
     private Condition optionalWhere() {

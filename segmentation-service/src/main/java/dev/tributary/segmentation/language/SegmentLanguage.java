@@ -13,12 +13,25 @@ public final class SegmentLanguage {
      * @throws SegmentQueryException with the line and column of the offending token
      */
     public static SegmentQuery parse(String text) {
-        return Parser.parse(text);
+        return parse(text, QueryLimits.DEFAULT);
+    }
+
+    /**
+     * Parses rule text within {@code limits}: longer text is refused before it is read, and nesting deeper than
+     * allowed at the token that opens the level too many.
+     *
+     * @throws SegmentQueryException with the line and column of the offending token
+     */
+    public static SegmentQuery parse(String text, QueryLimits limits) {
+        if (text.length() > limits.maxLength()) {
+            throw tooLong(text, limits.maxLength());
+        }
+        return Parser.parse(text, limits.maxDepth());
     }
 
     /** Parses and type-checks rule text for an audience. */
     public static SegmentQuery parse(Audience audience, String text) {
-        SegmentQuery query = Parser.parse(text);
+        SegmentQuery query = parse(text);
         QueryValidator.validate(query, audience);
         return query;
     }
@@ -31,6 +44,26 @@ public final class SegmentLanguage {
 
     public static CompiledSegment compile(Audience audience, String text) {
         return compile(audience, parse(text));
+    }
+
+    public static CompiledSegment compile(Audience audience, String text, QueryLimits limits) {
+        return compile(audience, parse(text, limits));
+    }
+
+    /** Points at the first character beyond the limit, found by one pass over the text before it. */
+    private static SegmentQueryException tooLong(String text, int maxLength) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < maxLength; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new SegmentQueryException(java.util.List.of(new QueryError(line, column,
+                "a rule may be at most " + maxLength + " characters long; this one has " + text.length())));
     }
 
     /** The rule in canonical form; {@code parse(normalise(q)).equals(q)}. */

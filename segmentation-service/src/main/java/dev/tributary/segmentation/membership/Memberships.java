@@ -2,6 +2,7 @@ package dev.tributary.segmentation.membership;
 
 import dev.tributary.segmentation.definition.SegmentDefinition;
 import dev.tributary.segmentation.definition.SegmentDefinitions;
+import dev.tributary.segmentation.definition.ReadLimits;
 import dev.tributary.segmentation.language.Audience;
 import dev.tributary.segmentation.language.CompiledSegment;
 import dev.tributary.segmentation.language.FactQuery;
@@ -31,11 +32,13 @@ public class Memberships {
     private final SegmentDefinitions definitions;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ReadLimits limits;
 
-    Memberships(SegmentDefinitions definitions, JdbcClient jdbc, Clock clock) {
+    Memberships(SegmentDefinitions definitions, JdbcClient jdbc, Clock clock, ReadLimits limits) {
         this.definitions = definitions;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /** Keyset pagination on the entity id: stable while members enter and exit between pages. */
@@ -47,6 +50,16 @@ public class Memberships {
         }
         SegmentDefinition segment = definitions.get(segmentId);
         String after = cursor == null || cursor.isBlank() ? "" : decode(cursor);
+        try {
+            limits.start();
+            return page(segment, limit, after);
+        } catch (RuntimeException e) {
+            throw limits.translate(e);
+        }
+    }
+
+    private MembersPage page(SegmentDefinition segment, int limit, String after) {
+        String segmentId = segment.id();
         String profile = segment.audience() == Audience.PERSON
                 ? "LEFT JOIN profile_read.person p ON p.person_id = m.entity_id"
                 : "LEFT JOIN profile_read.account p ON p.account_id = m.entity_id";
@@ -72,6 +85,15 @@ public class Memberships {
     @Transactional(readOnly = true)
     public List<HistoryEntry> history(String segmentId, String entityId) {
         definitions.get(segmentId);
+        try {
+            limits.start();
+            return historyOf(segmentId, entityId);
+        } catch (RuntimeException e) {
+            throw limits.translate(e);
+        }
+    }
+
+    private List<HistoryEntry> historyOf(String segmentId, String entityId) {
         return jdbc.sql("""
                         SELECT entity_id, change, at, evaluation_id FROM segmentation.membership_history
                         WHERE segment_id = :segment AND (CAST(:entity AS text) IS NULL OR entity_id = :entity)
@@ -86,6 +108,16 @@ public class Memberships {
     @Transactional(readOnly = true)
     public Explanation explain(String segmentId, String entityId) {
         SegmentDefinition segment = definitions.get(segmentId);
+        try {
+            limits.start();
+            return explain(segment, entityId);
+        } catch (RuntimeException e) {
+            throw limits.translate(e);
+        }
+    }
+
+    private Explanation explain(SegmentDefinition segment, String entityId) {
+        String segmentId = segment.id();
         Instant since = jdbc.sql("SELECT since FROM segmentation.membership WHERE segment_id = ? AND entity_id = ? AND active")
                 .params(segmentId, entityId).query((rs, n) -> rs.getTimestamp(1).toInstant()).optional()
                 .orElseThrow(() -> new NotFoundException("Member", entityId));

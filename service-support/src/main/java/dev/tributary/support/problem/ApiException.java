@@ -14,12 +14,20 @@ public abstract class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String title;
     private final List<Map<String, Object>> errors;
+    private final Map<String, String> headers;
 
     protected ApiException(HttpStatus status, String title, String detail, List<Map<String, Object>> errors) {
+        this(status, title, detail, errors, Map.of());
+    }
+
+    /** @param headers response headers the problem needs, such as {@code Retry-After} on a 429 or 503 */
+    protected ApiException(HttpStatus status, String title, String detail, List<Map<String, Object>> errors,
+                           Map<String, String> headers) {
         super(detail);
         this.status = status;
         this.title = title;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.headers = headers == null ? Map.of() : Map.copyOf(headers);
     }
 
     protected ApiException(HttpStatus status, String title, String detail) {
@@ -37,5 +45,9 @@ public abstract class ApiException extends RuntimeException {
     /** Field- or location-level errors, rendered as the {@code errors} member of the problem. */
     public List<Map<String, Object>> errors() {
         return errors;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 }
