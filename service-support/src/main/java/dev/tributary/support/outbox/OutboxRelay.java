@@ -186,17 +186,41 @@ public class OutboxRelay implements SmartLifecycle {
         worker.start();
     }
 
+    /**
+     * Stops the worker after its current drain, then publishes what is left: the listeners stopped before (see
+     * {@link #getPhase()}), so no transaction adds rows behind this last drain. Rows it cannot publish stay in the
+     * table for the next start.
+     */
     @Override
     public synchronized void stop() {
         running = false;
-        if (worker != null) {
-            worker.interrupt();
-            try {
-                worker.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (worker == null) {
+            return;
         }
+        wakeUps.release();
+        try {
+            worker.join(30_000);
+            if (worker.isAlive()) {
+                worker.interrupt();
+                worker.join(5000);
+                return;
+            }
+            int published = drain();
+            if (published > 0) {
+                log.info("Outbox relay of {} published {} messages while stopping", properties.table(), published);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("Outbox relay of {} could not publish while stopping; the rows stay for the next start",
+                    properties.table(), e);
+        }
+    }
+
+    /** Stops after the Kafka listener containers (phase {@code Integer.MAX_VALUE - 100}), whose commits feed it. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 200;
     }
 
     @Override
