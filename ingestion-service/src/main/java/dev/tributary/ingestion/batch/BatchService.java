@@ -3,6 +3,7 @@ package dev.tributary.ingestion.batch;
 import dev.tributary.ingestion.IngestionProperties;
 import dev.tributary.ingestion.publish.OutgoingMessage;
 import dev.tributary.ingestion.publish.PublishFailedException;
+import dev.tributary.ingestion.publish.PublishedOffsets;
 import dev.tributary.ingestion.publish.XdmPublisher;
 import dev.tributary.ingestion.source.SourceService;
 import dev.tributary.xdm.json.XdmJson;
@@ -41,15 +42,19 @@ public class BatchService {
     private final XdmPublisher publisher;
     private final BatchRepository batches;
     private final IngestionProperties properties;
+    private final BatchOffsetsRepository batchOffsets;
+    private final AppliedRecords applied;
     private final JsonMapper mapper = XdmJson.mapper();
 
     BatchService(SourceService sources, XdmValidator validator, XdmPublisher publisher, BatchRepository batches,
-                 IngestionProperties properties) {
+                 IngestionProperties properties, BatchOffsetsRepository batchOffsets, AppliedRecords applied) {
         this.sources = sources;
         this.validator = validator;
         this.publisher = publisher;
         this.batches = batches;
         this.properties = properties;
+        this.batchOffsets = batchOffsets;
+        this.applied = applied;
     }
 
     /**
@@ -73,8 +78,9 @@ public class BatchService {
             throw new NotNdjsonException(first.line(), first.errors().get(0).message());
         }
         int rejected = outcomes.rejected.size();
+        PublishedOffsets published;
         try {
-            publisher.publishAll(outcomes.accepted);
+            published = publisher.publishAll(outcomes.accepted);
         } catch (PublishFailedException e) {
             log.warn("Batch {} of source {} failed to publish", batchId, source, e);
             batches.insert(new BatchRepository.BatchRow(batchId, source, BatchStatus.FAILED, receivedAt, 0, rejected),
@@ -83,6 +89,8 @@ public class BatchService {
                     + ", which is recorded as failed: nothing was accepted, send the batch again", e.getCause());
         }
         int accepted = outcomes.accepted.size();
+        // before the batch row: a batch row always has its offsets, for its applied count (ADR 0020)
+        batchOffsets.insert(batchId, published);
         batches.insert(new BatchRepository.BatchRow(batchId, source, BatchStatus.COMPLETED, receivedAt, accepted, rejected),
                 null, outcomes.rejected);
         // a line per batch at INFO floods the log under streaming traffic (tens of small batches a second);
@@ -101,7 +109,8 @@ public class BatchService {
         List<RejectedLine> rejected = batches.rejectedLines(id);
         return new BatchStatusResponse(batch.id(), batch.sourceId(), batch.status().name().toLowerCase(),
                 batch.receivedAt(), batch.accepted(), batch.rejected(), errorsOf(rejected),
-                rejected.stream().map(r -> new RejectedLineResponse(r.line(), r.content(), r.errors())).toList());
+                rejected.stream().map(r -> new RejectedLineResponse(r.line(), r.content(), r.errors())).toList(),
+                applied.count(id, batch.accepted()));
     }
 
     private static final class LineOutcomes {

@@ -56,6 +56,12 @@ class BatchIngestionIT {
     @Autowired
     IngestionProperties properties;
 
+    @Autowired
+    BatchOffsetsRepository batchOffsets;
+
+    @Autowired
+    AppliedRecords applied;
+
     IngestionApi api;
     PublishedMessages records;
     String sourceId;
@@ -173,7 +179,8 @@ class BatchIngestionIT {
         byte[] body = ndjson(ACCOUNT_LINE, "{\"class\":\"lead\",\"data\":{}}").getBytes(StandardCharsets.UTF_8);
         PublishFailedException failure;
         try (UnreachableKafka kafka = new UnreachableKafka()) {
-            BatchService withBrokerDown = new BatchService(sources, validator, kafka.publisher(), batchRepository, properties);
+            BatchService withBrokerDown = new BatchService(sources, validator, kafka.publisher(), batchRepository, properties,
+                    batchOffsets, applied);
             failure = assertThrows(PublishFailedException.class,
                     () -> withBrokerDown.ingest(sourceId, new ByteArrayInputStream(body), body.length));
         }
