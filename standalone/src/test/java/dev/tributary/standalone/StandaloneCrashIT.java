@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -64,6 +65,10 @@ class StandaloneCrashIT {
 
     private enum KillPoint { AFTER_A_202, MID_BATCH, WHILE_THE_OUTBOX_PUBLISHES }
 
+    /** A batch that got its 202: its id and the names of its accounts. */
+    private record Acknowledged(String batchId, Set<String> names) {
+    }
+
     @Test
     void shouldKeepEveryAcknowledgedRecordAndPublishEachMembershipChangeOnceAcrossKillsAtRandomPoints() throws Exception {
         long seed = System.nanoTime();
@@ -74,6 +79,7 @@ class StandaloneCrashIT {
         String source = createSource(standalone);
         String segment = createStreamingSegment(standalone);
         Set<String> acknowledged = new HashSet<>();
+        List<Acknowledged> batches = new ArrayList<>();
 
         // every kind of kill point at least once, then random ones: five kills in all
         List<KillPoint> points = new ArrayList<>(List.of(KillPoint.values()));
@@ -81,23 +87,23 @@ class StandaloneCrashIT {
             points.add(KillPoint.values()[random.nextInt(KillPoint.values().length)]);
         }
         for (KillPoint point : points) {
-            int batches = 1 + random.nextInt(3);
-            for (int b = 0; b < batches; b++) {
-                acknowledged.addAll(post(standalone, source, 100 + random.nextInt(200)).orElseThrow());
+            int leading = 1 + random.nextInt(3);
+            for (int b = 0; b < leading; b++) {
+                batches.add(post(standalone, source, 100 + random.nextInt(200)).orElseThrow());
             }
             switch (point) {
-                case AFTER_A_202 -> acknowledged.addAll(post(standalone, source, 300).orElseThrow());
+                case AFTER_A_202 -> batches.add(post(standalone, source, 300).orElseThrow());
                 case MID_BATCH -> {
-                    CompletableFuture<Set<String>> inFlight = CompletableFuture.supplyAsync(() -> post(standalone, source, 3000)
-                            .orElse(Set.of()));
+                    CompletableFuture<Optional<Acknowledged>> inFlight =
+                            CompletableFuture.supplyAsync(() -> post(standalone, source, 3000));
                     // killed while the request reads, validates or publishes its lines
                     await().pollDelay(Duration.ofMillis(20 + random.nextInt(300))).until(() -> true);
                     standalone.kill();
-                    acknowledged.addAll(inFlight.get(30, TimeUnit.SECONDS));
+                    inFlight.get(30, TimeUnit.SECONDS).ifPresent(batches::add);
                 }
                 case WHILE_THE_OUTBOX_PUBLISHES -> {
                     long before = members(standalone, segment);
-                    acknowledged.addAll(post(standalone, source, 1000).orElseThrow());
+                    batches.add(post(standalone, source, 1000).orElseThrow());
                     // profile changes are flowing through the outboxes into segmentation, which publishes entries
                     await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
                             .until(() -> members(standalone, segment) > before);
@@ -106,6 +112,7 @@ class StandaloneCrashIT {
             if (standalone.isAlive()) {
                 standalone.kill();
             }
+            batches.forEach(batch -> acknowledged.addAll(batch.names()));
             log.info("Killed at {} with {} records acknowledged", point, acknowledged.size());
             standalone.start();
         }
@@ -123,6 +130,13 @@ class StandaloneCrashIT {
                         changes -> changes.keySet().containsAll(memberIdsByName.values()));
         assertThat(entries.keySet()).containsExactlyInAnyOrderElementsOf(memberIdsByName.values());
         assertThat(entries.values()).allSatisfy(changes -> assertThat(changes).containsExactly("entered"));
+        for (Acknowledged batch : batches) {
+            JsonNode status = get(standalone.ingestion() + "/v1/batches/" + batch.batchId());
+            assertThat(status.get("status").asString()).isEqualTo("completed");
+            await("batch " + batch.batchId() + " applied").atMost(Duration.ofSeconds(30))
+                    .until(() -> get(standalone.ingestion() + "/v1/batches/" + batch.batchId()).get("applied").asInt(),
+                            applied -> applied == batch.names().size());
+        }
         log.info("{} records acknowledged, {} members, {} entries published once each", acknowledged.size(),
                 memberIdsByName.size(), entries.size());
     }
@@ -134,7 +148,7 @@ class StandaloneCrashIT {
         String source = createSource(standalone);
         Set<String> acknowledged = new HashSet<>();
         for (int b = 0; b < 3; b++) {
-            acknowledged.addAll(post(standalone, source, 1000).orElseThrow());
+            acknowledged.addAll(post(standalone, source, 1000).orElseThrow().names());
         }
 
         standalone.stop();
@@ -191,8 +205,8 @@ class StandaloneCrashIT {
                 201).get("id").asString();
     }
 
-    /** Posts {@code count} new accounts; the names of the accounts, if the batch got its 202. */
-    private java.util.Optional<Set<String>> post(StandaloneProcess standalone, String source, int count) {
+    /** Posts {@code count} new accounts; the batch, if it got its 202. */
+    private Optional<Acknowledged> post(StandaloneProcess standalone, String source, int count) {
         int first = nextRecord;
         nextRecord += count;
         String body = IntStream.range(first, first + count)
@@ -203,14 +217,14 @@ class StandaloneCrashIT {
             JsonNode response = send(standalone.ingestion() + "/v1/sources/" + source + "/records", "application/x-ndjson",
                     body, 202);
             assertThat(response.get("accepted").asInt()).isEqualTo(count);
-            return java.util.Optional.of(IntStream.range(first, first + count).mapToObj(i -> "Crash " + i)
-                    .collect(Collectors.toSet()));
+            return Optional.of(new Acknowledged(response.get("batchId").asString(),
+                    IntStream.range(first, first + count).mapToObj(i -> "Crash " + i).collect(Collectors.toSet())));
         } catch (IOException e) {
             // the process died before it answered: nothing was promised
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
