@@ -73,14 +73,6 @@ final class LeftoverPostgres {
         }
     }
 
-    /** Whether the postmaster of this data directory is running, per its pid file. */
-    static boolean isRunning(Path dataDirectory) {
-        return pidOf(dataDirectory.resolve("postmaster.pid"))
-                .flatMap(ProcessHandle::of)
-                .filter(p -> isPostmasterOf(p, dataDirectory))
-                .isPresent();
-    }
-
     static Optional<Long> pidOf(Path pidFile) {
         try {
             List<String> lines = Files.readAllLines(pidFile);

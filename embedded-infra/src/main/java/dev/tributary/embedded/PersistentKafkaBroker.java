@@ -85,9 +85,16 @@ final class PersistentKafkaBroker {
             }
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             long started = System.nanoTime();
-            server.startup();
             String bootstrap = "localhost:" + brokerPort;
-            createTopics(bootstrap, partitions, topics);
+            try {
+                server.startup();
+                createTopics(bootstrap, partitions, topics);
+            } catch (RuntimeException e) {
+                // its threads would keep the JVM alive and its lock on the log directory held
+                server.shutdown();
+                server.awaitShutdown();
+                throw e;
+            }
             log.info("Kafka broker on {} ready in {} ms", bootstrap, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return new PersistentKafkaBroker(server, bootstrap);
         } catch (IOException e) {

@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs every Tributary service in one JVM on an embedded PostgreSQL 17 (data kept in ./data) and an
- * in-process Kafka broker. For laptops, demos and evaluation; production runs each service on its
- * own (see docker-compose.yml).
+ * Runs every Tributary service in one JVM on an embedded PostgreSQL 17 and an in-process Kafka broker, both keeping
+ * their data in the data directory (./data) across restarts and crashes (ADR 0020). For laptops, demos and
+ * evaluation; production runs each service on its own (see docker-compose.yml).
  */
 public final class TributaryStandalone implements AutoCloseable {
 
@@ -51,7 +51,13 @@ public final class TributaryStandalone implements AutoCloseable {
         }
         TributaryStandalone standalone = new TributaryStandalone(options);
         Runtime.getRuntime().addShutdownHook(new Thread(standalone::close, "tributary-stop"));
-        standalone.start(args);
+        try {
+            standalone.start(args);
+        } catch (Exception e) {
+            // exit runs the hook, which stops what did start: PostgreSQL would outlive the JVM, the broker keep it alive
+            log.error("Tributary could not start", e);
+            System.exit(1);
+        }
         if (options.demo()) {
             new TownsendDemo(standalone.baseUrls(), standalone.apiToken).load();
         }
