@@ -10,12 +10,15 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
 import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL 17 server from the zonky binaries, started in-process. Tests share one per JVM
@@ -29,33 +32,48 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** A fast shutdown writes a checkpoint of every dirty buffer (up to shared_buffers) before it exits. */
     private static final Duration SHUTDOWN_WAIT = Duration.ofMinutes(10);
 
-    private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final boolean deleteOnClose;
+    private final int port;
+    private EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
-        this.postgres = postgres;
+    private EmbeddedPostgresServer(Path dataDirectory, boolean deleteOnClose, EmbeddedPostgres postgres) {
         this.dataDirectory = dataDirectory;
+        this.deleteOnClose = deleteOnClose;
+        this.port = postgres.getPort();
+        this.postgres = postgres;
     }
 
-    /** A throwaway server on a free port. */
+    /** A throwaway server on a free port; its data directory is deleted by {@link #close()}. */
     public static EmbeddedPostgresServer startTransient() {
-        return start(null, 0);
+        try {
+            Path directory = Files.createTempDirectory("tributary-postgres-");
+            return new EmbeddedPostgresServer(directory, true, launch(directory, 0, false));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
+        }
     }
 
     /**
      * @param dataDirectory kept between runs when not null: a PostgreSQL a killed JVM left running on it is stopped
-     *                      first, it logs to {@code log/} in it, and {@link #close()} stops it with a fast shutdown
+     *                      first, it logs to {@code log/} in it, and {@link #stop()} stops it with a fast shutdown
      *                      that waits for the shutdown checkpoint (ADR 0020)
      * @param port 0 for any free port
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
-        if (dataDirectory != null) {
-            LeftoverPostgres.clear(dataDirectory, SHUTDOWN_WAIT);
+        if (dataDirectory == null) {
+            return startTransient();
         }
+        LeftoverPostgres.clear(dataDirectory, SHUTDOWN_WAIT);
+        return new EmbeddedPostgresServer(dataDirectory, false, launch(dataDirectory, port, true));
+    }
+
+    /** @param kept a data directory kept between runs (the standalone's), rather than a test's throwaway one */
+    private static EmbeddedPostgres launch(Path dataDirectory, int port, boolean kept) {
         ScheduledExecutorService progress = null;
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setPGStartupWait(dataDirectory != null ? STARTUP_WAIT : Duration.ofSeconds(60))
+                    .setPGStartupWait(kept ? STARTUP_WAIT : Duration.ofSeconds(60))
                     // a new cluster sorts and indexes text by code point (memcmp, like "C") with Unicode character
                     // classes, instead of the host's libc locale: every key here is text (ADR 0012)
                     .setLocaleConfig("locale-provider", "builtin")
@@ -79,10 +97,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     builder.setServerConfig(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
                 }
             }
-            if (dataDirectory != null) {
-                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false)
-                        // stopped in order by close(), after the services that use it, not by a hook of its own
-                        .setRegisterShutdownHook(false)
+            // the cluster is created on first start and reused by later ones (a restart after stop(), or the next run)
+            builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            if (kept) {
+                // stopped in order by stop(), after the services that use it, not by a hook of its own
+                builder.setRegisterShutdownHook(false)
                         // the server's own log, with its recovery and checkpoint lines, next to its data
                         .setServerConfig("logging_collector", "on")
                         .setServerConfig("log_directory", "log")
@@ -94,7 +113,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
-            return new EmbeddedPostgresServer(builder.start(), dataDirectory);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
         } finally {
@@ -131,7 +150,33 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
+    }
+
+    /**
+     * Stops the server and keeps its data, for fault tests: clients see their connections fail until {@link #restart()}
+     * brings it back on the same port and data directory. Tests sharing the server must restart it in a finally block.
+     */
+    public synchronized void stop() {
+        if (postgres != null) {
+            if (deleteOnClose) {
+                closeUnchecked(postgres);
+            } else {
+                stopKept(postgres);
+            }
+            postgres = null;
+        }
+    }
+
+    /** Starts a stopped server again, on the same port with the same data. */
+    public synchronized void restart() {
+        if (postgres == null) {
+            postgres = launch(dataDirectory, port, !deleteOnClose);
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return postgres != null;
     }
 
     public String jdbcUrl() {
@@ -148,23 +193,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        if (dataDirectory == null) {
-            try {
-                postgres.close();
+    public synchronized void close() {
+        stop();
+        if (deleteOnClose) {
+            try (Stream<Path> paths = Files.walk(dataDirectory)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return;
         }
-        stopPersistent();
     }
 
     /**
      * zonky's close waits 5 s for {@code pg_ctl stop}: the shutdown checkpoint of a busy server takes longer, and the
      * JVM would exit with the server still running. This waits for it; zonky's own close is then only its lock.
      */
-    private void stopPersistent() {
+    private void stopKept(EmbeddedPostgres postgres) {
         long start = System.nanoTime();
         LeftoverPostgres.stop(dataDirectory, SHUTDOWN_WAIT);
         try {
@@ -187,5 +231,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Field field = EmbeddedPostgres.class.getDeclaredField(name);
         field.setAccessible(true);
         return field;
+    }
+
+    private static void closeUnchecked(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
