@@ -1,14 +1,23 @@
 package dev.tributary.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Field;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -16,6 +25,12 @@ import java.util.stream.Stream;
  * (see {@link SharedInfrastructure}); the standalone launcher keeps its data directory between runs.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    /** Crash recovery replays the WAL written since the last checkpoint (up to max_wal_size): it gets the time it takes. */
+    private static final Duration STARTUP_WAIT = Duration.ofMinutes(30);
+    /** A fast shutdown writes a checkpoint of every dirty buffer (up to shared_buffers) before it exits. */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofMinutes(10);
 
     private final Path dataDirectory;
     private final boolean deleteOnClose;
@@ -33,27 +48,32 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer startTransient() {
         try {
             Path directory = Files.createTempDirectory("tributary-postgres-");
-            return new EmbeddedPostgresServer(directory, true, launch(directory, 0));
+            return new EmbeddedPostgresServer(directory, true, launch(directory, 0, false));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
         }
     }
 
     /**
-     * @param dataDirectory kept between runs when not null
+     * @param dataDirectory kept between runs when not null: a PostgreSQL a killed JVM left running on it is stopped
+     *                      first, it logs to {@code log/} in it, and {@link #stop()} stops it with a fast shutdown
+     *                      that waits for the shutdown checkpoint (ADR 0020)
      * @param port 0 for any free port
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
         if (dataDirectory == null) {
             return startTransient();
         }
-        return new EmbeddedPostgresServer(dataDirectory, false, launch(dataDirectory, port));
+        LeftoverPostgres.clear(dataDirectory, SHUTDOWN_WAIT);
+        return new EmbeddedPostgresServer(dataDirectory, false, launch(dataDirectory, port, true));
     }
 
-    private static EmbeddedPostgres launch(Path dataDirectory, int port) {
+    /** @param kept a data directory kept between runs (the standalone's), rather than a test's throwaway one */
+    private static EmbeddedPostgres launch(Path dataDirectory, int port, boolean kept) {
+        ScheduledExecutorService progress = null;
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setPGStartupWait(kept ? STARTUP_WAIT : Duration.ofSeconds(60))
                     // a new cluster sorts and indexes text by code point (memcmp, like "C") with Unicode character
                     // classes, instead of the host's libc locale: every key here is text (ADR 0012)
                     .setLocaleConfig("locale-provider", "builtin")
@@ -79,13 +99,42 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
             // the cluster is created on first start and reused by later ones (a restart after stop(), or the next run)
             builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            if (kept) {
+                // stopped in order by stop(), after the services that use it, not by a hook of its own
+                builder.setRegisterShutdownHook(false)
+                        // the server's own log, with its recovery and checkpoint lines, next to its data
+                        .setServerConfig("logging_collector", "on")
+                        .setServerConfig("log_directory", "log")
+                        .setServerConfig("log_filename", "postgresql-%a.log")
+                        .setServerConfig("log_rotation_age", "1d")
+                        .setServerConfig("log_truncate_on_rotation", "on");
+                progress = startupProgress(dataDirectory);
+            }
             if (port > 0) {
                 builder.setPort(port);
             }
             return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
+        } finally {
+            if (progress != null) {
+                progress.shutdownNow();
+            }
         }
+    }
+
+    /** A line every ten seconds while the server starts: after a crash it replays its WAL first, which takes a while. */
+    private static ScheduledExecutorService startupProgress(Path dataDirectory) {
+        long start = System.nanoTime();
+        ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "embedded-postgres-start-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        progress.scheduleAtFixedRate(() -> log.info("PostgreSQL is still starting after {} s (recovery after an unclean "
+                        + "stop replays the WAL; see {})", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start),
+                dataDirectory.resolve("log")), 10, 10, TimeUnit.SECONDS);
+        return progress;
     }
 
     /**
@@ -110,7 +159,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      */
     public synchronized void stop() {
         if (postgres != null) {
-            closeUnchecked(postgres);
+            if (deleteOnClose) {
+                closeUnchecked(postgres);
+            } else {
+                stopKept(postgres);
+            }
             postgres = null;
         }
     }
@@ -118,7 +171,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Starts a stopped server again, on the same port with the same data. */
     public synchronized void restart() {
         if (postgres == null) {
-            postgres = launch(dataDirectory, port);
+            postgres = launch(dataDirectory, port, !deleteOnClose);
         }
     }
 
@@ -149,6 +202,35 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /**
+     * zonky's close waits 5 s for {@code pg_ctl stop}: the shutdown checkpoint of a busy server takes longer, and the
+     * JVM would exit with the server still running. This waits for it; zonky's own close is then only its lock.
+     */
+    private void stopKept(EmbeddedPostgres postgres) {
+        long start = System.nanoTime();
+        LeftoverPostgres.stop(dataDirectory, SHUTDOWN_WAIT);
+        try {
+            ((AtomicBoolean) field("closed").get(postgres)).set(true);
+            FileLock lock = (FileLock) field("lock").get(postgres);
+            if (lock != null) {
+                lock.release();
+            }
+            FileOutputStream lockStream = (FileOutputStream) field("lockStream").get(postgres);
+            if (lockStream != null) {
+                lockStream.close();
+            }
+        } catch (ReflectiveOperationException | IOException e) {
+            throw new IllegalStateException("Could not release the lock of " + dataDirectory, e);
+        }
+        log.info("PostgreSQL stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+
+    private static Field field(String name) throws NoSuchFieldException {
+        Field field = EmbeddedPostgres.class.getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
     }
 
     private static void closeUnchecked(EmbeddedPostgres postgres) {

@@ -10,8 +10,9 @@ import java.util.Map;
  * @param demo load the Townsend data set and the seed's segment ({@code --demo})
  * @param apiToken {@code CDP_API_TOKEN}, or null to generate one
  * @param postgresPort 0 for any free port ({@code CDP_POSTGRES_PORT})
+ * @param kafkaPort 0 for any free port ({@code CDP_KAFKA_PORT})
  */
-record StandaloneOptions(Path dataDirectory, boolean demo, String apiToken, int postgresPort,
+record StandaloneOptions(Path dataDirectory, boolean demo, String apiToken, int postgresPort, int kafkaPort,
                          int ingestionPort, int profilePort, int segmentationPort) {
 
     static StandaloneOptions parse(String[] args, Map<String, String> env) {
@@ -30,7 +31,7 @@ record StandaloneOptions(Path dataDirectory, boolean demo, String apiToken, int 
         }
         String token = env.get("CDP_API_TOKEN");
         return new StandaloneOptions(data.toAbsolutePath(), demo, token == null || token.isBlank() ? null : token,
-                port(env, "CDP_POSTGRES_PORT", 0),
+                port(env, "CDP_POSTGRES_PORT", 0), port(env, "CDP_KAFKA_PORT", 0),
                 port(env, "CDP_INGESTION_PORT", 8081), port(env, "CDP_PROFILE_PORT", 8082),
                 port(env, "CDP_SEGMENTATION_PORT", 8083));
     }
@@ -50,9 +51,10 @@ record StandaloneOptions(Path dataDirectory, boolean demo, String apiToken, int 
     static final String USAGE = """
             Usage: java -jar standalone/target/tributary-standalone.jar [--demo] [--data-dir=DIR]
               --demo          load the Townsend data set and the seed's segment, then print where to look
-              --data-dir=DIR  where PostgreSQL keeps its data between runs (default ./data, or CDP_DATA_DIR)
-            The embedded Kafka broker listens on a free port of its choosing: only this JVM talks to it.
-            Environment: CDP_API_TOKEN (generated and printed when unset), CDP_POSTGRES_PORT,
+              --data-dir=DIR  where PostgreSQL (DIR/postgres) and Kafka (DIR/kafka) keep their data between runs
+                              (default ./data, or CDP_DATA_DIR); stop the standalone before copying it
+            The embedded Kafka broker listens on a free port unless CDP_KAFKA_PORT is set.
+            Environment: CDP_API_TOKEN (generated and printed when unset), CDP_POSTGRES_PORT, CDP_KAFKA_PORT,
                          CDP_INGESTION_PORT (8081), CDP_PROFILE_PORT (8082), CDP_SEGMENTATION_PORT (8083)""";
 
     static final class UsageException extends RuntimeException {

@@ -17,11 +17,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Runs every Tributary service in one JVM on an embedded PostgreSQL 17 (data kept in ./data) and an
- * in-process Kafka broker. For laptops, demos and evaluation; production runs each service on its
- * own (see docker-compose.yml).
+ * Runs every Tributary service in one JVM on an embedded PostgreSQL 17 and an in-process Kafka broker, both keeping
+ * their data in the data directory (./data) across restarts and crashes (ADR 0020). For laptops, demos and
+ * evaluation; production runs each service on its own (see docker-compose.yml).
  */
 public final class TributaryStandalone implements AutoCloseable {
 
@@ -50,21 +51,33 @@ public final class TributaryStandalone implements AutoCloseable {
         }
         TributaryStandalone standalone = new TributaryStandalone(options);
         Runtime.getRuntime().addShutdownHook(new Thread(standalone::close, "tributary-stop"));
-        standalone.start(args);
+        try {
+            standalone.start(args);
+        } catch (Exception e) {
+            // exit runs the hook, which stops what did start: PostgreSQL would outlive the JVM, the broker keep it alive
+            log.error("Tributary could not start", e);
+            System.exit(1);
+        }
         if (options.demo()) {
             new TownsendDemo(standalone.baseUrls(), standalone.apiToken).load();
         }
         standalone.printWhereToLook();
     }
 
-    void start(String[] args) throws Exception {
+    /**
+     * Starts PostgreSQL, the broker, then the services. {@link #close()} stops them in the reverse order (ADR 0020).
+     */
+    synchronized void start(String[] args) throws Exception {
         Files.createDirectories(options.dataDirectory());
+        resources.add(DataDirectoryLock.acquire(options.dataDirectory()));
+        long start = System.nanoTime();
         log.info("Starting embedded PostgreSQL 17 with data in {}", options.dataDirectory().resolve("postgres"));
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(options.dataDirectory().resolve("postgres"),
                 options.postgresPort());
         resources.add(postgres);
-        log.info("Starting embedded Kafka broker (KRaft)");
-        EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(0, 2, SharedInfrastructure.TOPICS);
+        log.info("Starting embedded Kafka broker (KRaft) with its log in {}", options.dataDirectory().resolve("kafka"));
+        EmbeddedKafkaServer kafka = EmbeddedKafkaServer.startPersistent(options.dataDirectory().resolve("kafka"),
+                options.kafkaPort(), 2, SharedInfrastructure.TOPICS);
         resources.add(kafka);
 
         // shared by every service context, above their own config files
@@ -73,11 +86,19 @@ public final class TributaryStandalone implements AutoCloseable {
         System.setProperty("spring.datasource.password", postgres.password());
         System.setProperty("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         System.setProperty("cdp.security.api-token", apiToken);
+        // a killed run's consumers stay members of their groups until their session expires, and the restarted ones
+        // get no partitions until then: 10 s instead of Kafka's 45 s (one broker in this JVM, no network to tolerate)
+        System.setProperty("spring.kafka.consumer.properties.session.timeout.ms", "10000");
+        System.setProperty("spring.kafka.consumer.properties.heartbeat.interval.ms", "2000");
+        // close() stops everything in order and logs while it does: no hooks of Boot's own
+        System.setProperty("logging.register-shutdown-hook", "false");
 
         // profile first: it owns the profile_read views segmentation reads
         run(ProfileApplication.builder(), options.profilePort(), args);
-        run(IngestionApplication.builder(), options.ingestionPort(), args);
         run(SegmentationApplication.builder(), options.segmentationPort(), args);
+        // ingestion last and closed first: it accepts records only while everything behind it runs
+        run(IngestionApplication.builder(), options.ingestionPort(), args);
+        log.info("Tributary started in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 
     private void run(SpringApplicationBuilder builder, int port, String[] args) {
@@ -88,7 +109,8 @@ public final class TributaryStandalone implements AutoCloseable {
                 serviceArgs.add(arg);
             }
         }
-        ConfigurableApplicationContext context = builder.run(serviceArgs.toArray(String[]::new));
+        // closed by close(), in order, rather than by a hook of its own running beside the others
+        ConfigurableApplicationContext context = builder.registerShutdownHook(false).run(serviceArgs.toArray(String[]::new));
         resources.add(context::close);
     }
 
@@ -123,8 +145,18 @@ public final class TributaryStandalone implements AutoCloseable {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /**
+     * Stops in the reverse order of the start: ingestion stops accepting and finishes its requests, the consumers
+     * finish their batch and commit, the outbox relays publish what is left, then the broker stops (controlled,
+     * its log marked clean), then PostgreSQL (fast shutdown with its checkpoint), then the data directory is unlocked.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (resources.isEmpty()) {
+            return;
+        }
+        long start = System.nanoTime();
+        log.info("Stopping Tributary");
         List<AutoCloseable> reversed = new ArrayList<>(resources);
         Collections.reverse(reversed);
         resources.clear();
@@ -135,5 +167,6 @@ public final class TributaryStandalone implements AutoCloseable {
                 log.warn("Error while stopping", e);
             }
         }
+        log.info("Tributary stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 }

@@ -4,6 +4,7 @@ import dev.tributary.ingestion.IngestionMeters;
 import dev.tributary.ingestion.IngestionProperties;
 import dev.tributary.ingestion.publish.OutgoingMessage;
 import dev.tributary.ingestion.publish.PublishFailedException;
+import dev.tributary.ingestion.publish.PublishedOffsets;
 import dev.tributary.ingestion.publish.XdmPublisher;
 import dev.tributary.ingestion.source.SourceService;
 import dev.tributary.xdm.messaging.RecordMessage;
@@ -33,15 +34,20 @@ public class BatchService {
     private final IngestionProperties properties;
     private final NdjsonLines lines;
     private final IngestionMeters meters;
+    private final BatchOffsetsRepository batchOffsets;
+    private final AppliedRecords applied;
 
     BatchService(SourceService sources, XdmValidator validator, XdmPublisher publisher, BatchRepository batches,
-                 IngestionProperties properties, IngestionMeters meters) {
+                 IngestionProperties properties, IngestionMeters meters, BatchOffsetsRepository batchOffsets,
+                 AppliedRecords applied) {
         this.sources = sources;
         this.publisher = publisher;
         this.batches = batches;
         this.properties = properties;
         this.lines = new NdjsonLines(validator, properties.maxBatchLines(), properties.maxRejectedLines());
         this.meters = meters;
+        this.batchOffsets = batchOffsets;
+        this.applied = applied;
     }
 
     /**
@@ -78,8 +84,9 @@ public class BatchService {
             throw new NotNdjsonException(first.line(), first.errors().get(0).message());
         }
         int rejected = outcome.rejectedCount;
+        PublishedOffsets published;
         try {
-            publisher.publishAll(accepted);
+            published = publisher.publishAll(accepted);
         } catch (PublishFailedException e) {
             log.warn("Batch {} of source {} failed to publish", batchId, source, e);
             batches.insert(new BatchRepository.BatchRow(batchId, source, BatchStatus.FAILED, receivedAt, 0, rejected),
@@ -88,6 +95,8 @@ public class BatchService {
             throw new PublishFailedException("Kafka did not acknowledge the records of batch " + batchId
                     + ", which is recorded as failed: nothing was accepted, send the batch again", e.getCause());
         }
+        // before the batch row: a batch row always has its offsets, for its applied count (ADR 0020)
+        batchOffsets.insert(batchId, published);
         batches.insert(new BatchRepository.BatchRow(batchId, source, BatchStatus.COMPLETED, receivedAt, accepted.size(), rejected),
                 null, outcome.rejected);
         meters.records(source.toString(), accepted.size(), rejected);
@@ -107,7 +116,8 @@ public class BatchService {
         List<RejectedLine> rejected = batches.rejectedLines(id);
         return new BatchStatusResponse(batch.id(), batch.sourceId(), batch.status().name().toLowerCase(),
                 batch.receivedAt(), batch.accepted(), batch.rejected(), rejected.size(), errorsOf(rejected),
-                rejected.stream().map(r -> new RejectedLineResponse(r.line(), r.content(), r.errors())).toList());
+                rejected.stream().map(r -> new RejectedLineResponse(r.line(), r.content(), r.errors())).toList(),
+                applied.count(id, batch.accepted()));
     }
 
     private static List<LineError> errorsOf(List<RejectedLine> rejected) {

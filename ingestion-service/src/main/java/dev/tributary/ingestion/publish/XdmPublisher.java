@@ -6,11 +6,14 @@ import dev.tributary.xdm.messaging.Envelope;
 import dev.tributary.xdm.messaging.Topic;
 import org.apache.kafka.common.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -41,20 +44,23 @@ public class XdmPublisher {
     /**
      * Sends every message, then waits for every acknowledgement (acks=all, idempotent producer).
      *
+     * @return the partition and offset of every message, which a batch keeps to tell how many of its records were
+     *         applied (ADR 0020)
      * @throws PublishFailedException if any message is not acknowledged in time; some may have been
      *                                written all the same, which a retry of the request makes harmless
      */
-    public void publishAll(List<OutgoingMessage> messages) {
+    public PublishedOffsets publishAll(List<OutgoingMessage> messages) {
         if (messages.isEmpty()) {
-            return;
+            return PublishedOffsets.NONE;
         }
-        List<CompletableFuture<?>> acks = new ArrayList<>(messages.size());
+        List<CompletableFuture<SendResult<String, String>>> acks = new ArrayList<>(messages.size());
         try {
             for (OutgoingMessage message : messages) {
                 acks.add(kafka.send(message.topic(), message.key(), message.value()));
             }
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                     .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return offsetsOf(acks);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failed(e);
@@ -64,6 +70,22 @@ public class XdmPublisher {
             // send() itself fails when no broker answers for metadata within max.block.ms
             throw failed(e);
         }
+    }
+
+    private static PublishedOffsets offsetsOf(List<CompletableFuture<SendResult<String, String>>> acks) {
+        Map<Integer, long[]> offsets = new HashMap<>();
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (CompletableFuture<SendResult<String, String>> ack : acks) {
+            counts.merge(ack.join().getRecordMetadata().partition(), 1, Integer::sum);
+        }
+        counts.forEach((partition, count) -> offsets.put(partition, new long[count]));
+        Map<Integer, Integer> filled = new HashMap<>();
+        for (CompletableFuture<SendResult<String, String>> ack : acks) {
+            int partition = ack.join().getRecordMetadata().partition();
+            int index = filled.merge(partition, 1, Integer::sum) - 1;
+            offsets.get(partition)[index] = ack.join().getRecordMetadata().offset();
+        }
+        return new PublishedOffsets(offsets);
     }
 
     private static PublishFailedException failed(Throwable cause) {

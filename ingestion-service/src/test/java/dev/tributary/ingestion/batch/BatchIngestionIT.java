@@ -60,6 +60,12 @@ class BatchIngestionIT {
     @Autowired
     IngestionMeters meters;
 
+    @Autowired
+    BatchOffsetsRepository batchOffsets;
+
+    @Autowired
+    AppliedRecords applied;
+
     IngestionApi api;
     PublishedMessages records;
     String sourceId;
@@ -177,7 +183,8 @@ class BatchIngestionIT {
         byte[] body = ndjson(ACCOUNT_LINE, "{\"class\":\"lead\",\"data\":{}}").getBytes(StandardCharsets.UTF_8);
         PublishFailedException failure;
         try (UnreachableKafka kafka = new UnreachableKafka()) {
-            BatchService withBrokerDown = new BatchService(sources, validator, kafka.publisher(), batchRepository, properties, meters);
+            BatchService withBrokerDown = new BatchService(sources, validator, kafka.publisher(), batchRepository, properties,
+                    meters, batchOffsets, applied);
             failure = assertThrows(PublishFailedException.class,
                     () -> withBrokerDown.ingest(sourceId, new ByteArrayInputStream(body), body.length));
         }

@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +44,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final String sizesSql;
     private final String selectSql;
     private final String deleteSql;
+    /** How long {@link #stop()} waits for the last drain. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
@@ -153,6 +157,21 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void run() {
+        runUntilStopped();
+        if (!Thread.currentThread().isInterrupted()) {
+            try {
+                int published = drain();
+                if (published > 0) {
+                    log.info("Outbox relay of {} published {} messages while stopping", properties.table(), published);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay of {} could not publish while stopping; the rows stay for the next start",
+                        properties.table(), e);
+            }
+        }
+    }
+
+    private void runUntilStopped() {
         while (running) {
             try {
                 if (drain() == 0) {
@@ -186,17 +205,35 @@ public class OutboxRelay implements SmartLifecycle {
         worker.start();
     }
 
+    /**
+     * Stops the worker after its current drain and one more, which publishes what is left: the listeners stopped before
+     * (see {@link #getPhase()}), so no transaction adds rows behind it. A relay that cannot finish within
+     * {@link #STOP_WAIT} (broker or database gone) is interrupted; its rows stay in the table for the next start.
+     */
     @Override
     public synchronized void stop() {
         running = false;
-        if (worker != null) {
-            worker.interrupt();
-            try {
-                worker.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (worker == null) {
+            return;
         }
+        wakeUps.release();
+        try {
+            worker.join(STOP_WAIT.toMillis());
+            if (worker.isAlive()) {
+                log.warn("Outbox relay of {} did not finish publishing in {} s; the rest goes out at the next start",
+                        properties.table(), STOP_WAIT.toSeconds());
+                worker.interrupt();
+                worker.join(5000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops after the Kafka listener containers (phase {@code Integer.MAX_VALUE - 100}), whose commits feed it. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 200;
     }
 
     @Override

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The relay against a real PostgreSQL and a real Kafka broker. */
@@ -87,6 +88,26 @@ class OutboxRelayIT {
 
         assertThat(received(5)).containsExactly("m1", "m2", "m3", "m4", "m5");
         assertThat(jdbc.sql("SELECT count(*) FROM relay_test.outbox").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void shouldPublishWhatIsLeftWhenStoppedWhileIdle() {
+        // idle for a minute after each empty drain: only the stop can publish rows written meanwhile
+        OutboxRelay idle = new OutboxRelay(jdbc, kafka, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                new OutboxProperties("relay_test.outbox", 2, Duration.ofMinutes(1)));
+        insert("m1");
+        idle.start();
+        assertThat(received(1)).containsExactly("m1");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("SELECT count(*) FROM relay_test.outbox").query(Long.class).single() == 0);
+        insert("m2");
+        insert("m3");
+
+        idle.stop();
+
+        assertThat(idle.isRunning()).isFalse();
+        assertThat(jdbc.sql("SELECT count(*) FROM relay_test.outbox").query(Long.class).single()).isZero();
+        assertThat(received(2)).containsExactly("m2", "m3");
     }
 
     @Test
