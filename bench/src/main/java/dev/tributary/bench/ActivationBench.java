@@ -135,7 +135,10 @@ final class ActivationBench {
         long deadline = start + 15 * 60 * 1_000_000_000L;
         int inList = 0;
         long lastReport = System.nanoTime();
+        double firstSeconds = Double.NaN;
         while ((inList = marketo.memberEmails(list).size()) < n && System.nanoTime() < deadline) {
+            // the backfill reads the members and writes the ledger before its first call
+            if (inList > 0 && Double.isNaN(firstSeconds)) firstSeconds = (System.nanoTime() - start) / 1e9;
             if (System.nanoTime() - lastReport > 10_000_000_000L) {
                 System.out.printf("  %,d in the list after %.0f s%n", inList, (System.nanoTime() - start) / 1e9);
                 lastReport = System.nanoTime();
@@ -154,13 +157,14 @@ final class ActivationBench {
         m.put("members", n);
         m.put("in_list", inList);
         m.put("seconds", Stats.round(seconds));
+        m.put("first_lead_in_list_seconds", Stats.round(firstSeconds));
         m.put("leads_per_second", Math.round(rate));
         m.put("ratio_to_limit_bound", Math.round(rate / LIMIT_BOUND_LEADS_PER_SECOND * 1000) / 1000.0);
         m.put("emulator", stats.toJson());
         m.put("service_calls", serviceCalls);
         results.put("throughput", m);
         results.row("members into one list (" + feed + ")", String.format("%,d of %,d", inList, n), null);
-        results.row("time until the list holds them all", String.format("%.1f s", seconds), null);
+        results.row("time until the list holds them all (the first lead)", String.format("%.1f s (%.1f s)", seconds, firstSeconds), null);
         results.row("leads/s", String.format("%,.0f", rate), null);
         results.row("ratio to the limit-bound 1,500 leads/s", String.format("%.3f", rate / LIMIT_BOUND_LEADS_PER_SECOND), ">= 0.9");
         results.row("Marketo calls: REST (token) / as the service counts them", String.format("%d (%d) / %d",
