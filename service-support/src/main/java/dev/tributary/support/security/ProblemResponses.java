@@ -1,8 +1,8 @@
 package dev.tributary.support.security;
 
+import dev.tributary.support.problem.ProblemWriter;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import dev.tributary.support.problem.ProblemWriter;
 
 import java.io.IOException;
 
@@ -17,18 +17,14 @@ final class ProblemResponses {
 
     static void unauthorized(HttpServletResponse response, String detail) throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"tributary\"");
-        write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", detail);
+        ProblemWriter.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", detail);
     }
 
     static void forbidden(HttpServletResponse response, String detail) throws IOException {
-        write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", detail);
+        ProblemWriter.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", detail);
     }
 
     static void rejected(HttpServletResponse response, String detail) throws IOException {
-        write(response, HttpServletResponse.SC_BAD_REQUEST, "Request rejected", detail);
-    }
-
-    private static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
-        ProblemWriter.write(response, status, title, detail);
+        ProblemWriter.write(response, HttpServletResponse.SC_BAD_REQUEST, "Request rejected", detail);
     }
 }
