@@ -98,13 +98,7 @@ public final class TributaryStandalone implements AutoCloseable {
 
         String secretsKey = options.secretsKey() != null ? options.secretsKey()
                 : SecretsKeyFile.readOrCreate(options.dataDirectory());
-
-        if (options.demo()) {
-            // before the services, so they stop after activation-service, which may still be calling them
-            log.info("Starting the Marketo and LinkedIn emulators on port {} (--demo)", options.emulatorsPort());
-            emulators = TownsendDemo.startEmulators(options.emulatorsPort());
-            resources.add(emulators);
-        }
+        int beforeServices = resources.size();
         // profile first: it owns the profile_read views segmentation reads
         run(ProfileApplication.builder(), options.profilePort(), args);
         run(SegmentationApplication.builder(), options.segmentationPort(), args);
@@ -114,6 +108,12 @@ public final class TributaryStandalone implements AutoCloseable {
                 "--cdp.activation.segmentation-url=" + baseUrls().segmentation());
         // ingestion last and closed first: it accepts records only while everything behind it runs
         run(IngestionApplication.builder(), options.ingestionPort(), args);
+        if (options.demo()) {
+            log.info("Starting the Marketo and LinkedIn emulators on port {} (--demo)", options.emulatorsPort());
+            emulators = TownsendDemo.startEmulators(options.emulatorsPort());
+            // stopped after the services: activation-service may still be calling them
+            resources.add(beforeServices, emulators);
+        }
         log.info("Tributary started in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 
@@ -169,8 +169,9 @@ public final class TributaryStandalone implements AutoCloseable {
     }
 
     /**
-     * Stops in the reverse order of the start: ingestion stops accepting and finishes its requests, the consumers
-     * finish their batch and commit, the outbox relays publish what is left, then the broker stops (controlled,
+     * Stops in the reverse order of the start: ingestion stops accepting and finishes its requests, activation-service
+     * finishes its delivery call, the consumers finish their batch and commit, the outbox relays publish what is left,
+     * the demo's emulators stop, then the broker stops (controlled,
      * its log marked clean), then PostgreSQL (fast shutdown with its checkpoint), then the data directory is unlocked.
      */
     @Override
