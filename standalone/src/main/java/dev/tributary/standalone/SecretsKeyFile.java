@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -37,7 +38,7 @@ final class SecretsKeyFile {
             Files.writeString(temporary, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
             // a crash while writing leaves no half-written key behind
             try {
-                Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException e) {
                 Files.deleteIfExists(temporary);
             }

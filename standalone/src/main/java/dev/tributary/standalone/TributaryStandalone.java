@@ -169,8 +169,8 @@ public final class TributaryStandalone implements AutoCloseable {
     }
 
     /**
-     * Stops in the reverse order of the start: ingestion stops accepting and finishes its requests, activation-service
-     * finishes its delivery call, the consumers finish their batch and commit, the outbox relays publish what is left,
+     * Stops in the reverse order of the start: ingestion stops accepting and finishes its requests, activation-service's
+     * delivery worker stops (an interrupted call is repeated at the next start, ADR 0026), the consumers finish their batch and commit, the outbox relays publish what is left,
      * the demo's emulators stop, then the broker stops (controlled,
      * its log marked clean), then PostgreSQL (fast shutdown with its checkpoint), then the data directory is unlocked.
      */

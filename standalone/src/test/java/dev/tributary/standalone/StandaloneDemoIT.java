@@ -26,7 +26,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -181,9 +183,9 @@ class StandaloneDemoIT {
     void shouldKeepTheDataDirectoryUnderTheConfiguredPath() throws Exception {
         assertThat(data.resolve("postgres").resolve("PG_VERSION")).exists();
         assertThat(data.resolve("secrets.key")).isNotEmptyFile();
-        assertThat(java.nio.file.Files.getPosixFilePermissions(data.resolve("secrets.key")))
-                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.getPosixFilePermissions(data.resolve("secrets.key")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                        PosixFilePermission.OWNER_WRITE);
     }
 
     @Test
