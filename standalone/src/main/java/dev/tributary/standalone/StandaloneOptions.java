@@ -11,9 +11,12 @@ import java.util.Map;
  * @param apiToken {@code CDP_API_TOKEN}, or null to generate one
  * @param postgresPort 0 for any free port ({@code CDP_POSTGRES_PORT})
  * @param kafkaPort 0 for any free port ({@code CDP_KAFKA_PORT})
+ * @param secretsKey {@code CDP_SECRETS_KEY}, or null to use the key kept in the data directory (DIR/secrets.key)
+ * @param emulatorsPort the Marketo and LinkedIn emulators' port, started with {@code --demo} only ({@code CDP_EMULATORS_PORT})
  */
 record StandaloneOptions(Path dataDirectory, boolean demo, String apiToken, int postgresPort, int kafkaPort,
-                         int ingestionPort, int profilePort, int segmentationPort) {
+                         int ingestionPort, int profilePort, int segmentationPort, int activationPort,
+                         String secretsKey, int emulatorsPort) {
 
     static StandaloneOptions parse(String[] args, Map<String, String> env) {
         Path data = Path.of(env.getOrDefault("CDP_DATA_DIR", "data"));
@@ -30,10 +33,12 @@ record StandaloneOptions(Path dataDirectory, boolean demo, String apiToken, int 
             }
         }
         String token = env.get("CDP_API_TOKEN");
+        String secretsKey = env.get("CDP_SECRETS_KEY");
         return new StandaloneOptions(data.toAbsolutePath(), demo, token == null || token.isBlank() ? null : token,
                 port(env, "CDP_POSTGRES_PORT", 0), port(env, "CDP_KAFKA_PORT", 0),
                 port(env, "CDP_INGESTION_PORT", 8081), port(env, "CDP_PROFILE_PORT", 8082),
-                port(env, "CDP_SEGMENTATION_PORT", 8083));
+                port(env, "CDP_SEGMENTATION_PORT", 8083), port(env, "CDP_ACTIVATION_PORT", 8084),
+                secretsKey == null || secretsKey.isBlank() ? null : secretsKey.trim(), port(env, "CDP_EMULATORS_PORT", 8090));
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {
@@ -50,12 +55,16 @@ record StandaloneOptions(Path dataDirectory, boolean demo, String apiToken, int 
 
     static final String USAGE = """
             Usage: java -jar standalone/target/tributary-standalone.jar [--demo] [--data-dir=DIR]
-              --demo          load the Townsend data set and the seed's segment, then print where to look
-              --data-dir=DIR  where PostgreSQL (DIR/postgres) and Kafka (DIR/kafka) keep their data between runs
-                              (default ./data, or CDP_DATA_DIR); stop the standalone before copying it
+              --demo          load the Townsend data set and the seed's segment, start the Marketo and LinkedIn
+                              emulators and activate the segment to them, then print where to look
+              --data-dir=DIR  where PostgreSQL (DIR/postgres) and Kafka (DIR/kafka) keep their data between runs,
+                              with the key sealing destinations' secrets (DIR/secrets.key: keep it, losing it makes
+                              them unreadable); default ./data, or CDP_DATA_DIR; stop the standalone before copying it
             The embedded Kafka broker listens on a free port unless CDP_KAFKA_PORT is set.
             Environment: CDP_API_TOKEN (generated and printed when unset), CDP_POSTGRES_PORT, CDP_KAFKA_PORT,
-                         CDP_INGESTION_PORT (8081), CDP_PROFILE_PORT (8082), CDP_SEGMENTATION_PORT (8083)""";
+                         CDP_INGESTION_PORT (8081), CDP_PROFILE_PORT (8082), CDP_SEGMENTATION_PORT (8083),
+                         CDP_ACTIVATION_PORT (8084), CDP_EMULATORS_PORT (8090, --demo only),
+                         CDP_SECRETS_KEY (base64 of 32 bytes; generated once into DIR/secrets.key when unset)""";
 
     static final class UsageException extends RuntimeException {
         UsageException() {

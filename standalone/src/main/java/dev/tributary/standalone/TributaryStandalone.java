@@ -1,8 +1,10 @@
 package dev.tributary.standalone;
 
+import dev.tributary.activation.ActivationApplication;
 import dev.tributary.embedded.EmbeddedKafkaServer;
 import dev.tributary.embedded.EmbeddedPostgresServer;
 import dev.tributary.embedded.SharedInfrastructure;
+import dev.tributary.emulators.Emulators;
 import dev.tributary.ingestion.IngestionApplication;
 import dev.tributary.profile.ProfileApplication;
 import dev.tributary.segmentation.SegmentationApplication;
@@ -31,6 +33,7 @@ public final class TributaryStandalone implements AutoCloseable {
     private final StandaloneOptions options;
     private final String apiToken;
     private final List<AutoCloseable> resources = new ArrayList<>();
+    private Emulators emulators;
 
     TributaryStandalone(StandaloneOptions options) {
         this.options = options;
@@ -59,7 +62,7 @@ public final class TributaryStandalone implements AutoCloseable {
             System.exit(1);
         }
         if (options.demo()) {
-            new TownsendDemo(standalone.baseUrls(), standalone.apiToken).load();
+            new TownsendDemo(standalone.baseUrls(), standalone.apiToken, standalone.emulators()).load();
         }
         standalone.printWhereToLook();
     }
@@ -93,17 +96,31 @@ public final class TributaryStandalone implements AutoCloseable {
         // close() stops everything in order and logs while it does: no hooks of Boot's own
         System.setProperty("logging.register-shutdown-hook", "false");
 
+        String secretsKey = options.secretsKey() != null ? options.secretsKey()
+                : SecretsKeyFile.readOrCreate(options.dataDirectory());
+        int beforeServices = resources.size();
         // profile first: it owns the profile_read views segmentation reads
         run(ProfileApplication.builder(), options.profilePort(), args);
         run(SegmentationApplication.builder(), options.segmentationPort(), args);
+        // after segmentation and stopped before it: it reads its members and follows its membership changes
+        run(ActivationApplication.builder(), options.activationPort(), args,
+                "--cdp.activation.secrets-key=" + secretsKey,
+                "--cdp.activation.segmentation-url=" + baseUrls().segmentation());
         // ingestion last and closed first: it accepts records only while everything behind it runs
         run(IngestionApplication.builder(), options.ingestionPort(), args);
+        if (options.demo()) {
+            log.info("Starting the Marketo and LinkedIn emulators on port {} (--demo)", options.emulatorsPort());
+            emulators = TownsendDemo.startEmulators(options.emulatorsPort());
+            // stopped after the services: activation-service may still be calling them
+            resources.add(beforeServices, emulators);
+        }
         log.info("Tributary started in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 
-    private void run(SpringApplicationBuilder builder, int port, String[] args) {
+    private void run(SpringApplicationBuilder builder, int port, String[] args, String... settings) {
         List<String> serviceArgs = new ArrayList<>();
         serviceArgs.add("--server.port=" + port);
+        serviceArgs.addAll(List.of(settings));
         for (String arg : args) {
             if (arg.startsWith("--spring.") || arg.startsWith("--cdp.")) {
                 serviceArgs.add(arg);
@@ -116,7 +133,12 @@ public final class TributaryStandalone implements AutoCloseable {
 
     StandaloneUrls baseUrls() {
         return new StandaloneUrls("http://localhost:" + options.ingestionPort(), "http://localhost:" + options.profilePort(),
-                "http://localhost:" + options.segmentationPort());
+                "http://localhost:" + options.segmentationPort(), "http://localhost:" + options.activationPort());
+    }
+
+    /** The emulators the demo activates to; null without {@code --demo}. */
+    Emulators emulators() {
+        return emulators;
     }
 
     String apiToken() {
@@ -131,11 +153,12 @@ public final class TributaryStandalone implements AutoCloseable {
                   ingestion     %s/v1/sources
                   profiles      %s/v1/accounts?identity=b2b_account:<sourceKey>
                   segmentation  %s/v1/segments
+                  activation    %s/v1/destinations, %s/v1/activations
                   health        <service>/actuator/health/readiness (no token), metrics <service>/actuator/prometheus
                   API token     %s   (send 'Authorization: Bearer <token>')
                   data          %s
                 %s
-                """, urls.ingestion(), urls.profile(), urls.segmentation(), apiToken, options.dataDirectory(),
+                """, urls.ingestion(), urls.profile(), urls.segmentation(), urls.activation(), urls.activation(), apiToken, options.dataDirectory(),
                 options.apiToken() == null ? "Set CDP_API_TOKEN to choose the token instead of generating one." : "");
     }
 
@@ -146,8 +169,9 @@ public final class TributaryStandalone implements AutoCloseable {
     }
 
     /**
-     * Stops in the reverse order of the start: ingestion stops accepting and finishes its requests, the consumers
-     * finish their batch and commit, the outbox relays publish what is left, then the broker stops (controlled,
+     * Stops in the reverse order of the start: ingestion stops accepting and finishes its requests, activation-service's
+     * delivery worker stops (an interrupted call is repeated at the next start, ADR 0026), the consumers finish their batch and commit, the outbox relays publish what is left,
+     * the demo's emulators stop, then the broker stops (controlled,
      * its log marked clean), then PostgreSQL (fast shutdown with its checkpoint), then the data directory is unlocked.
      */
     @Override

@@ -5,10 +5,16 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import dev.tributary.emulators.CallStats;
+import dev.tributary.emulators.linkedin.LinkedInHandle;
+import dev.tributary.emulators.marketo.MarketoHandle;
 import dev.tributary.xdm.json.XdmJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -19,19 +25,36 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The README's run command, end to end: every service in one JVM, the demo loaded through the APIs. */
+/**
+ * The README's run command, end to end: every service in one JVM, the demo loaded through the APIs and activated to
+ * the emulated Marketo 1 and LinkedIn. The tests that change who is in the seed's segment run last, in order
+ * ({@link Order}); every other test sees p2 as its only member.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneDemoIT {
+
+    /** After the tests without {@link Order} ({@link Order#DEFAULT}), which expect the demo as it loaded. */
+    private static final int CHANGES_MEMBERSHIP = Order.DEFAULT + 1;
+    private static final Duration WITHIN = Duration.ofSeconds(5);
 
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     /** The loggers the standalone's own logback.xml quiets; everything else logs at INFO there. */
@@ -42,6 +65,7 @@ class StandaloneDemoIT {
 
     static TributaryStandalone standalone;
     static String segmentId;
+    static TownsendDemo.Loaded demo;
     static ListAppender<ILoggingEvent> logs;
     static final Map<String, Level> testLevels = new HashMap<>();
 
@@ -53,12 +77,15 @@ class StandaloneDemoIT {
                 "CDP_API_TOKEN", "standalone-test-token",
                 "CDP_INGESTION_PORT", String.valueOf(freePort()),
                 "CDP_PROFILE_PORT", String.valueOf(freePort()),
-                "CDP_SEGMENTATION_PORT", String.valueOf(freePort())));
+                "CDP_SEGMENTATION_PORT", String.valueOf(freePort()),
+                "CDP_ACTIVATION_PORT", String.valueOf(freePort()),
+                "CDP_EMULATORS_PORT", String.valueOf(freePort())));
         standalone = new TributaryStandalone(options);
         standalone.start(new String[0]);
         // after the services started: the first of them configured Logback, which drops appenders added before
         captureLogsAtTheStandalonesLevels();
-        segmentId = new TownsendDemo(standalone.baseUrls(), standalone.apiToken()).load();
+        demo = new TownsendDemo(standalone.baseUrls(), standalone.apiToken(), standalone.emulators()).load();
+        segmentId = demo.segmentId();
     }
 
     /** Root at INFO as in the standalone's logback.xml (this module's logback-test.xml logs WARN only). */
@@ -153,8 +180,166 @@ class StandaloneDemoIT {
     }
 
     @Test
-    void shouldKeepTheDataDirectoryUnderTheConfiguredPath() {
+    void shouldKeepTheDataDirectoryUnderTheConfiguredPath() throws Exception {
         assertThat(data.resolve("postgres").resolve("PG_VERSION")).exists();
+        assertThat(data.resolve("secrets.key")).isNotEmptyFile();
+        assertThat(Files.getPosixFilePermissions(data.resolve("secrets.key")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                        PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Test
+    void shouldAnswerTheEmulatorsInspectionUrlsTheDemoPrints() throws Exception {
+        String emulators = standalone.emulators().baseUrl();
+        assertThat(getWithoutToken(emulators + "/_emulator/marketo/" + TownsendDemo.MARKETO_1).statusCode()).isEqualTo(200);
+        assertThat(getWithoutToken(emulators + "/_emulator/linkedin").statusCode()).isEqualTo(200);
+        assertThat(get(standalone.baseUrls().activation() + "/v1/activations").get("items")).hasSize(2);
+    }
+
+    // ---- Townsend end to end, into the emulated Marketo 1 and LinkedIn ----
+
+    @Test
+    @Order(CHANGES_MEMBERSHIP)
+    void shouldHoldExactlyP2sOwnMarketo1LeadAndHashedEmailOnceTheDemoIsActivated() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(staticListMembers()).containsExactly(102L);
+            assertThat(userSegment()).containsExactly(sha256("p2@townsend.com"));
+        });
+        assertNoLimitBroken();
+    }
+
+    @Test
+    @Order(CHANGES_MEMBERSHIP + 1)
+    void shouldAddNewQualifyingPeopleWithin5sCreatingTheOneWhoIsNotYetAMarketoLeadOnce() throws Exception {
+        // p4 has a Marketo 1 record whose lead Marketo 1 holds; p5 is in the CRM only, so no Marketo lead yet
+        marketo().seedLead(104L, Map.of("email", "p4@townsend.com"));
+        records(String.join("\n",
+                person("104@mkto-1.Marketo", "1@mkto-1.Marketo", "p4@townsend.com"),
+                person("003P5@crm-1.Salesforce", "001A1@crm-1.Salesforce", "p5@townsend.com")));
+        for (String email : List.of("p4@townsend.com", "p5@townsend.com")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> get(standalone.baseUrls().profile()
+                    + "/v1/persons?identity=email:" + email), Objects::nonNull);
+        }
+
+        pageView("104@mkto-1.Marketo");
+        pageView("003P5@crm-1.Salesforce");
+
+        await().atMost(WITHIN).untilAsserted(() -> {
+            assertThat(staticListMembers()).containsExactlyInAnyOrder(102L, 104L, leadId("p5@townsend.com"));
+            assertThat(userSegment()).containsExactlyInAnyOrder(sha256("p2@townsend.com"), sha256("p4@townsend.com"),
+                    sha256("p5@townsend.com"));
+        });
+        assertThat(marketo().leads()).filteredOn(lead -> "p5@townsend.com".equals(lead.get("email"))).hasSize(1);
+        assertNoLimitBroken();
+    }
+
+    @Test
+    @Order(CHANGES_MEMBERSHIP + 2)
+    void shouldDeliverTheAccountAudienceOfCompaniesThatWonOverAMillionToALinkedInCompanySegment() throws Exception {
+        JsonNode segment = XdmJson.mapper().readTree(post(standalone.baseUrls().segmentation() + "/v1/segments",
+                "application/json", "{\"name\":\"Companies that won over $1M\",\"audience\":\"account\",\"evaluation\":\"streaming\","
+                        + "\"query\":\"sum(opportunities.amount where isWon = true) > 1000000\"}").body());
+        await().atMost(Duration.ofSeconds(60)).until(() -> get(standalone.baseUrls().segmentation() + "/v1/segments/"
+                + segment.get("id").asString() + "/members"), m -> m != null && m.get("items").size() == 1);
+
+        HttpResponse<String> activation = post(standalone.baseUrls().activation() + "/v1/activations", "application/json",
+                "{\"segmentId\":\"" + segment.get("id").asString() + "\",\"destinationId\":\"" + demo.linkedInDestinationId()
+                        + "\",\"audienceName\":\"Won over $1M\"}");
+
+        assertThat(activation.statusCode()).as(activation.body()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(linkedIn()
+                .companies(TownsendDemo.LINKEDIN_AD_ACCOUNT, "Won over $1M"))
+                .extracting(company -> company.get("companyWebsiteDomain")).containsExactly("townsend.com"));
+        assertThat(linkedIn().segments()).filteredOn(s -> "Won over $1M".equals(s.get("name")))
+                .extracting(s -> s.get("type")).containsExactly("COMPANY");
+        assertNoLimitBroken();
+    }
+
+    @Test
+    @Order(CHANGES_MEMBERSHIP + 3)
+    void shouldRemoveP2FromTheListAndTheAudienceWithin5sWhenOpportunity2IsLost() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(staticListMembers()).contains(102L));
+
+        records("{\"class\":\"opportunity\",\"data\":{\"opportunityKey\":\"opp-2001@crm-2.Dynamics\","
+                + "\"accountKey\":\"acc-2001@crm-2.Dynamics\",\"opportunityName\":\"Opportunity 2\",\"opportunityStage\":\"Closed Lost\","
+                + "\"isWon\":false,\"isClosed\":true,\"opportunityAmount\":{\"amount\":900000,\"currencyCode\":\"USD\"},"
+                + "\"extSourceSystemAudit\":{\"lastUpdatedDate\":\"2026-11-01T09:00:00Z\"}}}");
+
+        // $200,000 won is left: nobody at Townsend qualifies any more, p2 included
+        await().atMost(WITHIN).untilAsserted(() -> {
+            assertThat(staticListMembers()).doesNotContain(102L);
+            assertThat(userSegment()).doesNotContain(sha256("p2@townsend.com"));
+        });
+        await().atMost(WITHIN).untilAsserted(() -> {
+            assertThat(staticListMembers()).isEmpty();
+            assertThat(userSegment()).isEmpty();
+        });
+        assertThat(marketo().leads()).filteredOn(lead -> "p5@townsend.com".equals(lead.get("email"))).hasSize(1);
+        assertNoLimitBroken();
+    }
+
+    private static MarketoHandle marketo() {
+        return standalone.emulators().marketo(TownsendDemo.MARKETO_1);
+    }
+
+    private static LinkedInHandle linkedIn() {
+        return standalone.emulators().linkedIn();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Long> staticListMembers() {
+        return marketo().lists().stream().filter(list -> TownsendDemo.LIST_NAME.equals(list.get("name")))
+                .findFirst().map(list -> ((List<Number>) list.get("memberIds")).stream().map(Number::longValue).toList())
+                .orElse(List.of());
+    }
+
+    private static List<String> userSegment() {
+        return linkedIn().hashedEmails(TownsendDemo.LINKEDIN_AD_ACCOUNT, TownsendDemo.LIST_NAME);
+    }
+
+    private static long leadId(String email) {
+        return marketo().leads().stream().filter(lead -> email.equals(lead.get("email")))
+                .map(lead -> ((Number) lead.get("id")).longValue()).findFirst().orElse(-1L);
+    }
+
+    /** The emulators enforce Marketo's and LinkedIn's limits: nothing over one was served, nothing refused for one. */
+    private static void assertNoLimitBroken() {
+        for (CallStats.Snapshot stats : List.of(marketo().stats(), linkedIn().stats())) {
+            assertThat(stats.violationCount()).isZero();
+            assertThat(stats.refused()).isEmpty();
+        }
+    }
+
+    private static String sha256(String value) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String person(String personKey, String accountKey, String email) {
+        return "{\"class\":\"person\",\"data\":{\"personKey\":\"" + personKey + "\",\"accountKey\":\"" + accountKey
+                + "\",\"workEmail\":{\"address\":\"" + email + "\"},\"extSourceSystemAudit\":{\"lastUpdatedDate\":\"2026-11-01T09:00:00Z\"}}}";
+    }
+
+    /** Through the demo's own source, which may write the records of Townsend's instances. */
+    private void records(String ndjson) throws Exception {
+        String source = null;
+        JsonNode sources = get(standalone.baseUrls().ingestion() + "/v1/sources");
+        for (JsonNode candidate : sources.isArray() ? sources : sources.path("items")) {
+            if ("townsend-demo".equals(candidate.path("instanceId").asString())) {
+                source = candidate.get("id").asString();
+            }
+        }
+        HttpResponse<String> answer = post(standalone.baseUrls().ingestion() + "/v1/sources/" + source + "/records",
+                "application/x-ndjson", ndjson);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        assertThat(XdmJson.mapper().readTree(answer.body()).get("rejected").asInt()).as(answer.body()).isZero();
+    }
+
+    private void pageView(String personKey) throws Exception {
+        HttpResponse<String> answer = post(standalone.baseUrls().ingestion() + "/v1/events", "application/json",
+                "{\"_id\":\"demo-it-" + personKey + "\",\"timestamp\":\"" + Instant.now().minus(1, ChronoUnit.DAYS)
+                        .truncatedTo(ChronoUnit.SECONDS) + "\",\"eventType\":\"web.webpagedetails.pageViews\",\"personKey\":\""
+                        + personKey + "\",\"web\":{\"webPageDetails\":{\"URL\":\"https://bodea.com/products/new\"}}}");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
     }
 
     @Test

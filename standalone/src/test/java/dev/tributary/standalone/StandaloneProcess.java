@@ -25,6 +25,7 @@ final class StandaloneProcess {
     final int ingestionPort = freePort();
     final int profilePort = freePort();
     final int segmentationPort = freePort();
+    final int activationPort = freePort();
     final int kafkaPort = freePort();
     private final Path logs;
     private Process process;
@@ -58,6 +59,7 @@ final class StandaloneProcess {
                 "CDP_INGESTION_PORT", String.valueOf(ingestionPort),
                 "CDP_PROFILE_PORT", String.valueOf(profilePort),
                 "CDP_SEGMENTATION_PORT", String.valueOf(segmentationPort),
+                "CDP_ACTIVATION_PORT", String.valueOf(activationPort),
                 "CDP_KAFKA_PORT", String.valueOf(kafkaPort),
                 "CDP_POSTGRES_SETTINGS", "shared_buffers=128MB"));
         long begin = System.nanoTime();

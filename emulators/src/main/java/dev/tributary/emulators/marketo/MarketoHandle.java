@@ -60,6 +60,11 @@ public final class MarketoHandle {
         return instance.seedLead(fields);
     }
 
+    /** Seeds a lead under a given id, as an instance that already holds it; later leads get higher ids. */
+    public long seedLead(long id, Map<String, Object> fields) {
+        return instance.seedLead(id, fields);
+    }
+
     public CallStats.Snapshot stats() {
         return instance.stats().snapshot();
     }

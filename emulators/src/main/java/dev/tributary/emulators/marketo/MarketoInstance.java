@@ -587,6 +587,21 @@ public final class MarketoInstance {
         return (Long) result.get("id");
     }
 
+    /**
+     * Seeds a lead under a given id, as an instance that already holds it (the demo's leads keep the ids its Marketo
+     * records name); later leads get higher ids. Returns the id.
+     */
+    public synchronized long seedLead(long id, Map<String, Object> fields) {
+        if (id < 1 || leads.containsKey(id)) {
+            throw new IllegalArgumentException("lead id " + id + " is taken or not positive");
+        }
+        long next = nextLeadId;
+        nextLeadId = id;
+        seedLead(fields);
+        nextLeadId = Math.max(next, id + 1);
+        return id;
+    }
+
     public Map<String, Object> settings() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("tokenLifetimeSeconds", tokenLifetime.toSeconds());

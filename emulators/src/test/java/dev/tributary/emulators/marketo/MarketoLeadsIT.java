@@ -2,10 +2,12 @@ package dev.tributary.emulators.marketo;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MarketoLeadsIT extends MarketoTestSupport {
 
@@ -42,6 +44,20 @@ class MarketoLeadsIT extends MarketoTestSupport {
         assertThat(createOnly.json().get("result").get(0).get("reasons").get(0).get("code").asString()).isEqualTo("1005");
         assertThat(statuses(updateOnly)).containsExactly("skipped", "updated");
         assertThat(updateOnly.json().get("result").get(0).get("reasons").get(0).get("code").asString()).isEqualTo("1004");
+    }
+
+    @Test
+    void shouldServeASeededLeadUnderItsGivenIdAndCreateLaterLeadsAboveIt() {
+        String token = token();
+        marketo().seedLead(102L, Map.of("email", "p2@townsend.com"));
+
+        Reply byId = get("/v1/lead/102.json", token);
+        long created = createLead(token, "new@townsend.com");
+
+        assertThat(byId.json().get("result").get(0).get("email").asString()).isEqualTo("p2@townsend.com");
+        assertThat(created).isEqualTo(103L);
+        assertThatThrownBy(() -> marketo().seedLead(102L, Map.of("email", "x@acme.com")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -88,7 +104,7 @@ class MarketoLeadsIT extends MarketoTestSupport {
         String token = token();
 
         Reply invalid = postJson("/v1/leads.json", token, "{\"input\":[");
-        Reply notJson = postForm("/v1/leads.json", token, java.util.Map.of("input", "x"));
+        Reply notJson = postForm("/v1/leads.json", token, Map.of("input", "x"));
 
         assertThat(errorCode(invalid)).isEqualTo("609");
         assertThat(errorCode(notJson)).isEqualTo("612");
