@@ -19,6 +19,7 @@ import java.lang.annotation.Target;
                 "cdp.activation.secrets-key=" + TestUpstreams.SECRETS_KEY,
                 // retries within a test's patience; the limits stay Marketo's
                 "cdp.activation.marketo.backoff-initial=50ms", "cdp.activation.marketo.backoff-max=500ms",
+                "cdp.activation.marketo.request-timeout=3s",
                 "cdp.activation.delivery.poll-interval=200ms", "cdp.activation.delivery.retry-initial=200ms",
                 "cdp.activation.delivery.retry-max=2s",
                 // the JVM's shared PostgreSQL stops in its own shutdown hook: do not wait long for it

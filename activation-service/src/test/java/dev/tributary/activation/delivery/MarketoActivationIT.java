@@ -182,6 +182,44 @@ class MarketoActivationIT {
     }
 
     @Test
+    void shouldEndWithExactlyTheAudienceThroughBurstsOf615And5xxAndACallThatTimesOut() {
+        Instant entered = Instant.now().minusSeconds(3600);
+        List<String> people = new ArrayList<>();
+        Map<String, String> emails = new HashMap<>();
+        for (int i = 0; i < 300; i++) {
+            String email = "p" + i + "@faults.test";
+            long lead = marketo.seedLead(Map.of("email", email));
+            String person = api.person(email, "y", lead, marketo.munchkinId());
+            people.add(person);
+            emails.put(person, email);
+        }
+        Map<String, Instant> first = new LinkedHashMap<>();
+        people.subList(0, 200).forEach(p -> first.put(p, entered));
+        members(first);
+        String id = activate(destination(false));
+        await().atMost(PATIENCE).until(() -> listEmails().size() == 200);
+
+        // the test context's request timeout is 3 s: the delayed call is abandoned and sent again
+        marketo.failNext(3, "615");
+        marketo.failNextWithStatus(2, 503);
+        marketo.delayNext(1, Duration.ofSeconds(4));
+        Instant now = Instant.now();
+        people.subList(0, 50).forEach(p -> api.membershipChanged(segmentId, p, "exited", now));
+        people.subList(200, 300).forEach(p -> api.membershipChanged(segmentId, p, "entered", now));
+
+        List<String> expected = people.subList(50, 300).stream().map(emails::get).toList();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(listEmails()).containsExactlyInAnyOrderElementsOf(expected));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode counts = activation(id).get("counts");
+            assertThat(counts.get("delivered").asLong()).isEqualTo(250);
+            assertThat(counts.get("pending").asLong()).isZero();
+            assertThat(counts.get("failed").asLong()).isZero();
+        });
+        assertThat(marketo.stats().injected()).containsKeys("615", "http503", "delay");
+        assertThat(marketo.stats().violationCount()).isZero();
+    }
+
+    @Test
     void shouldKeepRecordLevelFailuresWithTheirReasonsAndRetryThemOnReconcile() {
         Instant entered = Instant.now().minusSeconds(60);
         String unknownToMarketo = api.person("nobody@acme.test", "y", null, null);
