@@ -7,6 +7,7 @@ import dev.tributary.embedded.SharedInfrastructure;
 import dev.tributary.emulators.CallStats;
 import dev.tributary.emulators.Emulators;
 import dev.tributary.emulators.marketo.MarketoHandle;
+import dev.tributary.xdm.messaging.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -46,7 +47,7 @@ import java.util.concurrent.locks.LockSupport;
  * it is produced until the emulator's list holds that lead (polled every {@code --poll-ms}, 2).
  */
 final class ActivationBench {
-    static final String TOPIC = "cdp.audience.changes.v1";
+    static final String TOPIC = Topics.AUDIENCE_CHANGES_NAME;
     /** 100 calls per 20 s, 300 leads a call: the most a Marketo instance accepts (ADR 0026). */
     static final double LIMIT_BOUND_LEADS_PER_SECOND = 1_500;
 

@@ -1,5 +1,6 @@
 package dev.tributary.bench;
 
+import dev.tributary.xdm.messaging.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -237,7 +238,7 @@ final class StreamingBench {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
         KafkaConsumer<String, String> kafka = new KafkaConsumer<>(p);
-        List<TopicPartition> partitions = java.util.stream.Stream.of("cdp.audience.changes.v1", "cdp.profile.changes.v1")
+        List<TopicPartition> partitions = java.util.stream.Stream.of(Topics.AUDIENCE_CHANGES_NAME, Topics.PROFILE_CHANGES_NAME)
                 .flatMap(topic -> kafka.partitionsFor(topic).stream())
                 .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
         kafka.assign(partitions);
@@ -251,7 +252,7 @@ final class StreamingBench {
                     for (ConsumerRecord<String, String> r : kafka.poll(Duration.ofMillis(50))) {
                         long now = System.nanoTime();
                         JsonNode payload = Api.JSON.readTree(r.value()).get("payload");
-                        if (r.topic().equals("cdp.profile.changes.v1")) {
+                        if (r.topic().equals(Topics.PROFILE_CHANGES_NAME)) {
                             JsonNode profileId = payload.get("profileId");
                             Long accepted = profileId == null ? null : acceptedAt.get(profileId.asString());
                             if (accepted != null && payload.path("reasons").toString().contains("\"events\"")

@@ -30,7 +30,7 @@ class AudienceChangeListener {
         this.deadLetters = deadLetters;
     }
 
-    @KafkaListener(id = "activation-audience-changes", topics = "cdp.audience.changes.v1",
+    @KafkaListener(id = "activation-audience-changes", topics = Topics.AUDIENCE_CHANGES_NAME,
             groupId = "activation-service", batch = "true")
     void onChanges(List<ConsumerRecord<String, String>> batch) {
         List<MembershipChanged> changes = new ArrayList<>(batch.size());

@@ -13,18 +13,25 @@ import tools.jackson.databind.JsonNode;
 /** The registry of Tributary's Kafka topics; topic names are versioned, never reused. */
 public final class Topics {
 
+    // Compile-time constants so @KafkaListener(topics = ...) can name them; each name is written once, here.
+    public static final String XDM_RECORDS_NAME = "cdp.xdm.records.v1";
+    public static final String XDM_EVENTS_NAME = "cdp.xdm.events.v1";
+    public static final String INGEST_DLQ_NAME = "cdp.ingest.dlq.v1";
+    public static final String PROFILE_CHANGES_NAME = "cdp.profile.changes.v1";
+    public static final String AUDIENCE_CHANGES_NAME = "cdp.audience.changes.v1";
+
     public static final Topic<RecordMessage> XDM_RECORDS =
-            new Topic<>("cdp.xdm.records.v1", "xdm.record", RecordMessage.class);
+            new Topic<>(XDM_RECORDS_NAME, "xdm.record", RecordMessage.class);
     public static final Topic<EventMessage> XDM_EVENTS =
-            new Topic<>("cdp.xdm.events.v1", "xdm.event", EventMessage.class);
+            new Topic<>(XDM_EVENTS_NAME, "xdm.event", EventMessage.class);
     /** Poison records: the original value, the reason in headers. */
     public static final Topic<JsonNode> INGEST_DLQ =
-            new Topic<>("cdp.ingest.dlq.v1", "ingest.deadletter", JsonNode.class);
+            new Topic<>(INGEST_DLQ_NAME, "ingest.deadletter", JsonNode.class);
     /** Also carries {@link ProfilesMerged}, {@link ProfileSplit} and {@link ProfileDeleted}, told apart by envelope type. */
     public static final Topic<ProfileChanged> PROFILE_CHANGES =
-            new Topic<>("cdp.profile.changes.v1", ProfileChanged.TYPE, ProfileChanged.class);
+            new Topic<>(PROFILE_CHANGES_NAME, ProfileChanged.TYPE, ProfileChanged.class);
     public static final Topic<MembershipChanged> AUDIENCE_CHANGES =
-            new Topic<>("cdp.audience.changes.v1", MembershipChanged.TYPE, MembershipChanged.class);
+            new Topic<>(AUDIENCE_CHANGES_NAME, MembershipChanged.TYPE, MembershipChanged.class);
 
     private static final List<Topic<?>> ALL =
             List.of(XDM_RECORDS, XDM_EVENTS, INGEST_DLQ, PROFILE_CHANGES, AUDIENCE_CHANGES);

@@ -45,13 +45,13 @@ public class ProfileConsumers implements DeadLetterReplayer {
         this.deadLetters = deadLetters;
     }
 
-    @KafkaListener(id = "profile-records", topics = "cdp.xdm.records.v1", groupId = "${cdp.profile.consumer-group:profile-service}",
+    @KafkaListener(id = "profile-records", topics = Topics.XDM_RECORDS_NAME, groupId = "${cdp.profile.consumer-group:profile-service}",
             batch = "true")
     public void onRecords(List<ConsumerRecord<String, String>> batch) {
         BatchIsolation.apply("records", read(batch, ProfileConsumers::toRecord), updates::applyRecords, this::deadLetter);
     }
 
-    @KafkaListener(id = "profile-events", topics = "cdp.xdm.events.v1", groupId = "${cdp.profile.consumer-group:profile-service}",
+    @KafkaListener(id = "profile-events", topics = Topics.XDM_EVENTS_NAME, groupId = "${cdp.profile.consumer-group:profile-service}",
             batch = "true")
     public void onEvents(List<ConsumerRecord<String, String>> batch) {
         BatchIsolation.apply("events", read(batch, ProfileConsumers::toEvent), updates::applyEvents, this::deadLetter);

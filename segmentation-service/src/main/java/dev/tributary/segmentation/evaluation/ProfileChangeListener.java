@@ -36,7 +36,7 @@ class ProfileChangeListener {
         this.meters = meters;
     }
 
-    @KafkaListener(id = "segmentation-profile-changes", topics = "cdp.profile.changes.v1",
+    @KafkaListener(id = "segmentation-profile-changes", topics = Topics.PROFILE_CHANGES_NAME,
             groupId = "segmentation-service", batch = "true")
     void onChanges(List<ConsumerRecord<String, String>> batch) {
         ProfileChanges changes = new ProfileChanges();
