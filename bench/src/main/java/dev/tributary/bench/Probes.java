@@ -22,11 +22,11 @@ import java.util.function.BooleanSupplier;
  * holds one not visible yet.
  * <p>
  * Records are applied about in the order they were accepted, so polling every pending probe each round mostly asks
- * for records that cannot be visible yet. The seventh session measured what that costs: during a backlog, thousands
- * of polls a second took 0.46 of the two cores the measured services run on. Polling in order costs at most one
+ * for records that cannot be visible yet: during a backlog, thousands of polls a second would take a large share of
+ * the two cores the measured services run on. Polling in order costs at most one
  * chunk of failed polls a round. A record that becomes visible before an older one is recorded when the older one
  * is, so latencies can only be overstated, never understated. Visible people are polled in parallel because each
- * answer carries the whole profile (16 ms on the loaded machine): one thread could not keep up with 50 a second.
+ * answer carries the whole profile: one thread cannot keep up with 50 a second on a loaded machine.
  */
 final class Probes {
 

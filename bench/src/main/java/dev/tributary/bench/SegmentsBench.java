@@ -204,8 +204,7 @@ final class SegmentsBench {
      * Waits until no autovacuum worker has run for 3 s or the deadline passes; returns how long it waited. A
      * loaded organisation is vacuumed for minutes after the load (visibility maps, freezing), and every first
      * evaluation leaves dead outbox rows and new membership rows behind: a vacuum running meanwhile took one of the
-     * two cores from whichever of the evaluation and its floor it overlapped (S2 at 1.61x while the load's tables
-     * were vacuumed, in the twelfth session).
+     * two cores from whichever of the evaluation and its floor it overlapped, skewing their ratio.
      */
     private static long waitForAutovacuum(Db db, long deadline) throws Exception {
         long started = System.nanoTime(), quietSince = started;
@@ -220,8 +219,8 @@ final class SegmentsBench {
 
     /** Waits until segmentation's outbox is empty or the deadline passes; returns the messages still pending. */
     private static long waitForOutbox(Db db, long deadline) throws Exception {
-        // the lowest id still there, by the index: a count(*) of 800,000 pending rows every 500 ms took 12.7 s of
-        // PostgreSQL time while the relay was publishing them
+        // the lowest id still there, by the index: counting hundreds of thousands of pending rows every 500 ms
+        // would load PostgreSQL while the relay publishes them
         while (db.count("SELECT count(*) FROM (SELECT id FROM segmentation.outbox ORDER BY id LIMIT 1) o") > 0) {
             if (System.nanoTime() > deadline) {
                 return db.count("SELECT count(*) FROM segmentation.outbox");

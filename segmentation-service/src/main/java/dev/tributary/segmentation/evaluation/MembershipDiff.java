@@ -40,8 +40,8 @@ class MembershipDiff {
 
     /**
      * The {@link Envelope} of a {@link MembershipChanged} for a row of {@code changes}, written by the diff statement
-     * itself: an evaluation that 800,000 people enter no longer ships them to Java and back as 800,000 envelopes
-     * (about 20 s of Java and a 9.7 s insert, measured). {@code BatchEvaluationIT} reads it back as the Java
+     * itself, so an evaluation that 800,000 people enter does not ship them to Java and back as envelopes (ADR 0013).
+     * {@code BatchEvaluationIT} reads it back as the Java
      * records and compares its fields with an envelope Jackson writes, so the two cannot drift apart.
      */
     private static final String MESSAGE = """
@@ -90,8 +90,7 @@ class MembershipDiff {
      * with its parameter values; one round trip for both, as streaming passes are many and short. A
      * re-evaluation runs the same statement many times, so PostgreSQL would soon switch to a generic plan,
      * which knows nothing of {@code :ids}: it expects ten ids where a Kafka batch brings thousands, and it
-     * tests {@code = ANY(:ids)} by a linear search of the array per row (120 ms against 950 memberships and
-     * 2,000 ids, measured) where a custom plan hashes the array.
+     * tests {@code = ANY(:ids)} by a linear search of the array per row where a custom plan hashes the array.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void lockAmong(String segmentId) {
@@ -158,10 +157,10 @@ class MembershipDiff {
     /**
      * Writes the changes that {@code changesSql} names (columns {@code entity_id}, {@code change}, {@code was_stored})
      * as membership, history, the segment's member count and outbox messages, in one statement. Entities never
-     * stored are inserted plainly: the segment's lock keeps any other writer out, and {@code ON CONFLICT} cost 50%
-     * more per row (19.3 s instead of 12.5 s for 800,000 entries). Re-entries and exits are updated by key from an
+     * stored are inserted plainly: the segment's lock keeps any other writer out, and {@code ON CONFLICT} costs about
+     * half as much again per row (ADR 0013). Re-entries and exits are updated by key from an
      * array: joined to the membership table with nested loops off (a full evaluation), they scanned all of it, every
-     * segment's rows, even when nobody exited (270 ms at 945,000 rows).
+     * segment's rows, even when nobody exited.
      */
     private List<Change> write(String changesSql, Map<String, Object> params, SegmentDefinition segment,
                                String evaluationId, Instant now) {

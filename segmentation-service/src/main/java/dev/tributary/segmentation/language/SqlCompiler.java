@@ -32,11 +32,9 @@ import java.util.stream.Collectors;
  * conjunction (or a single term) with a positive {@code exists} or an aggregate that an empty set fails,
  * and reads no column of the audience's own view, the members are drawn from that term's set (its drivers)
  * and the other terms test them. This relies on the {@code profile_read} contract that every unified id in
- * a relationship or event view names a live profile. At 1M people: 0.5 s instead of 1.0 s for "responded
- * to a campaign and not on list 7", 1.0 s instead of 1.7 s for "at least 3 page views in 7 days". A top-level
+ * a relationship or event view names a live profile; it roughly halves those evaluations (ADR 0010). A top-level
  * {@code not exists(...)} conjunct of such a rule is subtracted from the drawn members with {@code EXCEPT}, which
- * also de-duplicates them, instead of being tested per member ("not on list 7": 0.84 s instead of 1.29 s per
- * evaluation). {@code DrivenEvaluationIT} checks that both forms select whom the rule tested on every person does.
+ * also de-duplicates them, rather than tested per member (ADR 0010). {@code DrivenEvaluationIT} checks that both forms select whom the rule tested on every person does.
  */
 final class SqlCompiler {
 
@@ -110,7 +108,7 @@ final class SqlCompiler {
         String members = driver.getValue();
         if (!exclusions.isEmpty() && members.startsWith(DISTINCT)) {
             // EXCEPT de-duplicates while it subtracts: one hashed set operation instead of a de-duplication and an
-            // anti-join (S6 at 1M people, in psql: 0.55 to 0.70 s instead of 0.86 to 1.09 s)
+            // anti-join (ADR 0010)
             members = "SELECT " + members.substring(DISTINCT.length());
         }
         return Optional.of("SELECT " + key + " AS entity_id FROM (" + members + ") e WHERE "
@@ -122,8 +120,7 @@ final class SqlCompiler {
      * The full evaluation drawn from a driving {@code exists(...)} without de-duplicating its members, for a rule whose
      * other conjuncts are all top-level {@code not exists(...)}: each is tested per row as an anti-join, and a member
      * is named once per fact that drew it. The membership diff de-duplicates the few rows that changed instead of every
-     * member: its join with the stored members is the only hashing of the whole set (S6 at 1M people, in psql, rule
-     * and diff: 0.38 to 0.41 s with two workers instead of 0.45 to 0.48 s). Empty when {@link #selectAll} already has
+     * member: its join with the stored members is the only hashing of the whole set (ADR 0014). Empty when {@link #selectAll} already has
      * that shape.
      */
     private Optional<String> selectRepeating(String key) {
@@ -444,7 +441,7 @@ final class SqlCompiler {
         }
         // Correlated to e, which selectAmong already narrows to :ids. Repeating "driver = ANY(:ids)" here made
         // PostgreSQL probe the index once per candidate id for every outer row (an index condition of
-        // "person_id = e.person_id AND person_id = ANY(:ids)"): 35 ms instead of 2 ms for 200 ids.
+        // "person_id = e.person_id AND person_id = ANY(:ids)"), many times slower than the correlated scan (ADR 0008).
         String key = scope.keyColumns().get(0);
         String members = path.driver() + " AS " + key + " FROM " + path.from() + (where == null ? "" : " WHERE " + where);
         if (top) {
