@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 /** The Townsend data set, fed through the real ingestion service, and the segments the issue names. */
 public final class SegmentationFixtures {
 
-    /** The seed's audience (DESIGN.md section 3). */
+    /** The seed audience (docs/segment-language.md). */
     public static final String SEED_QUERY = """
             sum(accounts.opportunities.amount where isWon = true) > 1000000
             and exists(events where eventType = "web.webpagedetails.pageViews"

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * The seed segment at 1M people / 10M events, in one statement. Slow to set up (minutes), so only
  * on demand: {@code -Dseglang.scale=true}. Uses its own embedded PostgreSQL, not the seed one.
- * The 10 s target is not met yet for the whole rule (see "Performance" in docs/segment-language.md):
- * this test states the target and prints the plan.
+ * It states the 10 s target (docs/segment-language.md) and prints the plan.
  */
 @EnabledIfSystemProperty(named = "seglang.scale", matches = "true")
 class SeedSegmentScaleTest {

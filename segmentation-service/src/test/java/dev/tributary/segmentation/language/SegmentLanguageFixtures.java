@@ -3,7 +3,7 @@ package dev.tributary.segmentation.language;
 /** Rule texts shared by the tests. */
 final class SegmentLanguageFixtures {
 
-    /** The audience of the seed scenario (DESIGN.md section 3). */
+    /** The seed audience (docs/segment-language.md). */
     static final String SEED = """
             sum(accounts.opportunities.amount where isWon = true) > 1000000
             and exists(events where eventType = "web.webpagedetails.pageViews"
