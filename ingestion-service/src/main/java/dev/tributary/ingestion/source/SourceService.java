@@ -16,7 +16,7 @@ public class SourceService {
     private final SourceRepository sources;
     /**
      * Sources found once, with the instances they may write. Every batch and event request names its source, and
-     * sources are never changed or deleted, so one seen to exist stays so; the lookup was a quarter of a 20-line
+     * sources are never changed or deleted, so one seen to exist stays so; the lookup would be a quarter of a 20-line
      * request's CPU time. A source update or deletion, when it comes, must evict here.
      */
     private final Map<UUID, Set<String>> existing = new ConcurrentHashMap<>();

@@ -19,8 +19,8 @@ import java.util.Map;
  * <p>
  * Deciding and writing are two steps: a batch decides which versions it accepts ({@link #accept}), resolves
  * their identities against what is stored, and only then writes them with the profile each belongs to
- * ({@link #write}). Written before their profile was known, every new person or account fragment was written
- * twice, the second time a whole row version and two index entries for its profile id alone.
+ * ({@link #write}), so a new person or account fragment is written once, not again (a whole row version and two
+ * index entries) for its profile id.
  */
 @Component
 public class FragmentStore {

@@ -234,10 +234,9 @@ public class RelationshipProjection {
      * is also written: what its {@code person_key} ({@code account_key}) resolves to.
      * <p>
      * Every row of a batch goes in one statement of arrays, its unified ids resolved by a sub-query a row (a probe of
-     * identity_profile's key, ADR 0017). Before, pgjdbc rewrote a batch into rows of values: a statement text, with its
-     * own plans, per batch size. In psql, 128 person-account links took 21 to 25 ms that way and 4 to 5 ms as arrays
-     * (both planned each time); in the service, during the freshness minute, 118 and then 98 us a row. Resolving by a
-     * join instead let stale statistics of a growing identity_profile pick plans that read every identity of the type
+     * identity_profile's key, ADR 0017): one statement text whatever the batch size, where pgjdbc's rewrite into rows
+     * of values gives each batch size its own text and plans, several times slower. Resolving by a join would let
+     * stale statistics of a growing identity_profile pick plans that read every identity of the type
      * for each batch, or for each row (ADR 0017).
      */
     private record Table(String name, int width, String insertSql) {

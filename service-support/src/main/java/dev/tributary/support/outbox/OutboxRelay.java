@@ -58,8 +58,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.tx = tx;
         this.properties = properties;
         // from above the last id published by this drain: deleted rows stay in the id index until vacuumed, and a
-        // scan from the lowest id stepped over all of them at every batch (8 ms a batch of 500 behind 800,000
-        // messages, measured). Each drain starts from 0 again, so a row committed after rows with higher ids (ids
+        // scan from the lowest id would step over all of them at every batch (ADR 0013). Each drain starts from 0 again, so a row committed after rows with higher ids (ids
         // are taken before commit) goes out with the next drain.
         this.sizesSql = "SELECT id, coalesce(cardinality(message_keys), 1) FROM " + properties.table()
                 + " WHERE id > :after ORDER BY id LIMIT " + properties.batchSize();
@@ -97,8 +96,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private Batch publishBatch(long after) {
         return tx.execute(status -> {
-            // always the id index, in order: the statistics of a queue table are rarely right (analysed while a large
-            // insert was in flight, they said one row for 800,000 and the planner sorted all of them, 1.5 s a batch)
+            // always the id index, in order: the statistics of a queue table are rarely right (analysed during a large
+            // insert they can say one row for 800,000, and the planner would sort all of them at every batch)
             jdbc.sql("SELECT set_config('enable_sort', 'off', true)").query(String.class).single();
             // the next rows up to batchSize messages (at least one row, however many it holds), then those rows locked
             // with their payloads: a row another relay holds is skipped and goes out there
