@@ -92,7 +92,7 @@ fi
 kafka_ports=$(ss -ltnpH 2>/dev/null | grep "pid=$pid," | awk '{print $4}' | sed 's/.*://' | \
   grep -vx -e "$CDP_INGESTION_PORT" -e "$CDP_PROFILE_PORT" -e "$CDP_SEGMENTATION_PORT" | sort -u | paste -sd, - || true)
 # The client shares the two cores with what it measures. For ingest and streaming, C1-compiled code and the serial
-# collector keep its own JIT compiler and GC threads out of the way (0.13 instead of 0.21 to 0.24 cores at 1,000
+# collector keep its own JIT compiler and GC threads out of the way (about half the cores the defaults take at 1,000
 # records/s); that can only make the latencies it measures longer. segments keeps the default JIT: its SQL floor is
 # timed in the client, fetching every member id, and slower client code would flatter the ratio.
 client_opts="-Xmx2g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
