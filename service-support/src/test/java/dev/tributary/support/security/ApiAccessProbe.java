@@ -12,7 +12,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Sends every {@code /v1} route a service maps, in the path forms a caller could use to slip past a
@@ -57,6 +60,20 @@ public final class ApiAccessProbe {
     public ApiAccessProbe(int port, String adminToken) {
         this.base = "http://localhost:" + port;
         this.adminToken = adminToken;
+    }
+
+    /** The key routes every service serves over the one key store: admin only. */
+    public static final Map<Route, Set<Scope>> API_KEY_ROUTES = Map.of(
+            new Route("POST", "/v1/api-keys"), Set.of(Scope.ADMIN),
+            new Route("GET", "/v1/api-keys"), Set.of(Scope.ADMIN),
+            new Route("GET", "/v1/api-keys/{id}"), Set.of(Scope.ADMIN),
+            new Route("DELETE", "/v1/api-keys/{id}"), Set.of(Scope.ADMIN));
+
+    /** A service's own access table with the key routes every service serves. */
+    public static Map<Route, Set<Scope>> withApiKeyRoutes(Map<Route, Set<Scope>> serviceRoutes) {
+        Map<Route, Set<Scope>> all = new HashMap<>(serviceRoutes);
+        all.putAll(API_KEY_ROUTES);
+        return Map.copyOf(all);
     }
 
     /** Every {@code /v1} route of the service, with each HTTP method it answers. */
@@ -130,6 +147,17 @@ public final class ApiAccessProbe {
 
     public void revoke(String id) {
         assertThat(send("DELETE", "/v1/api-keys/" + id, adminToken).status()).isEqualTo(204);
+    }
+
+    /** A read key works on {@code path}, then, revoked, is refused with 401 within five seconds. */
+    public void assertARevokedKeyStopsWorking(String path) {
+        String[] key = issueKey(Set.of(Scope.READ), Set.of());
+        assertThat(send("GET", path, key[1]).status()).isNotIn(401, 403);
+
+        revoke(key[0]);
+
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(send("GET", path, key[1]).status()).isEqualTo(401));
     }
 
     /**
