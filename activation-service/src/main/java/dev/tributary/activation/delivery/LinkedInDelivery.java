@@ -49,20 +49,12 @@ final class LinkedInDelivery {
         List<Element> elements = new ArrayList<>();
         for (Row row : rows) {
             Person person = row.wanted() ? persons.get(row.personId()) : null;
-            String status = null;
-            String reason = null;
-            if (!row.wanted()) {
-                status = "removed";
-            } else if (person == null) {
-                status = "failed";
-                reason = MarketoDelivery.NOT_IN_PROFILES;
-            } else if (person.consentWithdrawn()) {
-                status = "held";
-                reason = MarketoDelivery.CONSENT_WITHDRAWN;
-            } else if (person.email() == null || person.email().isBlank()) {
-                status = "failed";
-                reason = NO_EMAIL;
+            NotSent notSent = NotSent.of(row, person);
+            if (notSent == null && (person.email() == null || person.email().isBlank())) {
+                notSent = new NotSent("failed", NO_EMAIL);
             }
+            String status = notSent == null ? null : notSent.status();
+            String reason = notSent == null ? null : notSent.reason();
             boolean held = row.inDestination() && row.leadId() != null;
             if (status != null) {
                 if (held) {

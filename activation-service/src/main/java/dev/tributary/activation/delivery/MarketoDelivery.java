@@ -20,8 +20,6 @@ import java.util.UUID;
  */
 final class MarketoDelivery {
 
-    static final String CONSENT_WITHDRAWN = "consent: marketing email is n";
-    static final String NOT_IN_PROFILES = "person not found in profile_read.person";
     static final String NO_EMAIL = "no email and no Marketo source key in this instance";
 
     private record Send(Row row, long leadId) {
@@ -61,18 +59,10 @@ final class MarketoDelivery {
         List<String> emails = new ArrayList<>();
         for (Row row : rows) {
             Person person = row.wanted() ? persons.get(row.personId()) : null;
-            String status = null;
-            String reason = null;
-            if (!row.wanted()) {
-                status = "removed";
-            } else if (person == null) {
-                status = "failed";
-                reason = NOT_IN_PROFILES;
-            } else if (person.consentWithdrawn()) {
-                status = "held";
-                reason = CONSENT_WITHDRAWN;
-            }
-            if (status != null) {
+            NotSent notSent = NotSent.of(row, person);
+            if (notSent != null) {
+                String status = notSent.status();
+                String reason = notSent.reason();
                 if (row.inDestination() && row.leadId() != null) {
                     removes.add(new Send(row, Long.parseLong(row.leadId())));
                     removeStatus.add(status);

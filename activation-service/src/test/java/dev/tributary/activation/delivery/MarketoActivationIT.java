@@ -120,7 +120,7 @@ class MarketoActivationIT {
             JsonNode counts = activation(id).get("counts");
             assertThat(counts.get("delivered").asLong()).isEqualTo(3);
             assertThat(counts.get("held").asLong()).isEqualTo(1);
-            assertThat(counts.get("heldReasons").get(0).get("reason").asString()).isEqualTo(MarketoDelivery.CONSENT_WITHDRAWN);
+            assertThat(counts.get("heldReasons").get(0).get("reason").asString()).isEqualTo(NotSent.CONSENT_WITHDRAWN);
         });
         assertThat(activation(id).get("status").asString()).isEqualTo("active");
         assertThat(marketo.leads()).filteredOn(l -> "c@acme.test".equals(l.get("email"))).hasSize(1);
@@ -237,7 +237,7 @@ class MarketoActivationIT {
             assertThat(counts.get("failed").asLong()).isEqualTo(3);
             assertThat(counts.get("failedReasons").findValuesAsString("reason")).containsExactlyInAnyOrder(
                     "no Marketo lead with this email in " + marketo.munchkinId() + " (createMissingPersons is off)",
-                    MarketoDelivery.NO_EMAIL, MarketoDelivery.NOT_IN_PROFILES);
+                    MarketoDelivery.NO_EMAIL, NotSent.NOT_IN_PROFILES);
         });
         assertThat(listEmails()).containsExactly("ok@acme.test");
         assertThat(marketo.leads()).hasSize(1).allSatisfy(l -> assertThat(l.get("id")).isEqualTo(lead));
