@@ -1,16 +1,13 @@
 package dev.tributary.ingestion.batch;
 
 import dev.tributary.xdm.messaging.Topics;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.kafka.core.KafkaAdmin;
+import dev.tributary.support.health.SharedAdminClient;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +21,7 @@ import java.util.concurrent.TimeoutException;
  * committed offsets are asked of the broker at most once per {@code cacheFor}, whatever the number of callers.
  */
 @Component
-class AppliedRecords implements DisposableBean {
+class AppliedRecords {
 
     private static final Logger log = LoggerFactory.getLogger(AppliedRecords.class);
 
@@ -32,14 +29,13 @@ class AppliedRecords implements DisposableBean {
     }
 
     private final BatchOffsetsRepository batchOffsets;
-    private final KafkaAdmin kafkaAdmin;
+    private final SharedAdminClient admin;
     private final AppliedProperties properties;
-    private Admin admin;
     private Committed committed;
 
-    AppliedRecords(BatchOffsetsRepository batchOffsets, KafkaAdmin kafkaAdmin, AppliedProperties properties) {
+    AppliedRecords(BatchOffsetsRepository batchOffsets, SharedAdminClient admin, AppliedProperties properties) {
         this.batchOffsets = batchOffsets;
-        this.kafkaAdmin = kafkaAdmin;
+        this.admin = admin;
         this.properties = properties;
     }
 
@@ -74,7 +70,7 @@ class AppliedRecords implements DisposableBean {
             return committed.offsets();
         }
         try {
-            Map<TopicPartition, OffsetAndMetadata> all = admin()
+            Map<TopicPartition, OffsetAndMetadata> all = admin.get()
                     .listConsumerGroupOffsets(properties.consumerGroup())
                     .partitionsToOffsetAndMetadata()
                     .get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -93,23 +89,6 @@ class AppliedRecords implements DisposableBean {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
-        }
-    }
-
-    private Admin admin() {
-        if (admin == null) {
-            Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
-            config.put("request.timeout.ms", (int) properties.timeout().toMillis());
-            config.put("default.api.timeout.ms", (int) Math.max(properties.timeout().toMillis(), Duration.ofSeconds(1).toMillis()));
-            admin = Admin.create(config);
-        }
-        return admin;
-    }
-
-    @Override
-    public synchronized void destroy() {
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(5));
         }
     }
 }
