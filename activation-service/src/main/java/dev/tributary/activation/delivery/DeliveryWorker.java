@@ -2,7 +2,6 @@ package dev.tributary.activation.delivery;
 
 import dev.tributary.activation.activation.Activation;
 import dev.tributary.activation.activation.ActivationChanged;
-import dev.tributary.activation.activation.Activations;
 import dev.tributary.activation.activation.SegmentationClient;
 import dev.tributary.activation.destination.Destination;
 import dev.tributary.activation.destination.Destinations;
@@ -16,17 +15,13 @@ import dev.tributary.activation.marketo.MarketoException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
@@ -45,7 +40,7 @@ public class DeliveryWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
-    private final JdbcClient jdbc;
+    private final ActivationRuns runs;
     private final Destinations destinations;
     private final SegmentationClient segmentation;
     private final MarketoClients marketo;
@@ -54,15 +49,14 @@ public class DeliveryWorker implements SmartLifecycle {
     private final PersonDirectory people;
     private final AccountDirectory companies;
     private final DeliveryProperties properties;
-    private final String owner = UUID.randomUUID().toString();
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
-    DeliveryWorker(JdbcClient jdbc, Destinations destinations, SegmentationClient segmentation, MarketoClients marketo,
+    DeliveryWorker(ActivationRuns runs, Destinations destinations, SegmentationClient segmentation, MarketoClients marketo,
                    LinkedInClients linkedIn, Ledger ledger, PersonDirectory people, AccountDirectory companies,
                    DeliveryProperties properties) {
-        this.jdbc = jdbc;
+        this.runs = runs;
         this.destinations = destinations;
         this.segmentation = segmentation;
         this.marketo = marketo;
@@ -84,19 +78,13 @@ public class DeliveryWorker implements SmartLifecycle {
 
     /** Delivers every activation that has work now; returns how many it ran. */
     public int runOnce() {
-        List<Activation> due = jdbc.sql("SELECT " + columns() + """
-                 FROM activation.activation a
-                WHERE a.status IN ('starting', 'active', 'clearing') AND (a.retry_at IS NULL OR a.retry_at <= now())
-                  AND (a.lease_until IS NULL OR a.lease_until < now())
-                  AND (a.status <> 'active' OR a.reconcile_requested
-                       OR EXISTS (SELECT 1 FROM activation.ledger l WHERE l.activation_id = a.id AND l.status = 'pending'))
-                ORDER BY a.updated_at""").query(Activations::read).list();
+        List<Activation> due = runs.due();
         int ran = 0;
         for (Activation activation : due) {
             if (!running && thread != null) {
                 break;
             }
-            if (claim(activation.id())) {
+            if (runs.claim(activation.id())) {
                 try {
                     deliver(activation.id());
                     ran++;
@@ -104,8 +92,7 @@ public class DeliveryWorker implements SmartLifecycle {
                     // a stop interrupts a call in flight; the lease is still released, then the thread ends
                     boolean interrupted = Thread.interrupted();
                     try {
-                        jdbc.sql("UPDATE activation.activation SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?")
-                                .param(activation.id()).param(owner).update();
+                        runs.release(activation.id());
                     } finally {
                         if (interrupted) {
                             Thread.currentThread().interrupt();
@@ -117,33 +104,12 @@ public class DeliveryWorker implements SmartLifecycle {
         return ran;
     }
 
-    private boolean claim(UUID id) {
-        return jdbc.sql("""
-                UPDATE activation.activation SET lease_owner = :owner, lease_until = now() + CAST(:lease AS interval)
-                WHERE id = :id AND (lease_until IS NULL OR lease_until < now())""")
-                .param("owner", owner).param("lease", properties.lease().toSeconds() + " seconds").param("id", id)
-                .update() == 1;
-    }
-
-    /** Extends this worker's lease; a worker that stopped (crashed) holds an activation for at most one lease. */
-    private void renewLease(UUID id) {
-        int renewed = jdbc.sql("""
-                UPDATE activation.activation SET lease_until = now() + CAST(:lease AS interval)
-                WHERE id = :id AND lease_owner = :owner""")
-                .param("owner", owner).param("lease", properties.lease().toSeconds() + " seconds").param("id", id).update();
-        if (renewed == 0) {
-            throw new IllegalStateException("lost the lease on activation " + id);
-        }
-    }
-
     private void deliver(UUID id) {
-        Activation activation = load(id);
+        Activation activation = runs.load(id);
         String kind = Activation.STARTING.equals(activation.status()) ? "backfill"
                 : Activation.CLEARING.equals(activation.status()) ? "clear"
                 : activation.reconcileRequested() ? "reconcile" : "incremental";
-        long deliveryId = jdbc.sql("""
-                INSERT INTO activation.delivery (activation_id, kind, started_at) VALUES (?, ?, now()) RETURNING id""")
-                .param(id).param(kind).query(Long.class).single();
+        long deliveryId = runs.startDelivery(id, kind);
         Tally tally = new Tally();
         LongSupplier calls = () -> 0;
         long callsBefore = 0;
@@ -164,10 +130,9 @@ public class DeliveryWorker implements SmartLifecycle {
                             () -> audience.createSegment(name, segmentType)));
             if (Activation.STARTING.equals(activation.status())) {
                 backfill(activation);
-                jdbc.sql("UPDATE activation.activation SET status = 'active', updated_at = now() WHERE id = ? AND status = 'starting'")
-                        .param(id).update();
+                runs.backfilled(id);
             }
-            if (load(id).reconcileRequested()) {
+            if (runs.load(id).reconcileRequested()) {
                 // LinkedIn does not list a segment's members: a reconcile sends everyone again (a repeated ADD is a no-op)
                 ledger.retryFailed(id);
                 if (toMarketo) {
@@ -175,9 +140,9 @@ public class DeliveryWorker implements SmartLifecycle {
                 } else {
                     ledger.resendDelivered(id);
                 }
-                jdbc.sql("UPDATE activation.activation SET reconcile_requested = false WHERE id = ?").param(id).update();
+                runs.reconciled(id);
             }
-            Runnable heartbeat = () -> renewLease(id);
+            Runnable heartbeat = () -> runs.renewLease(id);
             MarketoDelivery toList = toMarketo
                     ? new MarketoDelivery(destination, client, listId, id, ledger, people, marketo.batchSize(), heartbeat) : null;
             LinkedInDelivery toAudience = toMarketo || accounts
@@ -194,10 +159,7 @@ public class DeliveryWorker implements SmartLifecycle {
                     toAudience.deliver(rows, tally);
                 }
             }
-            jdbc.sql("""
-                    UPDATE activation.activation SET status = CASE WHEN status = 'clearing' THEN 'stopped' ELSE status END,
-                           last_error = NULL, retry_at = NULL, failures = 0, updated_at = now() WHERE id = ?""")
-                    .param(id).update();
+            runs.succeeded(id);
         } catch (MarketoException | LinkedInException | SegmentationClient.SegmentationUnavailableException
                  | Destination.SecretUnreadableException e) {
             error = e.getMessage();
@@ -208,22 +170,10 @@ public class DeliveryWorker implements SmartLifecycle {
             // the run's outcome is written even when a stop interrupted its call (the pool refuses interrupted threads)
             boolean interrupted = Thread.interrupted();
             if (error != null) {
-                int failures = jdbc.sql("""
-                        UPDATE activation.activation SET last_error = :error, failures = failures + 1, updated_at = now(),
-                               retry_at = now() + least(CAST(:initial AS interval) * power(2, least(failures, 20)),
-                                                        CAST(:max AS interval))
-                        WHERE id = :id RETURNING failures""")
-                        .param("error", error).param("id", id)
-                        .param("initial", properties.retryInitial().toMillis() + " milliseconds")
-                        .param("max", properties.retryMax().toMillis() + " milliseconds").query(Integer.class).single();
+                int failures = runs.failed(id, error);
                 log.info("Delivery of activation {} failed ({} in a row), retrying later: {}", id, failures, error);
             }
-            jdbc.sql("""
-                    UPDATE activation.delivery SET finished_at = now(), added = ?, removed = ?, failed = ?, held = ?,
-                           calls = ?, error = ? WHERE id = ?""")
-                    .param(tally.added).param(tally.removed).param(tally.failed).param(tally.held)
-                    .param((int) (calls.getAsLong() - callsBefore)).param(error).param(deliveryId)
-                    .update();
+            runs.finishDelivery(deliveryId, tally, (int) (calls.getAsLong() - callsBefore), error);
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -236,8 +186,7 @@ public class DeliveryWorker implements SmartLifecycle {
             return Long.parseLong(activation.listId());
         }
         long listId = findOrCreate.applyAsLong(activation.listName());
-        jdbc.sql("UPDATE activation.activation SET list_id = ?, updated_at = now() WHERE id = ?")
-                .param(Long.toString(listId)).param(activation.id()).update();
+        runs.keepListId(activation.id(), listId);
         return listId;
     }
 
@@ -268,16 +217,6 @@ public class DeliveryWorker implements SmartLifecycle {
             client.removeFromList(listId, toRemove.subList(from, Math.min(toRemove.size(), from + marketo.batchSize())));
         }
         return toRemove.size();
-    }
-
-    private Activation load(UUID id) {
-        return jdbc.sql("SELECT " + columns() + " FROM activation.activation a WHERE id = ?").param(id)
-                .query(Activations::read).single();
-    }
-
-    private static String columns() {
-        return "a.id, a.segment_id, a.destination_id, a.list_name, a.list_id, a.status, a.last_error, "
-                + "a.reconcile_requested, a.created_at, a.updated_at, a.audience";
     }
 
     private void loop() {

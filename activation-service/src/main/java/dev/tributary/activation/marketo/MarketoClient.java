@@ -7,14 +7,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The calls activation makes to one Marketo instance, as the REST API documents them: a client-credentials token
@@ -34,26 +28,19 @@ public final class MarketoClient {
     private static final Logger log = LoggerFactory.getLogger(MarketoClient.class);
     private static final Set<String> RETRIED = Set.of("604", "606", "608", "611", "615");
     private static final Set<String> TOKEN = Set.of("601", "602");
-    /** A token this close to its expiry is not sent: the call could arrive after it (602). */
-    private static final long LAST_MOMENT_MILLIS = 2000;
     /** The filter values' share of a lookup URL, well under Marketo's 8 KB limit. */
     private static final int MAX_FILTER_CHARS = 6000;
 
     private final MarketoEndpoint endpoint;
-    private final HttpClient http;
-    private final CallLimiter limiter;
     private final MarketoProperties properties;
-    private final AtomicLong calls = new AtomicLong();
-    private String token;
-    private long tokenExpiresAt;
-    /** When to ask Identity next: {@code tokenRenewBefore} ahead of expiry, or just before it (see currentToken). */
-    private long renewAt;
+    private final MarketoTransport transport;
+    private final MarketoTokens tokens;
 
     MarketoClient(MarketoEndpoint endpoint, HttpClient http, CallLimiter limiter, MarketoProperties properties) {
         this.endpoint = endpoint;
-        this.http = http;
-        this.limiter = limiter;
         this.properties = properties;
+        this.transport = new MarketoTransport(endpoint, http, limiter);
+        this.tokens = new MarketoTokens(endpoint, transport, properties);
     }
 
     public MarketoEndpoint endpoint() {
@@ -62,15 +49,12 @@ public final class MarketoClient {
 
     /** Calls made so far, token requests and retries included. */
     public long calls() {
-        return calls.get();
+        return transport.calls();
     }
 
     /** Asks for a token with the configured credentials; throws when the instance refuses them or cannot be reached. */
     public void testCredentials() {
-        synchronized (this) {
-            token = null;
-            currentToken(1);
-        }
+        tokens.renew();
     }
 
     public Optional<Long> findStaticList(String name) {
@@ -206,8 +190,8 @@ public final class MarketoClient {
         int tokenRenewals = 0;
         MarketoException last = null;
         for (int attempt = 1; attempt <= properties.attempts(); attempt++) {
-            String bearer = currentToken(properties.attempts());
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+            String bearer = tokens.current(properties.attempts());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(transport.base() + path))
                     .timeout(properties.requestTimeout())
                     .header("Authorization", "Bearer " + bearer)
                     .header("Accept", "application/json");
@@ -216,12 +200,12 @@ public final class MarketoClient {
             } else {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             }
-            Answer answer = send(request.build());
+            MarketoTransport.Answer answer = transport.send(request.build());
             if (answer.status() >= 500 || answer.status() == 0) {
                 last = new MarketoException(answer.status() == 0 ? "io" : String.valueOf(answer.status()),
                         "Marketo answered " + (answer.status() == 0 ? answer.body() : "HTTP " + answer.status()), false);
             } else if (answer.status() == 401) {
-                invalidate(bearer);
+                tokens.invalidate(bearer);
                 last = new MarketoException("401", "Marketo refused the access token", false);
                 if (++tokenRenewals > 2) {
                     throw last;
@@ -239,7 +223,7 @@ public final class MarketoClient {
                 String code = error.path("code").asString("unknown");
                 String message = error.path("message").asString("");
                 if (TOKEN.contains(code)) {
-                    invalidate(bearer);
+                    tokens.invalidate(bearer);
                     last = new MarketoException(code, "Marketo " + code + ": " + message, false);
                     if (++tokenRenewals > 2) {
                         throw last;
@@ -252,91 +236,10 @@ public final class MarketoClient {
                 last = new MarketoException(code, "Marketo " + code + ": " + message, false);
             }
             log.debug("Marketo {} on {} {}, attempt {}; retrying in {} ms", last.code(), method, stripQuery(path), attempt, backoff);
-            pause(backoff);
+            MarketoTransport.pause(backoff);
             backoff = Math.min(backoff * 2, properties.backoffMax().toMillis());
         }
         throw last;
-    }
-
-    private synchronized void invalidate(String bearer) {
-        if (bearer.equals(token)) {
-            token = null;
-        }
-    }
-
-    /** A token with more than {@code tokenRenewBefore} left, asking Identity for a new one when needed. */
-    private synchronized String currentToken(int attempts) {
-        long now = System.currentTimeMillis();
-        if (token != null && now < renewAt) {
-            return token;
-        }
-        if (token != null && now < tokenExpiresAt && tokenExpiresAt - now <= LAST_MOMENT_MILLIS) {
-            // Identity hands out the current token until it expires: let it expire rather than send it to die in flight
-            pause(tokenExpiresAt - now);
-        }
-        long backoff = properties.backoffInitial().toMillis();
-        for (int attempt = 1; ; attempt++) {
-            String query = "?grant_type=client_credentials&client_id=" + encode(endpoint.clientId())
-                    + "&client_secret=" + encode(endpoint.clientSecret());
-            long asked = System.currentTimeMillis();
-            Answer answer = send(HttpRequest.newBuilder(URI.create(base() + "/identity/oauth/token" + query))
-                    .timeout(properties.requestTimeout()).header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.noBody()).build());
-            if (answer.status() == 200) {
-                JsonNode body = XdmJson.mapper().readTree(answer.body());
-                if (body.hasNonNull("access_token")) {
-                    String issued = body.get("access_token").asString();
-                    long expiresAt = asked + body.path("expires_in").asLong(0) * 1000;
-                    boolean renewed = !issued.equals(token) && expiresAt - asked > properties.tokenRenewBefore().toMillis();
-                    // the same token again (Marketo renews none before it expires): keep it until just before its end,
-                    // without asking again at every call
-                    renewAt = renewed ? expiresAt - properties.tokenRenewBefore().toMillis() : expiresAt - LAST_MOMENT_MILLIS;
-                    token = issued;
-                    tokenExpiresAt = expiresAt;
-                    return token;
-                }
-            }
-            boolean retried = answer.status() == 0 || answer.status() >= 500 || answer.status() == 200;
-            if (!retried || attempt >= attempts) {
-                boolean credentials = answer.status() == 400 || answer.status() == 401 || answer.status() == 403;
-                throw new MarketoException(answer.status() == 0 ? "io" : String.valueOf(answer.status()),
-                        credentials ? "Marketo refused the client id and secret (HTTP " + answer.status() + ")"
-                                : "Marketo Identity answered " + (answer.status() == 0 ? answer.body() : "HTTP " + answer.status()),
-                        credentials);
-            }
-            pause(backoff);
-            backoff = Math.min(backoff * 2, properties.backoffMax().toMillis());
-        }
-    }
-
-    private record Answer(int status, String body) {
-    }
-
-    /** Status 0 and the failure as body when the call got no answer (refused, timed out). */
-    private Answer send(HttpRequest request) {
-        try {
-            limiter.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MarketoException("interrupted", "interrupted", false);
-        }
-        try {
-            calls.incrementAndGet();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
-        } catch (IOException e) {
-            return new Answer(0, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MarketoException("interrupted", "interrupted", false);
-        } finally {
-            limiter.release();
-        }
-    }
-
-    private String base() {
-        String url = endpoint.baseUrl().toString();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static String stripQuery(String path) {
@@ -345,16 +248,6 @@ public final class MarketoClient {
     }
 
     private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return MarketoTransport.encode(value);
     }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MarketoException("interrupted", "interrupted", false);
-        }
-    }
-
 }
