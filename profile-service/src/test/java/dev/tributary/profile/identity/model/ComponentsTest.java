@@ -63,7 +63,7 @@ class ComponentsTest {
                 .containsExactly(sorted("a", "z"), sorted("b"), sorted("m"));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void componentsDoNotDependOnTheOrderTheLinksArriveIn(@ForAll long seed) {
         Map<String, Set<Identity>> links = randomLinks(new Random(seed));
         List<String> keys = new ArrayList<>(links.keySet());
@@ -75,7 +75,7 @@ class ComponentsTest {
                 .isEqualTo(Components.of(new Subgraph(links, Set.of()), links.keySet()));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void fragmentsShareAComponentExactlyWhenLinksJoinThem(@ForAll long seed) {
         Map<String, Set<Identity>> links = randomLinks(new Random(seed));
         List<SortedSet<String>> components = Components.of(new Subgraph(links, Set.of()), links.keySet());

@@ -1,12 +1,14 @@
 package dev.tributary.profile.identity.model;
 
 import dev.tributary.xdm.Identity;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -67,7 +69,7 @@ class ReassignmentPropertiesTest {
         return copy;
     }
 
-    @Property(tries = 300)
+    @Property(tries = 100)
     void decisionsDoNotDependOnTheOrderProfilesAndFragmentsAreRead(@ForAll long seed) {
         World world = World.random(seed);
 
@@ -81,7 +83,7 @@ class ReassignmentPropertiesTest {
         assertThat(new HashSet<>(second.moves())).isEqualTo(new HashSet<>(first.moves()));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 100)
     void aMergeKeepsTheOldestIdWhateverOrderTheProfilesCameIn(@ForAll @IntRange(min = 2, max = 8) int count,
                                                               @ForAll long seed) {
         Random random = new Random(seed);
@@ -99,7 +101,7 @@ class ReassignmentPropertiesTest {
             current.put(key, "p" + i);
             profiles.put("p" + i, new KnownProfile("p" + i, key, seqs.get(i)));
         }
-        String oldest = profiles.values().stream().min(java.util.Comparator.comparingLong(KnownProfile::seq)).orElseThrow().id();
+        String oldest = profiles.values().stream().min(Comparator.comparingLong(KnownProfile::seq)).orElseThrow().id();
 
         IdentityDecision decision = Reassignment.decide(List.of(component), shuffled(current, seed),
                 shuffled(profiles, seed + 1), Set.of(), counter());
@@ -107,18 +109,16 @@ class ReassignmentPropertiesTest {
         assertThat(decision.merges()).singleElement().satisfies(m -> {
             assertThat(m.survivorId()).isEqualTo(oldest);
             assertThat(m.mergedIds()).hasSize(count - 1).doesNotContain(oldest)
-                    .isSortedAccordingTo(java.util.Comparator.comparingLong(id -> profiles.get(id).seq()));
+                    .isSortedAccordingTo(Comparator.comparingLong(id -> profiles.get(id).seq()));
         });
         assertThat(decision.profileOf().values()).containsOnly(oldest);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 100)
     void aSplitWithoutItsAnchorKeepsTheIdOnTheLargerPart(@ForAll @IntRange(min = 1, max = 10) int larger,
                                                          @ForAll @IntRange(min = 1, max = 10) int smaller,
                                                          @ForAll boolean largerFirst) {
-        if (larger <= smaller) {
-            return;
-        }
+        Assume.that(larger > smaller);
         SortedSet<String> big = new TreeSet<>();
         SortedSet<String> small = new TreeSet<>();
         Map<String, String> current = new HashMap<>();
@@ -141,7 +141,7 @@ class ReassignmentPropertiesTest {
         assertThat(decision.splits()).containsExactly(new Split("p1", List.of("n1")));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 100)
     void aComponentsIdIsStableWhenTheSameGraphIsDecidedAgain(@ForAll long seed) {
         World world = World.random(seed);
         IdentityDecision first = world.decide(world.currentProfile(), world.profiles());
@@ -164,7 +164,7 @@ class ReassignmentPropertiesTest {
         assertThat(again.moves()).isEmpty();
     }
 
-    @Property(tries = 300)
+    @Property(tries = 100)
     void everyLiveFragmentOfTheGraphEndsOnExactlyOneProfileAndEveryProfileOnOneComponent(@ForAll long seed) {
         World world = World.random(seed);
         IdentityDecision decision = world.decide(world.currentProfile(), world.profiles());
