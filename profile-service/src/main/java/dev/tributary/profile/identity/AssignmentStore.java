@@ -56,10 +56,14 @@ public class AssignmentStore {
                 .param(profileIds.toArray(String[]::new)).query(String.class).list());
     }
 
-    /** The stored fragments among {@code keys}, filled into mutable maps the caller completes with the batch's. */
+    /** The stored fragments among {@code keys}, in mutable maps the caller completes with the batch's. */
     public Fragments fragments(Collection<String> keys) {
         Map<String, String> profileOf = new HashMap<>();
         Set<String> live = new HashSet<>();
+        if (keys.isEmpty()) {
+            // a batch of new fragments linked only among themselves: nothing stored to read
+            return new Fragments(profileOf, live);
+        }
         jdbc.sql("SELECT source_key, profile_id, deleted FROM fragment WHERE source_key = ANY(?)")
                 .param(keys.toArray(String[]::new))
                 .query(rs -> {
