@@ -104,6 +104,54 @@ public class IdentityGraph {
         if (changes.isEmpty()) {
             return Relinked.of(type, profileOf, IdentityDecision.NONE);
         }
+        LinkChanges linkChanges = linkChanges(type, changes);
+        if (linkChanges.dirty().isEmpty()) {
+            return Relinked.of(type, profileOf, IdentityDecision.NONE);
+        }
+        graphLock.exclusive();
+        Set<String> dirty = linkChanges.dirty();
+        links.replaceLinks(type, dirty.stream().filter(linkChanges.known()::contains).toList(), dirty, linkChanges.newLinks());
+
+        // the new components of the changed fragments, and whatever is left of their old profiles
+        Map<String, FragmentChange> batch = new HashMap<>();
+        changes.forEach(c -> batch.put(c.sourceKey(), c));
+        Set<String> seeds = new LinkedHashSet<>(dirty);
+        Set<String> oldProfiles = new HashSet<>();
+        dirty.forEach(k -> {
+            FragmentChange c = batch.get(k);
+            if (c.previous() != null && c.previous().profileId() != null) {
+                oldProfiles.add(c.previous().profileId());
+            }
+        });
+        seeds.addAll(assignments.fragmentsOfProfiles(oldProfiles));
+        Subgraph graph = Subgraph.explore(seeds, linkChanges.newLinks(), maxFragmentsPerIdentity, links.reader(type));
+
+        IdentityDecision decision = decide(type, graph, batch);
+        assignments.save(type, decision);
+        // the batch's fragments are written later, with these profiles
+        batch.keySet().stream().filter(graph.links()::containsKey).forEach(key -> {
+            String target = decision.profileOf().get(key);
+            if (target == null) {
+                profileOf.remove(key);
+            } else {
+                profileOf.put(key, target);
+            }
+        });
+        resolve(type, graph, decision, linkChanges);
+        return Relinked.of(type, profileOf, decision);
+    }
+
+    /**
+     * The links of the batch's fragments before and after, and which of them relink.
+     *
+     * @param known the batch's fragments stored before, which may have links and refusals stored
+     */
+    private record LinkChanges(Set<String> known, Map<String, Set<Identity>> oldLinks,
+                               Map<String, Set<Identity>> newLinks, Set<String> dirty) {
+    }
+
+    /** Extracts the batch's identities and replaces their refusals; the links themselves are written only if dirty. */
+    private LinkChanges linkChanges(EntityType type, List<FragmentChange> changes) {
         // a fragment seen for the first time has no links, refusals or profile yet: only the others are looked up
         Set<String> known = changes.stream().filter(c -> c.previous() != null).map(FragmentChange::sourceKey)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -122,50 +170,21 @@ public class IdentityGraph {
             }
         }
         links.replaceRejections(known, rejections);
-        if (dirty.isEmpty()) {
-            return Relinked.of(type, profileOf, IdentityDecision.NONE);
-        }
-        graphLock.exclusive();
-        links.replaceLinks(type, dirty.stream().filter(known::contains).toList(), dirty, newLinks);
+        return new LinkChanges(known, oldLinks, newLinks, dirty);
+    }
 
-        // the new components of the changed fragments, and whatever is left of their old profiles
-        Map<String, FragmentChange> batch = new HashMap<>();
-        changes.forEach(c -> batch.put(c.sourceKey(), c));
-        Set<String> seeds = new LinkedHashSet<>(dirty);
-        Set<String> oldProfiles = new HashSet<>();
-        dirty.forEach(k -> {
-            FragmentChange c = batch.get(k);
-            if (c.previous() != null && c.previous().profileId() != null) {
-                oldProfiles.add(c.previous().profileId());
-            }
-        });
-        seeds.addAll(assignments.fragmentsOfProfiles(oldProfiles));
-        Subgraph graph = Subgraph.explore(seeds, newLinks, maxFragmentsPerIdentity, links.reader(type));
-
-        IdentityDecision decision = decide(type, graph, batch);
-        assignments.save(type, decision);
-        for (String key : graph.links().keySet()) {
-            if (batch.containsKey(key)) {
-                // written with the fragment
-                String target = decision.profileOf().get(key);
-                if (target == null) {
-                    profileOf.remove(key);
-                } else {
-                    profileOf.put(key, target);
-                }
-            }
+    /** Points every identity of the recomputed components at its profile and re-resolves the rows referring to them. */
+    private void resolve(EntityType type, Subgraph graph, IdentityDecision decision, LinkChanges linkChanges) {
+        Set<Identity> identities = new HashSet<>();
+        graph.links().values().forEach(identities::addAll);
+        linkChanges.dirty().forEach(k -> identities.addAll(linkChanges.oldLinks().getOrDefault(k, Set.of())));
+        if (identities.isEmpty()) {
+            return;
         }
-
-        Set<Identity> identitiesToResolve = new HashSet<>();
-        graph.links().values().forEach(identitiesToResolve::addAll);
-        dirty.forEach(k -> identitiesToResolve.addAll(oldLinks.getOrDefault(k, Set.of())));
-        if (!identitiesToResolve.isEmpty()) {
-            IdentityResolution resolution = IdentityResolution.of(
-                    assignments.resolutionOf(type, identitiesToResolve), graph, decision.profileOf());
-            assignments.save(type, resolution);
-            references.identitiesChanged(type, resolution.changed());
-        }
-        return Relinked.of(type, profileOf, decision);
+        IdentityResolution resolution = IdentityResolution.of(assignments.resolutionOf(type, identities), graph,
+                decision.profileOf());
+        assignments.save(type, resolution);
+        references.identitiesChanged(type, resolution.changed());
     }
 
     /** What the subgraph's fragments are now (the batch's from its changes, the others as stored) and the decision. */
