@@ -141,10 +141,15 @@ public class GraphStore {
             jdbc.sql("DELETE FROM identity_rejection WHERE fragment_key = ANY(?)").param(known.toArray(String[]::new)).update();
         }
         if (!rejections.isEmpty()) {
+            // one JDBC batch, the rejections bound as they are, without an array of values each
             jdbcTemplate.batchUpdate("""
                     INSERT INTO identity_rejection (fragment_key, namespace, value, reason) VALUES (?, ?, ?, ?)
-                    ON CONFLICT DO NOTHING""", rejections.stream().map(r -> new Object[]{r.fragmentKey(),
-                    r.refusal().identity().namespace(), r.refusal().identity().value(), r.refusal().reason()}).toList());
+                    ON CONFLICT DO NOTHING""", rejections, rejections.size(), (ps, r) -> {
+                ps.setString(1, r.fragmentKey());
+                ps.setString(2, r.refusal().identity().namespace());
+                ps.setString(3, r.refusal().identity().value());
+                ps.setString(4, r.refusal().reason());
+            });
         }
     }
 }
