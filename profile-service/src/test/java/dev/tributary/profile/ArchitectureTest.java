@@ -27,6 +27,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void shouldKeepTheIdentityModelFreeOfSqlSpringAndItsStores() {
+        // the identity rules are plain values, tested without a database (ADR 0031)
+        noClasses().that().resideInAPackage("dev.tributary.profile.identity.model..").should().dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework..", "dev.tributary.profile.identity")
+                .check(classes);
+    }
+
+    @Test
     void shouldKeepTheWriteSideOutOfTheQueryApi() {
         noClasses().that().resideInAPackage("..query..").should().dependOnClassesThat()
                 .resideInAnyPackage("..ingest..", "..identity..", "..merge..", "..fragment..")

@@ -100,7 +100,8 @@ public class ProfileUpdates {
         Map<EntityType, IdentityGraph.Relinked> relinked = new EnumMap<>(EntityType.class);
         Map<String, String> profileOf = new HashMap<>();
         byType.forEach((type, ofType) -> {
-            IdentityGraph.Relinked r = graph.relink(type, ofType, changeSet);
+            IdentityGraph.Relinked r = graph.relink(type, ofType);
+            r.announce(changeSet);
             relinked.put(type, r);
             profileOf.putAll(r.profileOf());
             timer.lap(type.id() + " identity");
