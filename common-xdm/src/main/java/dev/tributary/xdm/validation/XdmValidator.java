@@ -1,7 +1,9 @@
 package dev.tributary.xdm.validation;
 
+import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import dev.tributary.xdm.EmailAddress;
 import dev.tributary.xdm.IdentityMap;
 import dev.tributary.xdm.InvalidSourceKeyException;
 import dev.tributary.xdm.SourceKey;
