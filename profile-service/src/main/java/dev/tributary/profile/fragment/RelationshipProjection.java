@@ -2,6 +2,7 @@ package dev.tributary.profile.fragment;
 
 import dev.tributary.profile.fragment.Projections.Column;
 import dev.tributary.profile.fragment.Projections.Projection;
+import dev.tributary.xdm.XdmClass;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +41,9 @@ public class RelationshipProjection {
     public record OpportunityChange(String accountKey, String opportunityKey, List<String> fields) {
     }
 
+    /** Loaded with this bean, so that a projection that does not match its table stops start-up (ADR 0033). */
+    private static final Map<XdmClass, Projection> PROJECTIONS = Projections.BY_CLASS;
+
     private final JdbcTemplate jdbc;
 
     public RelationshipProjection(JdbcTemplate jdbc) {
@@ -54,7 +58,7 @@ public class RelationshipProjection {
         List<OpportunityChange> opportunities = new ArrayList<>();
         for (FragmentChange change : changes) {
             IncomingRecord r = change.incoming();
-            Projection projection = Projections.BY_CLASS.get(r.xdmClass());
+            Projection projection = PROJECTIONS.get(r.xdmClass());
             if (projection == null || projectsAsBefore(projection, change)) {
                 // e.g. a contact's new job title: its account link, and so the account, did not change
                 continue;
@@ -108,7 +112,7 @@ public class RelationshipProjection {
     }
 
     /** The opportunity's columns that a new version changed, when it stays live on the same account; else null. */
-    private static OpportunityChange changedInPlace(Projection projection, FragmentChange change) {
+    static OpportunityChange changedInPlace(Projection projection, FragmentChange change) {
         if (!liveBeforeAndAfter(change)) {
             return null;
         }
@@ -136,7 +140,7 @@ public class RelationshipProjection {
     }
 
     /** True when the new version of a live fragment would write the same relationship row as the stored one. */
-    private static boolean projectsAsBefore(Projection projection, FragmentChange change) {
+    static boolean projectsAsBefore(Projection projection, FragmentChange change) {
         if (!liveBeforeAndAfter(change)) {
             return false;
         }
