@@ -3,21 +3,31 @@ package dev.tributary.profile.merge;
 import dev.tributary.xdm.json.XdmJson;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UnifiedTableTest {
 
     @Test
-    void shouldBuildThePersonUpsertFromItsAttributesInTheirOrder() {
-        assertThat(UnifiedTable.PERSON.upsertSql()).isEqualTo("""
-                INSERT INTO unified_person (id, email, first_name, last_name, job_title, country, score, email_consent, created_at, updated_at)
-                SELECT u.id, u.email, u.first_name, u.last_name, u.job_title, u.country, u.score::numeric, u.email_consent, t.now, t.now
-                FROM (SELECT CAST(? AS timestamptz) AS now) t,
-                     unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                         AS u(id, email, first_name, last_name, job_title, country, score, email_consent)
-                ON CONFLICT (id) DO UPDATE SET email = EXCLUDED.email, first_name = EXCLUDED.first_name, \
-                last_name = EXCLUDED.last_name, job_title = EXCLUDED.job_title, country = EXCLUDED.country, \
-                score = EXCLUDED.score, email_consent = EXCLUDED.email_consent, updated_at = EXCLUDED.updated_at""");
+    void shouldBuildEachStatementFromTheAttributesInTheirOrder() {
+        for (UnifiedTable table : List.of(UnifiedTable.PERSON, UnifiedTable.ACCOUNT)) {
+            List<String> columns = table.attributes().stream().map(UnifiedTable.Attribute::column).toList();
+            String names = String.join(", ", columns);
+
+            assertThat(table.insertSql())
+                    .contains("SELECT u.id, " + String.join(", ", table.attributes().stream()
+                            .map(a -> "u." + a.column() + a.cast()).toList()) + ", t.now, t.now\n")
+                    .startsWith("INSERT INTO " + table.name() + " (id, " + names + ", created_at, updated_at)\n")
+                    .contains("unnest(?::text[]" + ", ?::text[]".repeat(columns.size()) + ")")
+                    .endsWith("AS u(id, " + names + ")");
+            assertThat(table.upsertSql()).startsWith(table.insertSql() + "\nON CONFLICT (id) DO UPDATE SET ")
+                    .contains(columns.stream().map(c -> c + " = EXCLUDED." + c).toList())
+                    .endsWith("updated_at = EXCLUDED.updated_at");
+        }
     }
 
     @Test
@@ -33,10 +43,13 @@ class UnifiedTableTest {
     @Test
     void shouldReadEachAttributeFromItsXdmField() {
         var data = XdmJson.mapper().readTree("""
-                {"workEmail":{"address":"pat@example.com"},"personScore":12.50,"consents":{"marketing":{"email":{"val":"y"}}}}""");
+                {"workEmail":{"address":"pat@example.com"},"personScore":12.5,"consents":{"marketing":{"email":{"val":"y"}}}}""");
 
-        assertThat(UnifiedTable.PERSON.attributes()).extracting(a -> a.reader().apply(data))
-                .containsExactly("pat@example.com", null, null, null, null, new java.math.BigDecimal("12.50"), "y");
+        Map<String, Object> read = new HashMap<>();
+        UnifiedTable.PERSON.attributes().forEach(a -> read.put(a.name(), a.reader().apply(data)));
+
+        assertThat(read).containsEntry("email", "pat@example.com").containsEntry("firstName", null)
+                .containsEntry("score", new BigDecimal("12.5")).containsEntry("emailConsent", "y");
     }
 
     @Test
