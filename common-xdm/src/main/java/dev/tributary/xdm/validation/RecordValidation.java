@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
  * XDM fields), or invalid with at least one error.
  * <p>
  * The typed record is bound only when asked for ({@link #record()}): the pipeline carries the normalised JSON and
- * needs only the key, and binding every accepted line would add a third to validating it. The schemas are kept at least as
+ * needs only the key, and binding every accepted line is work on ingestion's hot path (ADR 0018). The schemas are kept at least as
  * strict as the record types, which {@code GoldenExamplesTest} and {@code XdmValidatorTest} check.
  */
 public final class RecordValidation {

@@ -2,11 +2,7 @@ package dev.tributary.xdm.validation;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.PathType;
 import dev.tributary.xdm.EmailAddress;
 import dev.tributary.xdm.IdentityMap;
 import dev.tributary.xdm.InvalidSourceKeyException;
@@ -15,29 +11,34 @@ import dev.tributary.xdm.XdmClass;
 import dev.tributary.xdm.json.XdmJson;
 import dev.tributary.xdm.model.ExperienceEvent;
 import dev.tributary.xdm.model.XdmRecord;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import static dev.tributary.xdm.validation.ValueChecks.capped;
+import static dev.tributary.xdm.validation.ValueChecks.checkBytes;
+import static dev.tributary.xdm.validation.ValueChecks.checkEmail;
+import static dev.tributary.xdm.validation.ValueChecks.checkKeyBytes;
+import static dev.tributary.xdm.validation.ValueChecks.fitsBigint;
+import static dev.tributary.xdm.validation.ValueChecks.fitsNumeric;
+import static dev.tributary.xdm.validation.ValueChecks.isPresent;
+import static dev.tributary.xdm.validation.ValueChecks.parseDate;
+import static dev.tributary.xdm.validation.ValueChecks.parseInstant;
+import static dev.tributary.xdm.validation.ValueChecks.reported;
+import static dev.tributary.xdm.validation.ValueChecks.shortened;
+import static dev.tributary.xdm.validation.ValueChecks.utf8Length;
 
 /**
  * Validates XDM records and experience events against the JSON Schemas in {@code /xdm/schemas},
@@ -49,15 +50,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class XdmValidator {
 
-    static final String SCHEMA_BASE = "https://schemas.tributary.dev/xdm/";
-    private static final String SCHEMA_RESOURCES = "/xdm/schemas/";
     private static final String EVENT_SCHEMA = "experienceEvent";
     private static final String EMAIL_ADDRESS = "/workEmail/address";
     private static final String LAST_UPDATED = "/extSourceSystemAudit/lastUpdatedDate";
-    private static final BigDecimal BIGINT_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
-    /** PostgreSQL numeric: up to 131,072 digits before the decimal point and 16,383 after. */
-    private static final int NUMERIC_MAX_INTEGER_DIGITS = 131_072;
-    private static final int NUMERIC_MAX_SCALE = 16_383;
 
     private final JsonMapper mapper;
     private final Map<XdmClass, Schema> recordSchemas = new EnumMap<>(XdmClass.class);
@@ -86,17 +81,12 @@ public final class XdmValidator {
         this.mapper = mapper;
         this.clock = clock;
         this.futureTolerance = futureTolerance;
-        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
-                .pathType(PathType.JSON_POINTER)
-                .formatAssertionsEnabled(true)
-                .build();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                builder -> builder.schemaRegistryConfig(config).schemas(XdmValidator::classpathSchema));
+        SchemaRegistry registry = XdmSchemas.registry();
         for (XdmClass xdmClass : XdmClass.values()) {
-            recordSchemas.put(xdmClass, load(registry, xdmClass.jsonName()));
+            recordSchemas.put(xdmClass, XdmSchemas.load(registry, xdmClass.jsonName()));
             recordPaths.put(xdmClass, FieldPaths.of(XdmRecord.typeOf(xdmClass)));
         }
-        eventSchema = load(registry, EVENT_SCHEMA);
+        eventSchema = XdmSchemas.load(registry, EVENT_SCHEMA);
     }
 
     public RecordValidation validateRecord(String className, JsonNode data) {
@@ -119,7 +109,7 @@ public final class XdmValidator {
         if (!errors.isEmpty()) {
             return RecordValidation.invalid(xdmClass, capped(errors));
         }
-        ObjectNode normalised = normalise(paths, (ObjectNode) data);
+        ObjectNode normalised = Normaliser.normalise(mapper, paths, (ObjectNode) data);
         if (normalised.at(EMAIL_ADDRESS).isString()) {
             ((ObjectNode) normalised.get("workEmail")).put("address",
                     EmailAddress.normalise(normalised.at(EMAIL_ADDRESS).stringValue()));
@@ -146,11 +136,11 @@ public final class XdmValidator {
         if (!errors.isEmpty()) {
             return EventValidation.invalid(capped(errors));
         }
-        ObjectNode normalised = normalise(eventPaths, (ObjectNode) event);
+        ObjectNode normalised = Normaliser.normalise(mapper, eventPaths, (ObjectNode) event);
         try {
             return EventValidation.valid(mapper.treeToValue(normalised, ExperienceEvent.class), normalised);
         } catch (JacksonException e) {
-            return EventValidation.invalid(List.of(bindingError(e)));
+            return EventValidation.invalid(List.of(XdmSchemas.bindingError(e)));
         }
     }
 
@@ -170,7 +160,7 @@ public final class XdmValidator {
             return errors;
         }
         for (Error error : schemaErrors) {
-            ValidationError schemaError = schemaError(error);
+            ValidationError schemaError = XdmSchemas.schemaError(error);
             if (!reported(errors, schemaError.path())) {
                 errors.add(schemaError);
             }
@@ -273,19 +263,6 @@ public final class XdmValidator {
         }
     }
 
-    private static void checkEmail(JsonNode email, String pointer, List<ValidationError> errors) {
-        if (!email.isString()) {
-            return;
-        }
-        if (utf8Length(EmailAddress.normalise(email.stringValue())) > XdmLimits.MAX_KEY_BYTES) {
-            errors.add(new ValidationError(pointer, "an email address may be at most " + XdmLimits.MAX_KEY_BYTES
-                    + " bytes of UTF-8"));
-        } else if (!EmailAddress.isWellFormed(email.stringValue())) {
-            errors.add(new ValidationError(pointer, "'" + email.stringValue()
-                    + "' is not a well-formed email address (expected local@domain.tld)"));
-        }
-    }
-
     /** A record dated ahead of the ingestion clock would win over every later version of itself (ADR 0023). */
     private void checkNotAhead(JsonNode lastUpdated, String pointer, List<ValidationError> errors) {
         if (!lastUpdated.isString() || reported(errors, pointer)) {
@@ -299,175 +276,7 @@ public final class XdmValidator {
         }
     }
 
-    private static void checkKeyBytes(String key, String pointer, String what, List<ValidationError> errors) {
-        int bytes = utf8Length(key);
-        if (bytes > XdmLimits.MAX_KEY_BYTES) {
-            errors.add(new ValidationError(pointer, what + " may be at most " + XdmLimits.MAX_KEY_BYTES
-                    + " bytes of UTF-8; this one has " + bytes));
-        }
-    }
-
-    private static void checkBytes(JsonNode node, String pointer, int max, String what, List<ValidationError> errors) {
-        if (node == null || !node.isString() || reported(errors, pointer)) {
-            return;
-        }
-        int bytes = utf8Length(node.stringValue());
-        if (bytes > max) {
-            errors.add(new ValidationError(pointer, what + " may be at most " + max + " bytes of UTF-8; this one has " + bytes));
-        }
-    }
-
-    /** UTF-8 length without encoding; a lone surrogate counts as the 3 bytes of its replacement. */
-    static int utf8Length(String text) {
-        int bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
-    }
-
-    private static boolean fitsBigint(JsonNode number) {
-        if (number.isIntegralNumber()) {
-            return number.canConvertToLong() && number.longValue() >= 0;
-        }
-        if (!isFinite(number)) {
-            return false;
-        }
-        BigDecimal value = number.decimalValue();
-        return value.stripTrailingZeros().scale() <= 0 && value.signum() >= 0 && value.compareTo(BIGINT_MAX) <= 0;
-    }
-
-    private static boolean fitsNumeric(JsonNode number) {
-        if (!isFinite(number)) {
-            return false;
-        }
-        BigDecimal value = number.decimalValue();
-        return value.precision() - value.scale() <= NUMERIC_MAX_INTEGER_DIGITS && value.scale() <= NUMERIC_MAX_SCALE;
-    }
-
     static boolean isFinite(JsonNode number) {
         return !(number.isDouble() || number.isFloat()) || Double.isFinite(number.doubleValue());
-    }
-
-    private static List<ValidationError> capped(List<ValidationError> errors) {
-        return errors.size() <= XdmLimits.MAX_ERRORS ? errors : errors.subList(0, XdmLimits.MAX_ERRORS);
-    }
-
-    /** Messages quote the offending value; a 60 MB value is not worth quoting whole. */
-    static String shortened(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "... (" + text.length() + " characters)";
-    }
-
-    /** A deep copy with source keys in object form, instants in UTC and identity maps normalised. */
-    private ObjectNode normalise(FieldPaths paths, ObjectNode data) {
-        ObjectNode copy = data.deepCopy();
-        for (List<String> path : paths.sourceKeys()) {
-            replace(copy, path, node -> SourceKey.fromJson(node).toJson());
-        }
-        for (List<String> path : paths.instants()) {
-            replace(copy, path, node -> copy.stringNode(parseInstant(node.stringValue()).toString()));
-        }
-        for (List<String> path : paths.identityMaps()) {
-            replace(copy, path, node -> mapper.valueToTree(mapper.treeToValue(node, IdentityMap.class).normalised()));
-        }
-        return copy;
-    }
-
-    private static void replace(ObjectNode root, List<String> path, Function<JsonNode, JsonNode> change) {
-        JsonNode parent = root;
-        for (String segment : path.subList(0, path.size() - 1)) {
-            parent = parent.get(segment);
-            if (parent == null || !parent.isObject()) {
-                return;
-            }
-        }
-        String field = path.get(path.size() - 1);
-        JsonNode value = parent.get(field);
-        if (isPresent(value)) {
-            ((ObjectNode) parent).set(field, change.apply(value));
-        }
-    }
-
-    private static Instant parseInstant(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static LocalDate parseDate(String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static boolean isPresent(JsonNode node) {
-        return node != null && !node.isMissingNode() && !node.isNull();
-    }
-
-    private static boolean reported(List<ValidationError> errors, String pointer) {
-        return errors.stream().anyMatch(e -> pointer.equals(e.path()) || pointer.startsWith(e.path() + "/"));
-    }
-
-    private static ValidationError schemaError(Error error) {
-        String location = error.getInstanceLocation().toString();
-        if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
-            return new ValidationError(location + "/" + error.getProperty(), "is required");
-        }
-        if ("format".equals(error.getKeyword()) && error.getInstanceNode() != null) {
-            JsonNode schemaNode = error.getSchemaNode();
-            String format = schemaNode == null ? "" : schemaNode.isString() ? schemaNode.stringValue() : schemaNode.path("format").asString("");
-            return new ValidationError(location, "'" + shortened(error.getInstanceNode().asString()) + "' is not "
-                    + ("date".equals(format) ? "a date (YYYY-MM-DD)" : "an RFC 3339 date-time (e.g. 2026-11-01T10:15:30Z)"));
-        }
-        String message = error.getMessage();
-        // the library prefixes messages with the instance location, which the path already carries
-        if (message.startsWith(location + ": ")) {
-            message = message.substring(location.length() + 2);
-        }
-        return new ValidationError(location, message);
-    }
-
-    private static ValidationError bindingError(JacksonException e) {
-        StringBuilder pointer = new StringBuilder();
-        for (JacksonException.Reference reference : e.getPath()) {
-            pointer.append('/').append(reference.getPropertyName() != null
-                    ? reference.getPropertyName() : String.valueOf(reference.getIndex()));
-        }
-        return new ValidationError(pointer.toString(), e.getOriginalMessage());
-    }
-
-    private static Schema load(SchemaRegistry registry, String name) {
-        Schema schema = registry.getSchema(SchemaLocation.of(SCHEMA_BASE + name + ".schema.json"));
-        schema.initializeValidators();
-        return schema;
-    }
-
-    private static String classpathSchema(String iri) {
-        if (!iri.startsWith(SCHEMA_BASE)) {
-            return null;
-        }
-        String resource = SCHEMA_RESOURCES + iri.substring(SCHEMA_BASE.length());
-        try (InputStream in = XdmValidator.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("XDM schema " + resource + " is missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -140,13 +140,12 @@ public class EventService {
     }
 
     /**
-     * The key keeps a person's events in one partition, in order. The validator guarantees a personKey
-     * or an identity; null (any partition) only covers identities whose ids are all null.
+     * The key keeps a person's events in one partition, in order: the person's source key, else the identity
+     * {@link ExperienceEvent#personIdentity()} chooses; null (any partition) only when every identity id is null.
      */
     private static String personIdentity(ExperienceEvent event) {
-        if (event.personKey() != null) {
-            return event.personKey().sourceKey();
-        }
-        return event.identityMap().identities().findFirst().map(Identity::toString).orElse(null);
+        return event.personIdentity()
+                .map(i -> i.namespace().equals(Identity.B2B_PERSON) ? i.value() : i.toString())
+                .orElse(null);
     }
 }

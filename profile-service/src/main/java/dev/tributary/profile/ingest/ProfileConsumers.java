@@ -16,6 +16,7 @@ import dev.tributary.xdm.messaging.Envelope;
 import dev.tributary.xdm.messaging.EventMessage;
 import dev.tributary.xdm.messaging.RecordMessage;
 import dev.tributary.xdm.messaging.Topics;
+import dev.tributary.xdm.model.ExperienceEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -116,18 +116,17 @@ public class ProfileConsumers implements DeadLetterReplayer {
                 Json.text(e, "web.webReferrer.URL"), message.sourceId());
     }
 
-    /** The identity an event is recorded under: its person key, else its email, else its first identity. */
+    /** The identity an event is recorded under: {@link ExperienceEvent#personIdentity(SourceKey, IdentityMap)}. */
     private static Identity eventIdentity(JsonNode event) {
         String personKey = Json.text(event, "personKey");
         if (personKey != null) {
-            return new Identity(Identity.B2B_PERSON, SourceKey.parse(personKey).sourceKey());
+            return ExperienceEvent.personIdentity(SourceKey.parse(personKey), null).orElseThrow();
         }
         JsonNode map = event.get("identityMap");
         if (map == null || !map.isObject()) {
             throw new IllegalArgumentException("event has neither personKey nor identityMap");
         }
-        return XdmJson.mapper().treeToValue(map, IdentityMap.class).normalised().identities()
-                .min(Comparator.comparing((Identity i) -> !i.namespace().equals(Identity.EMAIL)))
+        return ExperienceEvent.personIdentity(null, XdmJson.mapper().treeToValue(map, IdentityMap.class).normalised())
                 .orElseThrow(() -> new IllegalArgumentException("event identityMap holds no identity"));
     }
 }

@@ -1,7 +1,7 @@
 package dev.tributary.profile.merge;
 
 import dev.tributary.profile.ProfileProperties;
-import dev.tributary.profile.fragment.Json;
+import dev.tributary.profile.merge.UnifiedTable.Attribute;
 import dev.tributary.profile.EntityType;
 import dev.tributary.profile.Numbers;
 import dev.tributary.xdm.json.XdmJson;
@@ -18,10 +18,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * Computes the merged attributes of unified profiles from their live fragments under the configured
@@ -29,44 +26,6 @@ import java.util.stream.Collectors;
  */
 @Component
 public class AttributeMerger {
-
-    /** A unified attribute: where it lives in XDM, how it is read, and its column in the unified table. */
-    private record Attribute(String name, String path, String column, boolean numeric, Function<JsonNode, Object> reader) {
-        static Attribute text(String name, String path, String column) {
-            return new Attribute(name, path, column, false, d -> Json.text(d, path));
-        }
-
-        static Attribute number(String name, String path, String column) {
-            return new Attribute(name, path, column, true, d -> Json.decimal(d, path));
-        }
-
-        boolean same(String before, String after) {
-            if (before == null || after == null || !numeric) {
-                return Objects.equals(before, after);
-            }
-            return new BigDecimal(before).compareTo(new BigDecimal(after)) == 0;
-        }
-    }
-
-    // in the column order of INSERT_PERSON and INSERT_ACCOUNT
-    private static final List<Attribute> PERSON = List.of(
-            Attribute.text("email", "workEmail.address", "email"),
-            Attribute.text("firstName", "person.name.firstName", "first_name"),
-            Attribute.text("lastName", "person.name.lastName", "last_name"),
-            Attribute.text("jobTitle", "extendedWorkDetails.jobTitle", "job_title"),
-            Attribute.text("country", "workAddress.country", "country"),
-            Attribute.number("score", "personScore", "score"),
-            Attribute.text("emailConsent", "consents.marketing.email.val", "email_consent"));
-
-    private static final List<Attribute> ACCOUNT = List.of(
-            Attribute.text("name", "accountName", "name"),
-            Attribute.text("domain", "accountOrganization.domain", "domain"),
-            Attribute.text("website", "accountOrganization.website", "website"),
-            Attribute.text("industry", "accountOrganization.industry", "industry"),
-            Attribute.number("employees", "accountOrganization.numberOfEmployees", "employees"),
-            Attribute.number("annualRevenue", "accountOrganization.annualRevenue.amount", "annual_revenue"),
-            Attribute.text("currency", "accountOrganization.annualRevenue.currencyCode", "currency"),
-            Attribute.text("country", "accountBillingAddress.country", "country"));
 
     private record Fragment(String profileId, String sourceKey, String sourceType, Instant lastUpdated, JsonNode data) {
     }
@@ -111,10 +70,10 @@ public class AttributeMerger {
         if (profileIds.isEmpty()) {
             return Map.of();
         }
-        List<Attribute> attributes = type == EntityType.PERSON ? PERSON : ACCOUNT;
+        UnifiedTable table = UnifiedTable.of(type);
+        List<Attribute> attributes = table.attributes();
         Map<String, String[]> before = new LinkedHashMap<>();
-        jdbc.sql("SELECT id, " + attributes.stream().map(a -> a.column() + "::text").collect(Collectors.joining(", "))
-                        + " FROM " + (type == EntityType.PERSON ? "unified_person" : "unified_account") + " WHERE id = ANY(?)")
+        jdbc.sql(table.selectSql())
                 .param(profileIds.stream().filter(id -> !created.containsKey(id)).toArray(String[]::new))
                 .query(rs -> {
                     String[] values = new String[attributes.size()];
@@ -192,10 +151,8 @@ public class AttributeMerger {
                     .param(existing.stream().map(lineageOf::get).toArray(String[]::new)).update();
         }
         // a new profile's row is inserted plainly: ON CONFLICT costs a speculative insertion per row
-        String insert = type == EntityType.PERSON ? INSERT_PERSON : INSERT_ACCOUNT;
-        writeRows(insert, now, ids, columns, created::containsKey);
-        writeRows(insert + (type == EntityType.PERSON ? PERSON_CONFLICT : ACCOUNT_CONFLICT), now, ids, columns,
-                id -> !created.containsKey(id));
+        writeRows(table.insertSql(), now, ids, columns, created::containsKey);
+        writeRows(table.upsertSql(), now, ids, columns, id -> !created.containsKey(id));
         return changes;
     }
 
@@ -231,34 +188,4 @@ public class AttributeMerger {
         }
         return merged;
     }
-
-    private static final String INSERT_PERSON = """
-            INSERT INTO unified_person (id, email, first_name, last_name, job_title, country, score, email_consent,
-                                        created_at, updated_at)
-            SELECT u.id, u.email, u.first_name, u.last_name, u.job_title, u.country, u.score::numeric, u.email_consent,
-                   t.now, t.now
-            FROM (SELECT CAST(? AS timestamptz) AS now) t,
-                 unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                     AS u(id, email, first_name, last_name, job_title, country, score, email_consent)""";
-
-    private static final String PERSON_CONFLICT = """
-
-            ON CONFLICT (id) DO UPDATE SET email = EXCLUDED.email, first_name = EXCLUDED.first_name,
-                last_name = EXCLUDED.last_name, job_title = EXCLUDED.job_title, country = EXCLUDED.country,
-                score = EXCLUDED.score, email_consent = EXCLUDED.email_consent, updated_at = EXCLUDED.updated_at""";
-
-    private static final String INSERT_ACCOUNT = """
-            INSERT INTO unified_account (id, name, domain, website, industry, employees, annual_revenue, currency,
-                                         country, created_at, updated_at)
-            SELECT u.id, u.name, u.domain, u.website, u.industry, u.employees::numeric::bigint, u.annual_revenue::numeric,
-                   u.currency, u.country, t.now, t.now
-            FROM (SELECT CAST(? AS timestamptz) AS now) t,
-                 unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                     AS u(id, name, domain, website, industry, employees, annual_revenue, currency, country)""";
-
-    private static final String ACCOUNT_CONFLICT = """
-
-            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, domain = EXCLUDED.domain, website = EXCLUDED.website,
-                industry = EXCLUDED.industry, employees = EXCLUDED.employees, annual_revenue = EXCLUDED.annual_revenue,
-                currency = EXCLUDED.currency, country = EXCLUDED.country, updated_at = EXCLUDED.updated_at""";
 }
