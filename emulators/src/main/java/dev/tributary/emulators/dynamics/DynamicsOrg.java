@@ -1,0 +1,380 @@
+package dev.tributary.emulators.dynamics;
+
+import dev.tributary.emulators.CallStats;
+import dev.tributary.emulators.EmulatorClock;
+import dev.tributary.emulators.FaultQueue;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One emulated Dataverse environment: its app's tokens, its rows, the service protection window, faults and a log of
+ * the queries it ran. Pages are keyset pages: a {@code $skiptoken} holds the last row's sort values, so rows changed
+ * between pages are neither skipped nor repeated within one query's pages.
+ */
+public final class DynamicsOrg {
+
+    /** One API call as the environment saw it: {@code kind} is token or query. */
+    public record LoggedCall(String kind, String entitySet, String filter, String orderBy, boolean continued, Instant at) {
+    }
+
+    /** A query the Web API refuses with this HTTP status and error body. */
+    static final class ODataException extends RuntimeException {
+        final int status;
+        final String code;
+
+        ODataException(int status, String code, String message) {
+            super(message);
+            this.status = status;
+            this.code = code;
+        }
+    }
+
+    private static final Pattern CONDITION = Pattern.compile("\\s*(\\w+)\\s+(eq|ne|gt|ge|lt|le)\\s+(.+?)\\s*");
+    private static final String SYNTAX = "0x80060888";
+
+    private final DynamicsProperties.Instance credentials;
+    private final EmulatorClock clock;
+    private final CallStats stats = new CallStats();
+    private final FaultQueue faults = new FaultQueue();
+    private final Map<String, LinkedHashMap<String, Map<String, Object>>> rows = new HashMap<>();
+    private final Map<String, Instant> tokens = new HashMap<>();
+    private final Deque<Instant> window = new ArrayDeque<>();
+    private final List<LoggedCall> log = new ArrayList<>();
+    private volatile Duration tokenLifetime;
+    private volatile int requestsPerWindow;
+    private volatile Duration windowLength;
+    private volatile Duration injectedRetryAfter = Duration.ofSeconds(5);
+    private long version;
+
+    DynamicsOrg(DynamicsProperties.Instance credentials, DynamicsProperties settings, EmulatorClock clock) {
+        this.credentials = credentials;
+        this.clock = clock;
+        reset(settings);
+    }
+
+    public String instanceId() {
+        return credentials.instanceId();
+    }
+
+    public String clientId() {
+        return credentials.clientId();
+    }
+
+    public String clientSecret() {
+        return credentials.clientSecret();
+    }
+
+    public CallStats stats() {
+        return stats;
+    }
+
+    public FaultQueue faults() {
+        return faults;
+    }
+
+    synchronized void reset(DynamicsProperties settings) {
+        tokenLifetime = settings.tokenLifetime();
+        requestsPerWindow = settings.requestsPerWindow();
+        windowLength = settings.window();
+        rows.clear();
+        tokens.clear();
+        window.clear();
+        log.clear();
+        version = 1000;
+        stats.reset();
+        faults.clear();
+    }
+
+    // ---- tokens and service protection ----
+
+    synchronized Map<String, Object> issueToken() {
+        stats.tokenCall();
+        log.add(new LoggedCall("token", null, null, null, false, clock.instant()));
+        String token = "eyJ0eXAiOiJKV1QifQ." + UUID.randomUUID().toString().replace("-", "");
+        tokens.put(token, clock.instant().plus(tokenLifetime));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("token_type", "Bearer");
+        body.put("expires_in", tokenLifetime.toSeconds());
+        body.put("ext_expires_in", tokenLifetime.toSeconds());
+        body.put("access_token", token);
+        return body;
+    }
+
+    synchronized boolean validToken(String token) {
+        Instant expiry = token == null ? null : tokens.get(token);
+        return expiry != null && expiry.isAfter(clock.instant());
+    }
+
+    public synchronized void expireTokens() {
+        Instant now = clock.instant();
+        tokens.replaceAll((token, expiry) -> expiry.isAfter(now) ? now : expiry);
+    }
+
+    /** Admits a request into the sliding window, or answers how long until one would be admitted. */
+    synchronized Duration admit() {
+        Instant now = clock.instant();
+        while (!window.isEmpty() && !window.peekFirst().isAfter(now.minus(windowLength))) {
+            window.pollFirst();
+        }
+        if (window.size() >= requestsPerWindow) {
+            stats.refused("429");
+            Duration wait = Duration.between(now, window.peekFirst().plus(windowLength));
+            return wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait;
+        }
+        window.addLast(now);
+        return null;
+    }
+
+    int requestsPerWindow() {
+        return requestsPerWindow;
+    }
+
+    long windowSeconds() {
+        return windowLength.toSeconds();
+    }
+
+    Duration injectedRetryAfter() {
+        return injectedRetryAfter;
+    }
+
+    void injectedRetryAfter(Duration retryAfter) {
+        this.injectedRetryAfter = retryAfter;
+    }
+
+    // ---- data ----
+
+    /** Stores a row as the environment already held it; {@code modifiedon} defaults to now. Returns its id. */
+    public synchronized String seed(String entitySet, Map<String, Object> fields) {
+        DynamicsEntities.Entity entity = entity(entitySet);
+        Map<String, Object> row = new LinkedHashMap<>(fields);
+        String id = row.get(entity.primaryKey()) == null ? UUID.randomUUID().toString() : row.get(entity.primaryKey()).toString();
+        row.put(entity.primaryKey(), id);
+        row.put("modifiedon", row.get("modifiedon") == null ? now() : parse(row.get("modifiedon").toString()));
+        row.putIfAbsent("createdon", row.get("modifiedon"));
+        row.put("createdon", row.get("createdon") instanceof Instant i ? i : parse(row.get("createdon").toString()));
+        row.putIfAbsent("statecode", 0);
+        row.put("versionnumber", ++version);
+        rows.computeIfAbsent(entitySet, s -> new LinkedHashMap<>()).put(id, row);
+        return id;
+    }
+
+    /** Changes columns of a row as a user would: its modifiedon becomes now. */
+    public synchronized void update(String entitySet, String id, Map<String, Object> changes) {
+        Map<String, Object> row = rows.getOrDefault(entitySet, new LinkedHashMap<>()).get(id);
+        if (row == null) {
+            throw new IllegalArgumentException("no " + entitySet + " row " + id);
+        }
+        row.putAll(changes);
+        row.put("modifiedon", now());
+        row.put("versionnumber", ++version);
+    }
+
+    /** Deletes a row for good, as Dataverse does; only change tracking would report it (not emulated). */
+    public synchronized void delete(String entitySet, String id) {
+        rows.getOrDefault(entitySet, new LinkedHashMap<>()).remove(id);
+    }
+
+    public synchronized List<Map<String, Object>> rows(String entitySet) {
+        return List.copyOf(rows.getOrDefault(entitySet, new LinkedHashMap<>()).values());
+    }
+
+    public synchronized List<LoggedCall> calls() {
+        return List.copyOf(log);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static Instant parse(String value) {
+        return OffsetDateTime.parse(value).toInstant();
+    }
+
+    private static DynamicsEntities.Entity entity(String set) {
+        DynamicsEntities.Entity entity = DynamicsEntities.find(set);
+        if (entity == null) {
+            throw new ODataException(404, SYNTAX, "Resource not found for the segment '" + set + "'.");
+        }
+        return entity;
+    }
+
+    // ---- queries ----
+
+    /** One page: rows matching {@code filter} in {@code orderBy} order (primary key last), after {@code skipToken}. */
+    synchronized Page query(String entitySet, String select, String filter, String orderBy, int pageSize, String skipToken,
+                            boolean annotations) {
+        log.add(new LoggedCall("query", entitySet, filter, orderBy, skipToken != null, clock.instant()));
+        DynamicsEntities.Entity entity = entity(entitySet);
+        Set<String> columns = entity.allColumns();
+        List<String> selected = select == null ? List.copyOf(columns) : List.of(select.split("\\s*,\\s*"));
+        selected.forEach(c -> requireColumn(entity, columns, c));
+        List<Object[]> conditions = new ArrayList<>();
+        if (filter != null && !filter.isBlank()) {
+            for (String part : filter.split("\\s+and\\s+")) {
+                Matcher m = CONDITION.matcher(part);
+                if (!m.matches()) {
+                    throw new ODataException(400, SYNTAX, "Syntax error at position " + filter.indexOf(part) + " in '" + filter + "'.");
+                }
+                requireColumn(entity, columns, m.group(1));
+                conditions.add(new Object[] {m.group(1), m.group(2), literal(m.group(3), filter)});
+            }
+        }
+        List<String[]> order = new ArrayList<>();
+        if (orderBy != null && !orderBy.isBlank()) {
+            for (String part : orderBy.split("\\s*,\\s*")) {
+                String[] words = part.trim().split("\\s+");
+                requireColumn(entity, columns, words[0]);
+                order.add(new String[] {words[0], words.length > 1 ? words[1].toLowerCase(Locale.ROOT) : "asc"});
+            }
+        }
+        order.add(new String[] {entity.primaryKey(), "asc"});
+        Comparator<Map<String, Object>> comparator = (a, b) -> {
+            for (String[] o : order) {
+                int cmp = compare(a.get(o[0]), b.get(o[0]));
+                if (cmp != 0) {
+                    return o[1].equals("desc") ? -cmp : cmp;
+                }
+            }
+            return 0;
+        };
+        Map<String, Object> after = skipToken == null ? null : decode(skipToken);
+        List<Map<String, Object>> matching = rows.getOrDefault(entitySet, new LinkedHashMap<>()).values().stream()
+                .filter(row -> conditions.stream().allMatch(c -> test(row.get((String) c[0]), (String) c[1], c[2])))
+                .filter(row -> after == null || comparator.compare(row, after) > 0)
+                .sorted(comparator).toList();
+        List<Map<String, Object>> page = matching.subList(0, Math.min(pageSize, matching.size()));
+        List<Map<String, Object>> out = page.stream().map(row -> project(row, selected, annotations)).toList();
+        String next = matching.size() > pageSize ? encode(page.get(page.size() - 1), order) : null;
+        return new Page(entity.logicalName(), out, next);
+    }
+
+    record Page(String logicalName, List<Map<String, Object>> rows, String nextSkipToken) {
+    }
+
+    private static void requireColumn(DynamicsEntities.Entity entity, Set<String> columns, String column) {
+        if (!columns.contains(column)) {
+            throw new ODataException(400, SYNTAX, "Could not find a property named '" + column + "' on type 'Microsoft.Dynamics.CRM."
+                    + entity.logicalName() + "'.");
+        }
+    }
+
+    private static Map<String, Object> project(Map<String, Object> row, List<String> selected, boolean annotations) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("@odata.etag", "W/\"" + row.get("versionnumber") + "\"");
+        for (String column : selected) {
+            Object value = row.get(column);
+            out.put(column, value instanceof Instant instant ? instant.toString() : value);
+            if (annotations) {
+                row.keySet().stream().filter(k -> k.startsWith(column + "@")).forEach(k -> out.put(k, row.get(k)));
+            }
+        }
+        return out;
+    }
+
+    private static Object literal(String token, String filter) {
+        if (token.startsWith("'") && token.endsWith("'") && token.length() >= 2) {
+            return token.substring(1, token.length() - 1).replace("''", "'");
+        }
+        if (token.equals("null")) {
+            return null;
+        }
+        if (token.matches("\\d{4}-\\d{2}-\\d{2}T.+")) {
+            try {
+                return parse(token);
+            } catch (RuntimeException e) {
+                throw new ODataException(400, SYNTAX, "The DateTimeOffset text '" + token + "' should be in format "
+                        + "'yyyy-mm-ddThh:mm:ss('.'s+)?(zzzzzz)?' and each field value is within valid range.");
+            }
+        }
+        if (token.matches("[0-9a-fA-F]{8}-[0-9a-fA-F-]{27}") || token.matches("true|false")) {
+            return token;
+        }
+        try {
+            return new BigDecimal(token);
+        } catch (NumberFormatException e) {
+            throw new ODataException(400, SYNTAX, "Syntax error: character '" + token + "' is not valid in '" + filter + "'.");
+        }
+    }
+
+    private static boolean test(Object actual, String op, Object expected) {
+        if (actual == null || expected == null) {
+            return op.equals("eq") ? actual == expected : op.equals("ne") && actual != expected;
+        }
+        int cmp = compare(actual, expected);
+        return switch (op) {
+            case "eq" -> cmp == 0;
+            case "ne" -> cmp != 0;
+            case "gt" -> cmp > 0;
+            case "ge" -> cmp >= 0;
+            case "lt" -> cmp < 0;
+            default -> cmp <= 0;
+        };
+    }
+
+    private static int compare(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        if (a instanceof Number x && b instanceof Number y) {
+            return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString()));
+        }
+        if (a instanceof Instant || b instanceof Instant) {
+            return toInstant(a).compareTo(toInstant(b));
+        }
+        return a.toString().compareTo(b.toString());
+    }
+
+    private static Instant toInstant(Object value) {
+        return value instanceof Instant instant ? instant : parse(value.toString());
+    }
+
+    /** The skiptoken: the last row's sort values, as {@code column=value} lines, base64url. */
+    private static String encode(Map<String, Object> row, List<String[]> order) {
+        StringBuilder text = new StringBuilder();
+        for (String[] o : order) {
+            Object value = row.get(o[0]);
+            text.append(o[0]).append('=').append(value instanceof Instant ? "@" + value : value instanceof Number ? "#" + value
+                    : value == null ? "~" : "'" + value).append('\n');
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, Object> decode(String token) {
+        Map<String, Object> values = new HashMap<>();
+        try {
+            for (String line : new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n")) {
+                int eq = line.indexOf('=');
+                String raw = line.substring(eq + 1);
+                Object value = switch (raw.isEmpty() ? '~' : raw.charAt(0)) {
+                    case '@' -> Instant.parse(raw.substring(1));
+                    case '#' -> new BigDecimal(raw.substring(1));
+                    case '\'' -> raw.substring(1);
+                    default -> null;
+                };
+                values.put(line.substring(0, eq), value);
+            }
+        } catch (RuntimeException e) {
+            throw new ODataException(400, SYNTAX, "The skiptoken is not valid.");
+        }
+        return values;
+    }
+}
