@@ -2,6 +2,7 @@ package dev.tributary.emulators;
 
 import dev.tributary.emulators.dynamics.DynamicsHandle;
 import dev.tributary.emulators.dynamics.DynamicsOrg;
+import dev.tributary.emulators.dynamics.DynamicsProperties;
 import dev.tributary.emulators.dynamics.DynamicsRegistry;
 import dev.tributary.emulators.linkedin.LinkedInEmulator;
 import dev.tributary.emulators.linkedin.LinkedInHandle;
@@ -11,6 +12,7 @@ import dev.tributary.emulators.marketo.MarketoProperties;
 import dev.tributary.emulators.marketo.MarketoRegistry;
 import dev.tributary.emulators.salesforce.SalesforceHandle;
 import dev.tributary.emulators.salesforce.SalesforceOrg;
+import dev.tributary.emulators.salesforce.SalesforceProperties;
 import dev.tributary.emulators.salesforce.SalesforceRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -65,6 +67,18 @@ public final class Emulators implements AutoCloseable {
             throw new IllegalArgumentException("no emulated Dynamics environment " + instanceId);
         }
         return new DynamicsHandle(org, baseUrl);
+    }
+
+    /** Adds a Salesforce org while running (or answers the existing one with the same credentials). */
+    public SalesforceHandle addSalesforceInstance(String instanceId, String clientId, String clientSecret) {
+        return new SalesforceHandle(context.getBean(SalesforceRegistry.class)
+                .add(new SalesforceProperties.Instance(instanceId, clientId, clientSecret)), baseUrl);
+    }
+
+    /** Adds a Dataverse environment while running (or answers the existing one with the same credentials). */
+    public DynamicsHandle addDynamicsInstance(String instanceId, String clientId, String clientSecret) {
+        return new DynamicsHandle(context.getBean(DynamicsRegistry.class)
+                .add(new DynamicsProperties.Instance(instanceId, clientId, clientSecret)), baseUrl);
     }
 
     public LinkedInHandle linkedIn() {

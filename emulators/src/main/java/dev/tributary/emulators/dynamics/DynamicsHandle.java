@@ -81,6 +81,11 @@ public final class DynamicsHandle {
         org.faults().add(Fault.errorCode("THROTTLE"), calls);
     }
 
+    /** Admits {@code requests} Web API calls in any sliding {@code window} (6,000 in 300 s by default) until the next reset. */
+    public void serviceProtection(int requests, Duration window) {
+        org.serviceProtection(requests, window);
+    }
+
     public void malformNext(int calls) {
         org.faults().add(Fault.errorCode("MALFORMED_PAGE"), calls);
     }

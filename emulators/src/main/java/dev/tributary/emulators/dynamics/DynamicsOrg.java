@@ -144,6 +144,12 @@ public final class DynamicsOrg {
         return null;
     }
 
+    /** Changes the service protection limit until the next reset. */
+    public void serviceProtection(int requests, Duration window) {
+        this.requestsPerWindow = requests;
+        this.windowLength = window;
+    }
+
     int requestsPerWindow() {
         return requestsPerWindow;
     }
