@@ -162,7 +162,7 @@ public final class DynamicsOrg {
         return injectedRetryAfter;
     }
 
-    void injectedRetryAfter(Duration retryAfter) {
+    public void injectedRetryAfter(Duration retryAfter) {
         this.injectedRetryAfter = retryAfter;
     }
 
@@ -201,6 +201,13 @@ public final class DynamicsOrg {
 
     public synchronized List<Map<String, Object>> rows(String entitySet) {
         return List.copyOf(rows.getOrDefault(entitySet, new LinkedHashMap<>()).values());
+    }
+
+    /** Every entity set's rows, by entity set name. */
+    public synchronized Map<String, List<Map<String, Object>>> allRows() {
+        Map<String, List<Map<String, Object>>> all = new java.util.TreeMap<>();
+        rows.forEach((set, byId) -> all.put(set, List.copyOf(byId.values())));
+        return all;
     }
 
     public synchronized List<LoggedCall> calls() {

@@ -163,6 +163,13 @@ public final class SalesforceOrg {
         return List.copyOf(records.getOrDefault(object, new LinkedHashMap<>()).values());
     }
 
+    /** Every object's records, deleted ones included, by object name. */
+    public synchronized Map<String, List<Map<String, Object>>> allRecords() {
+        Map<String, List<Map<String, Object>>> all = new java.util.TreeMap<>();
+        records.forEach((object, rows) -> all.put(object, List.copyOf(rows.values())));
+        return all;
+    }
+
     public synchronized List<LoggedCall> calls() {
         return List.copyOf(log);
     }
