@@ -72,6 +72,7 @@ class DynamicsController {
                                  @RequestParam(name = "$filter", required = false) String filter,
                                  @RequestParam(name = "$orderby", required = false) String orderBy,
                                  @RequestParam(name = "$skiptoken", required = false) String skipToken,
+                                 @RequestParam(name = "$deltatoken", required = false) String deltaToken,
                                  @RequestHeader(name = "Authorization", required = false) String authorization,
                                  @RequestHeader(name = "Prefer", required = false) String prefer) {
         DynamicsOrg org = org(instanceId);
@@ -106,21 +107,34 @@ class DynamicsController {
             pageSize = Math.max(1, Math.min(MAX_PAGE, Integer.parseInt(m.group(1))));
         }
         boolean annotations = prefer != null && prefer.contains("odata.include-annotations");
+        boolean trackChanges = prefer != null && prefer.contains("odata.track-changes");
         try {
-            DynamicsOrg.Page page = org.query(entitySet, select, filter, orderBy, pageSize, skipToken, annotations);
+            DynamicsOrg.Page page = org.query(entitySet, select, filter, orderBy, pageSize, skipToken, annotations, trackChanges, deltaToken);
             String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/dynamics/" + instanceId + "/api/data/v9.2/").toUriString();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("@odata.context", base + "$metadata#" + entitySet);
+            page.rows().stream().filter(row -> row.containsKey("reason"))
+                    .forEach(row -> row.put("@odata.context", base + row.get("@odata.context")));
             body.put("value", page.rows());
+            String query = request.getQueryString() == null ? ""
+                    : request.getQueryString().replaceAll("(^|&)(%24|\\$)(skiptoken|deltatoken)=[^&]*", "").replaceFirst("^&", "");
+            String link = base + entitySet + "?" + (query.isEmpty() ? "" : query + "&");
             if (page.nextSkipToken() != null) {
-                String query = request.getQueryString() == null ? ""
-                        : request.getQueryString().replaceAll("(^|&)(%24|\\$)skiptoken=[^&]*", "").replaceFirst("^&", "");
-                String next = base + entitySet + "?" + (query.isEmpty() ? "" : query + "&") + "$skiptoken=" + page.nextSkipToken();
-                body.put("@odata.nextLink", next);
+                body.put("@odata.nextLink", link + "$skiptoken=" + page.nextSkipToken());
+            }
+            if (page.deltaToken() != null) {
+                body.put("@odata.deltaLink", link + "$deltatoken=" + java.net.URLEncoder.encode(page.deltaToken(), java.nio.charset.StandardCharsets.UTF_8));
             }
             ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header("OData-Version", "4.0");
+            List<String> applied = new java.util.ArrayList<>();
             if (m != null) {
-                ok.header("Preference-Applied", "odata.maxpagesize=" + pageSize);
+                applied.add("odata.maxpagesize=" + pageSize);
+            }
+            if (trackChanges) {
+                applied.add("odata.track-changes");
+            }
+            if (!applied.isEmpty()) {
+                ok.header("Preference-Applied", String.join(",", applied));
             }
             return ok.body(body);
         } catch (DynamicsOrg.ODataException e) {

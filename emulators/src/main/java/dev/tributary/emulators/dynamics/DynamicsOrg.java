@@ -59,6 +59,7 @@ public final class DynamicsOrg {
     private final Map<String, Instant> tokens = new HashMap<>();
     private final Deque<Instant> window = new ArrayDeque<>();
     private final List<LoggedCall> log = new ArrayList<>();
+    private final Map<String, List<Object[]>> tombstones = new HashMap<>();
     private volatile Duration tokenLifetime;
     private volatile int requestsPerWindow;
     private volatile Duration windowLength;
@@ -96,6 +97,7 @@ public final class DynamicsOrg {
         requestsPerWindow = settings.requestsPerWindow();
         windowLength = settings.window();
         rows.clear();
+        tombstones.clear();
         tokens.clear();
         window.clear();
         log.clear();
@@ -194,9 +196,11 @@ public final class DynamicsOrg {
         row.put("versionnumber", ++version);
     }
 
-    /** Deletes a row for good, as Dataverse does; only change tracking would report it (not emulated). */
+    /** Deletes a row for good, as Dataverse does: only change tracking (a delta link) reports it, as a $deletedEntity. */
     public synchronized void delete(String entitySet, String id) {
-        rows.getOrDefault(entitySet, new LinkedHashMap<>()).remove(id);
+        if (rows.getOrDefault(entitySet, new LinkedHashMap<>()).remove(id) != null) {
+            tombstones.computeIfAbsent(entitySet, s -> new ArrayList<>()).add(new Object[] {id, ++version});
+        }
     }
 
     public synchronized List<Map<String, Object>> rows(String entitySet) {
@@ -234,9 +238,15 @@ public final class DynamicsOrg {
 
     /** One page: rows matching {@code filter} in {@code orderBy} order (primary key last), after {@code skipToken}. */
     synchronized Page query(String entitySet, String select, String filter, String orderBy, int pageSize, String skipToken,
-                            boolean annotations) {
-        log.add(new LoggedCall("query", entitySet, filter, orderBy, skipToken != null, clock.instant()));
+                            boolean annotations, boolean trackChanges, String deltaToken) {
+        log.add(new LoggedCall(deltaToken != null ? "delta" : "query", entitySet, filter, orderBy, skipToken != null, clock.instant()));
         DynamicsEntities.Entity entity = entity(entitySet);
+        if ((trackChanges || deltaToken != null) && (filter != null || orderBy != null)) {
+            throw new ODataException(400, SYNTAX, "$filter and $orderby are not supported with change tracking.");
+        }
+        if (deltaToken != null) {
+            return changes(entity, select, deltaToken, annotations);
+        }
         Set<String> columns = entity.allColumns();
         List<String> selected = select == null ? List.copyOf(columns) : List.of(select.split("\\s*,\\s*"));
         selected.forEach(c -> requireColumn(entity, columns, c));
@@ -270,17 +280,53 @@ public final class DynamicsOrg {
             return 0;
         };
         Map<String, Object> after = skipToken == null ? null : decode(skipToken);
+        long startVersion = after != null && after.get("$version") instanceof BigDecimal v ? v.longValue() : version;
         List<Map<String, Object>> matching = rows.getOrDefault(entitySet, new LinkedHashMap<>()).values().stream()
                 .filter(row -> conditions.stream().allMatch(c -> test(row.get((String) c[0]), (String) c[1], c[2])))
                 .filter(row -> after == null || comparator.compare(row, after) > 0)
                 .sorted(comparator).toList();
         List<Map<String, Object>> page = matching.subList(0, Math.min(pageSize, matching.size()));
         List<Map<String, Object>> out = page.stream().map(row -> project(row, selected, annotations)).toList();
-        String next = matching.size() > pageSize ? encode(page.get(page.size() - 1), order) : null;
-        return new Page(entity.logicalName(), out, next);
+        String next = matching.size() > pageSize ? encode(page.get(page.size() - 1), order, startVersion) : null;
+        String delta = trackChanges && next == null ? deltaToken(startVersion) : null;
+        return new Page(entity.logicalName(), out, next, delta);
     }
 
-    record Page(String logicalName, List<Map<String, Object>> rows, String nextSkipToken) {
+    /** What changed after a delta token's version: rows changed or created since, then $deletedEntity rows. */
+    private Page changes(DynamicsEntities.Entity entity, String select, String deltaToken, boolean annotations) {
+        long since;
+        try {
+            since = Long.parseLong(deltaToken.substring(0, deltaToken.indexOf('!') < 0 ? deltaToken.length() : deltaToken.indexOf('!')));
+        } catch (NumberFormatException e) {
+            throw new ODataException(400, SYNTAX, "The delta token is not valid.");
+        }
+        Set<String> columns = entity.allColumns();
+        List<String> selected = select == null ? List.copyOf(columns) : List.of(select.split("\\s*,\\s*"));
+        selected.forEach(c -> requireColumn(entity, columns, c));
+        List<Map<String, Object>> out = new ArrayList<>();
+        rows.getOrDefault(entity.set(), new LinkedHashMap<>()).values().stream()
+                .filter(row -> ((Number) row.get("versionnumber")).longValue() > since)
+                .sorted(Comparator.comparingLong(row -> ((Number) row.get("versionnumber")).longValue()))
+                .forEach(row -> out.add(project(row, selected, annotations)));
+        for (Object[] tombstone : tombstones.getOrDefault(entity.set(), List.of())) {
+            if ((Long) tombstone[1] > since) {
+                Map<String, Object> deleted = new LinkedHashMap<>();
+                deleted.put("@odata.context", "$metadata#" + entity.set() + "/$deletedEntity");
+                deleted.put("id", tombstone[0]);
+                deleted.put("reason", "deleted");
+                out.add(deleted);
+            }
+        }
+        return new Page(entity.logicalName(), out, null, deltaToken(version));
+    }
+
+    private String deltaToken(long atVersion) {
+        return atVersion + "!" + java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss")
+                .withZone(java.time.ZoneOffset.UTC).format(clock.instant());
+    }
+
+    /** One page: its rows, the skiptoken of the next page, and on the last page of a tracked query its delta token. */
+    record Page(String logicalName, List<Map<String, Object>> rows, String nextSkipToken, String deltaToken) {
     }
 
     private static void requireColumn(DynamicsEntities.Entity entity, Set<String> columns, String column) {
@@ -361,8 +407,8 @@ public final class DynamicsOrg {
     }
 
     /** The skiptoken: the last row's sort values, as {@code column=value} lines, base64url. */
-    private static String encode(Map<String, Object> row, List<String[]> order) {
-        StringBuilder text = new StringBuilder();
+    private static String encode(Map<String, Object> row, List<String[]> order, long startVersion) {
+        StringBuilder text = new StringBuilder("$version=#" + startVersion + "\n");
         for (String[] o : order) {
             Object value = row.get(o[0]);
             text.append(o[0]).append('=').append(value instanceof Instant ? "@" + value : value instanceof Number ? "#" + value

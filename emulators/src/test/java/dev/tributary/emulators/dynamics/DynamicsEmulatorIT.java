@@ -100,6 +100,31 @@ class DynamicsEmulatorIT extends EmulatorTestSupport {
     }
 
     @Test
+    void shouldEndATrackedQueryWithADeltaLinkThatReportsChangesAndDeletedEntities() {
+        env.loadScenario("scenarios/townsend/crm-2.json");
+        String token = token();
+        String tracked = "odata.maxpagesize=1,odata.track-changes";
+
+        Reply first = get(api("contacts?$select=contactid,jobtitle"), token, tracked);
+        Reply second = get(first.json().get("@odata.nextLink").asString(), token, tracked);
+        env.update("contacts", "con-2003", Map.of("jobtitle", "Head of Procurement"));
+        env.delete("contacts", "con-2002");
+        Reply delta = get(second.json().get("@odata.deltaLink").asString(), token, tracked);
+        Reply quiet = get(delta.json().get("@odata.deltaLink").asString(), token, tracked);
+
+        assertThat(first.header("Preference-Applied")).contains("odata.track-changes");
+        assertThat(first.json().has("@odata.deltaLink")).isFalse();
+        assertThat(second.json().get("@odata.deltaLink").asString()).startsWith(api("contacts?$select=contactid,jobtitle&$deltatoken="));
+        assertThat(delta.json().get("value")).hasSize(2);
+        assertThat(delta.json().at("/value/0/jobtitle").asString()).isEqualTo("Head of Procurement");
+        assertThat(delta.json().at("/value/1/id").asString()).isEqualTo("con-2002");
+        assertThat(delta.json().at("/value/1/reason").asString()).isEqualTo("deleted");
+        assertThat(delta.json().at("/value/1/@odata.context").asString()).endsWith("$metadata#contacts/$deletedEntity");
+        assertThat(quiet.json().get("value")).isEmpty();
+        assertThat(get(api("contacts?$filter=statecode%20eq%200"), token, tracked).status()).as("$filter with change tracking").isEqualTo(400);
+    }
+
+    @Test
     void shouldRefuseUnknownEntitySetsAndPropertiesAndExpiredTokens() {
         String token = token();
 

@@ -30,18 +30,20 @@ final class DynamicsClient {
     private final String clientId;
     private final String clientSecret;
     private final int pageSize;
+    private final boolean changeTracking;
     private final Duration timeout;
     private String accessToken;
     private Instant renewAt;
 
     DynamicsClient(ConnectorContext context, String baseUrl, String tokenUrl, String clientId, String clientSecret,
-                   int pageSize, Duration timeout) {
+                   int pageSize, boolean changeTracking, Duration timeout) {
         this.context = context;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.tokenUrl = tokenUrl;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.pageSize = pageSize;
+        this.changeTracking = changeTracking;
         this.timeout = timeout;
     }
 
@@ -99,7 +101,8 @@ final class DynamicsClient {
         HttpRequest request = HttpRequest.newBuilder(uri(url, "baseUrl")).timeout(timeout)
                 .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json")
                 .header("OData-MaxVersion", "4.0").header("OData-Version", "4.0")
-                .header("Prefer", "odata.maxpagesize=" + pageSize + "," + PREFER_ANNOTATIONS).GET().build();
+                .header("Prefer", "odata.maxpagesize=" + pageSize + "," + PREFER_ANNOTATIONS + (changeTracking ? ",odata.track-changes" : ""))
+                .GET().build();
         HttpResponse<String> response;
         try {
             response = context.send(request);

@@ -63,6 +63,31 @@ public final class DynamicsRecordMapper {
         return lines;
     }
 
+    /**
+     * The lines retracting a row change tracking reports deleted ({@code $deletedEntity}): it carries no modification
+     * time, so {@code deletedAt} (when the connector learnt of it) orders the deletion after the row's last version.
+     */
+    public List<ObjectNode> deleted(String entitySet, String id, Instant deletedAt) {
+        List<ObjectNode> lines = new ArrayList<>();
+        switch (entitySet) {
+            case "accounts" -> lines.add(deletion("account", "accountKey", id));
+            case "contacts" -> lines.add(deletion("person", "personKey", id));
+            case "opportunities" -> {
+                lines.add(deletion("opportunity", "opportunityKey", id));
+                lines.add(deletion("opportunityPerson", "opportunityPersonKey", id + ".parentcontact"));
+            }
+            default -> throw new IllegalArgumentException("no XDM class for Dataverse entity set " + entitySet);
+        }
+        lines.forEach(line -> ((ObjectNode) line.get("data")).putObject("extSourceSystemAudit").put("lastUpdatedDate", deletedAt.toString()));
+        return lines;
+    }
+
+    private ObjectNode deletion(String xdmClass, String keyField, String id) {
+        ObjectNode line = line(xdmClass);
+        ((ObjectNode) line.get("data")).put(keyField, key(id)).put("isDeleted", true);
+        return line;
+    }
+
     static Instant instant(String dateTime) {
         return OffsetDateTime.parse(dateTime).toInstant();
     }

@@ -40,6 +40,8 @@ public class DynamicsSourceConnector implements SourceConnector {
                 ConfigField.secret("clientSecret", "the app registration's client secret value"),
                 ConfigField.optional("pageSize", ConfigField.Type.INTEGER, "5000", "rows per page (Prefer: odata.maxpagesize, at most 5000)")
                         .withPattern("[1-9]\\d{0,2}|[1-4]\\d{3}|5000"),
+                ConfigField.optional("changeTracking", ConfigField.Type.BOOLEAN, "false",
+                        "read through change tracking (delta links), which also reports deleted rows; each table must have it enabled"),
                 ConfigField.optional("timeoutSeconds", ConfigField.Type.INTEGER, "60", "how long one call may take")
                         .withPattern("[1-9]\\d{0,3}"));
     }
@@ -58,8 +60,12 @@ public class DynamicsSourceConnector implements SourceConnector {
     @Override
     public SourceTask open(ConnectorConfig config, ConnectorContext context) {
         DynamicsClient client = new DynamicsClient(context, config.get("baseUrl"), config.get("tokenUrl"), config.get("clientId"),
-                config.get("clientSecret"), Integer.parseInt(config.find("pageSize").orElse("5000")),
+                config.get("clientSecret"), Integer.parseInt(config.find("pageSize").orElse("5000")), changeTracking(config),
                 Duration.ofSeconds(Integer.parseInt(config.find("timeoutSeconds").orElse("60"))));
-        return new DynamicsTask(client, new DynamicsRecordMapper(config.instanceId()));
+        return new DynamicsTask(client, new DynamicsRecordMapper(config.instanceId()), changeTracking(config), context.clock());
+    }
+
+    private static boolean changeTracking(ConnectorConfig config) {
+        return Boolean.parseBoolean(config.find("changeTracking").orElse("false"));
     }
 }

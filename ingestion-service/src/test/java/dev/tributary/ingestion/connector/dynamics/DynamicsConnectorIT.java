@@ -134,6 +134,25 @@ class DynamicsConnectorIT {
     }
 
     @Test
+    void shouldReportARowDeletedInDynamicsThroughChangeTracking() {
+        env.loadScenario(TOWNSEND);
+        SourceTask task = open("changeTracking", "true", "pageSize", "1");
+        Map<String, String> cursors = cursors(syncAll(task, Map.of()));
+
+        env.delete("opportunities", "opp-2001");
+        env.update("contacts", "con-2003", Map.of("jobtitle", "Head of Procurement"));
+        Map<String, CrmEmulators.Read> second = syncAll(open("changeTracking", "true"), cursors);
+
+        assertThat(second.get("accounts").records()).isEmpty();
+        assertThat(second.get("contacts").records()).singleElement()
+                .satisfies(line -> assertThat(line.at("/data/extendedWorkDetails/jobTitle").asString()).isEqualTo("Head of Procurement"));
+        assertThat(second.get("opportunities").records()).extracting(CrmEmulators::ownKey)
+                .containsExactly("opp-2001@crm-2.Dynamics", "opp-2001.parentcontact@crm-2.Dynamics");
+        assertThat(second.get("opportunities").records()).allSatisfy(line -> assertThat(typed(line).deleted()).isTrue());
+        assertThat(env.calls()).filteredOn(c -> c.kind().equals("delta")).hasSize(3);
+    }
+
+    @Test
     void shouldFollowNextLinksUntilAbsentWithNothingLostWhenAPageFails() {
         for (int i = 0; i < 25; i++) {
             env.seed("contacts", Map.of("lastname", "Person " + i, "modifiedon", "2026-11-01T10:00:00Z"));

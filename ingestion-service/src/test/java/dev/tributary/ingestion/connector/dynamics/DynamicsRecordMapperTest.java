@@ -72,6 +72,19 @@ class DynamicsRecordMapperTest {
     }
 
     @Test
+    void shouldRetractADeletedOpportunityAndItsParentContactRoleAsOfWhenTheDeletionWasRead() {
+        List<ObjectNode> lines = mapper.deleted("opportunities", "opp-2001", java.time.Instant.parse("2026-12-06T10:00:00Z"));
+
+        assertThat(lines).extracting(line -> line.get("class").asString()).containsExactly("opportunity", "opportunityPerson");
+        assertThat(lines.get(0).at("/data/opportunityKey").asString()).isEqualTo("opp-2001@crm-2.Dynamics");
+        assertThat(lines.get(1).at("/data/opportunityPersonKey").asString()).isEqualTo("opp-2001.parentcontact@crm-2.Dynamics");
+        assertThat(lines).allSatisfy(line -> {
+            assertThat(line.at("/data/isDeleted").asBoolean()).isTrue();
+            assertThat(line.at("/data/extSourceSystemAudit/lastUpdatedDate").asString()).isEqualTo("2026-12-06T10:00:00Z");
+        });
+    }
+
+    @Test
     void shouldTakeTheEstimatedValueOfAnOpenOrLostOpportunityAndDeleteAnAbsentParentContact() {
         List<ObjectNode> open = mapper.map("opportunities", row("""
                 {"opportunityid":"opp-1","_parentaccountid_value":"acc-1","estimatedvalue":50000,"actualvalue":null,
