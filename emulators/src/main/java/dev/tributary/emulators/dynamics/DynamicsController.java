@@ -137,7 +137,7 @@ class DynamicsController {
                 ok.header("Preference-Applied", String.join(",", applied));
             }
             return ok.body(body);
-        } catch (DynamicsOrg.ODataException e) {
+        } catch (ODataQuery.ODataException e) {
             return error(e.status, e.code, e.getMessage());
         }
     }

@@ -5,14 +5,12 @@ import dev.tributary.emulators.EmulatorClock;
 import dev.tributary.emulators.FaultQueue;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -23,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One emulated Dataverse environment: its app's tokens, its rows, the service protection window, faults and a log of
@@ -36,20 +33,6 @@ public final class DynamicsOrg {
     public record LoggedCall(String kind, String entitySet, String filter, String orderBy, boolean continued, Instant at) {
     }
 
-    /** A query the Web API refuses with this HTTP status and error body. */
-    static final class ODataException extends RuntimeException {
-        final int status;
-        final String code;
-
-        ODataException(int status, String code, String message) {
-            super(message);
-            this.status = status;
-            this.code = code;
-        }
-    }
-
-    private static final Pattern CONDITION = Pattern.compile("\\s*(\\w+)\\s+(eq|ne|gt|ge|lt|le)\\s+(.+?)\\s*");
-    private static final String SYNTAX = "0x80060888";
 
     private final DynamicsProperties.Instance credentials;
     private final EmulatorClock clock;
@@ -229,7 +212,7 @@ public final class DynamicsOrg {
     private static DynamicsEntities.Entity entity(String set) {
         DynamicsEntities.Entity entity = DynamicsEntities.find(set);
         if (entity == null) {
-            throw new ODataException(404, SYNTAX, "Resource not found for the segment '" + set + "'.");
+            throw new ODataQuery.ODataException(404, ODataQuery.SYNTAX, "Resource not found for the segment '" + set + "'.");
         }
         return entity;
     }
@@ -242,52 +225,52 @@ public final class DynamicsOrg {
         log.add(new LoggedCall(deltaToken != null ? "delta" : "query", entitySet, filter, orderBy, skipToken != null, clock.instant()));
         DynamicsEntities.Entity entity = entity(entitySet);
         if ((trackChanges || deltaToken != null) && (filter != null || orderBy != null)) {
-            throw new ODataException(400, SYNTAX, "$filter and $orderby are not supported with change tracking.");
+            throw new ODataQuery.ODataException(400, ODataQuery.SYNTAX, "$filter and $orderby are not supported with change tracking.");
         }
         if (deltaToken != null) {
             return changes(entity, select, deltaToken, annotations);
         }
         Set<String> columns = entity.allColumns();
         List<String> selected = select == null ? List.copyOf(columns) : List.of(select.split("\\s*,\\s*"));
-        selected.forEach(c -> requireColumn(entity, columns, c));
+        selected.forEach(c -> ODataQuery.requireColumn(entity, columns, c));
         List<Object[]> conditions = new ArrayList<>();
         if (filter != null && !filter.isBlank()) {
             for (String part : filter.split("\\s+and\\s+")) {
-                Matcher m = CONDITION.matcher(part);
+                Matcher m = ODataQuery.CONDITION.matcher(part);
                 if (!m.matches()) {
-                    throw new ODataException(400, SYNTAX, "Syntax error at position " + filter.indexOf(part) + " in '" + filter + "'.");
+                    throw new ODataQuery.ODataException(400, ODataQuery.SYNTAX, "Syntax error at position " + filter.indexOf(part) + " in '" + filter + "'.");
                 }
-                requireColumn(entity, columns, m.group(1));
-                conditions.add(new Object[] {m.group(1), m.group(2), literal(m.group(3), filter)});
+                ODataQuery.requireColumn(entity, columns, m.group(1));
+                conditions.add(new Object[] {m.group(1), m.group(2), ODataQuery.literal(m.group(3), filter)});
             }
         }
         List<String[]> order = new ArrayList<>();
         if (orderBy != null && !orderBy.isBlank()) {
             for (String part : orderBy.split("\\s*,\\s*")) {
                 String[] words = part.trim().split("\\s+");
-                requireColumn(entity, columns, words[0]);
+                ODataQuery.requireColumn(entity, columns, words[0]);
                 order.add(new String[] {words[0], words.length > 1 ? words[1].toLowerCase(Locale.ROOT) : "asc"});
             }
         }
         order.add(new String[] {entity.primaryKey(), "asc"});
         Comparator<Map<String, Object>> comparator = (a, b) -> {
             for (String[] o : order) {
-                int cmp = compare(a.get(o[0]), b.get(o[0]));
+                int cmp = ODataQuery.compare(a.get(o[0]), b.get(o[0]));
                 if (cmp != 0) {
                     return o[1].equals("desc") ? -cmp : cmp;
                 }
             }
             return 0;
         };
-        Map<String, Object> after = skipToken == null ? null : decode(skipToken);
+        Map<String, Object> after = skipToken == null ? null : ODataQuery.decode(skipToken);
         long startVersion = after != null && after.get("$version") instanceof BigDecimal v ? v.longValue() : version;
         List<Map<String, Object>> matching = rows.getOrDefault(entitySet, new LinkedHashMap<>()).values().stream()
-                .filter(row -> conditions.stream().allMatch(c -> test(row.get((String) c[0]), (String) c[1], c[2])))
+                .filter(row -> conditions.stream().allMatch(c -> ODataQuery.test(row.get((String) c[0]), (String) c[1], c[2])))
                 .filter(row -> after == null || comparator.compare(row, after) > 0)
                 .sorted(comparator).toList();
         List<Map<String, Object>> page = matching.subList(0, Math.min(pageSize, matching.size()));
-        List<Map<String, Object>> out = page.stream().map(row -> project(row, selected, annotations)).toList();
-        String next = matching.size() > pageSize ? encode(page.get(page.size() - 1), order, startVersion) : null;
+        List<Map<String, Object>> out = page.stream().map(row -> ODataQuery.project(row, selected, annotations)).toList();
+        String next = matching.size() > pageSize ? ODataQuery.encode(page.get(page.size() - 1), order, startVersion) : null;
         String delta = trackChanges && next == null ? deltaToken(startVersion) : null;
         return new Page(entity.logicalName(), out, next, delta);
     }
@@ -298,16 +281,16 @@ public final class DynamicsOrg {
         try {
             since = Long.parseLong(deltaToken.substring(0, deltaToken.indexOf('!') < 0 ? deltaToken.length() : deltaToken.indexOf('!')));
         } catch (NumberFormatException e) {
-            throw new ODataException(400, SYNTAX, "The delta token is not valid.");
+            throw new ODataQuery.ODataException(400, ODataQuery.SYNTAX, "The delta token is not valid.");
         }
         Set<String> columns = entity.allColumns();
         List<String> selected = select == null ? List.copyOf(columns) : List.of(select.split("\\s*,\\s*"));
-        selected.forEach(c -> requireColumn(entity, columns, c));
+        selected.forEach(c -> ODataQuery.requireColumn(entity, columns, c));
         List<Map<String, Object>> out = new ArrayList<>();
         rows.getOrDefault(entity.set(), new LinkedHashMap<>()).values().stream()
                 .filter(row -> ((Number) row.get("versionnumber")).longValue() > since)
                 .sorted(Comparator.comparingLong(row -> ((Number) row.get("versionnumber")).longValue()))
-                .forEach(row -> out.add(project(row, selected, annotations)));
+                .forEach(row -> out.add(ODataQuery.project(row, selected, annotations)));
         for (Object[] tombstone : tombstones.getOrDefault(entity.set(), List.of())) {
             if ((Long) tombstone[1] > since) {
                 Map<String, Object> deleted = new LinkedHashMap<>();
@@ -329,111 +312,4 @@ public final class DynamicsOrg {
     record Page(String logicalName, List<Map<String, Object>> rows, String nextSkipToken, String deltaToken) {
     }
 
-    private static void requireColumn(DynamicsEntities.Entity entity, Set<String> columns, String column) {
-        if (!columns.contains(column)) {
-            throw new ODataException(400, SYNTAX, "Could not find a property named '" + column + "' on type 'Microsoft.Dynamics.CRM."
-                    + entity.logicalName() + "'.");
-        }
-    }
-
-    private static Map<String, Object> project(Map<String, Object> row, List<String> selected, boolean annotations) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("@odata.etag", "W/\"" + row.get("versionnumber") + "\"");
-        for (String column : selected) {
-            Object value = row.get(column);
-            out.put(column, value instanceof Instant instant ? instant.toString() : value);
-            if (annotations) {
-                row.keySet().stream().filter(k -> k.startsWith(column + "@")).forEach(k -> out.put(k, row.get(k)));
-            }
-        }
-        return out;
-    }
-
-    private static Object literal(String token, String filter) {
-        if (token.startsWith("'") && token.endsWith("'") && token.length() >= 2) {
-            return token.substring(1, token.length() - 1).replace("''", "'");
-        }
-        if (token.equals("null")) {
-            return null;
-        }
-        if (token.matches("\\d{4}-\\d{2}-\\d{2}T.+")) {
-            try {
-                return parse(token);
-            } catch (RuntimeException e) {
-                throw new ODataException(400, SYNTAX, "The DateTimeOffset text '" + token + "' should be in format "
-                        + "'yyyy-mm-ddThh:mm:ss('.'s+)?(zzzzzz)?' and each field value is within valid range.");
-            }
-        }
-        if (token.matches("[0-9a-fA-F]{8}-[0-9a-fA-F-]{27}") || token.matches("true|false")) {
-            return token;
-        }
-        try {
-            return new BigDecimal(token);
-        } catch (NumberFormatException e) {
-            throw new ODataException(400, SYNTAX, "Syntax error: character '" + token + "' is not valid in '" + filter + "'.");
-        }
-    }
-
-    private static boolean test(Object actual, String op, Object expected) {
-        if (actual == null || expected == null) {
-            return op.equals("eq") ? actual == expected : op.equals("ne") && actual != expected;
-        }
-        int cmp = compare(actual, expected);
-        return switch (op) {
-            case "eq" -> cmp == 0;
-            case "ne" -> cmp != 0;
-            case "gt" -> cmp > 0;
-            case "ge" -> cmp >= 0;
-            case "lt" -> cmp < 0;
-            default -> cmp <= 0;
-        };
-    }
-
-    private static int compare(Object a, Object b) {
-        if (a == null || b == null) {
-            return a == null ? (b == null ? 0 : -1) : 1;
-        }
-        if (a instanceof Number x && b instanceof Number y) {
-            return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString()));
-        }
-        if (a instanceof Instant || b instanceof Instant) {
-            return toInstant(a).compareTo(toInstant(b));
-        }
-        return a.toString().compareTo(b.toString());
-    }
-
-    private static Instant toInstant(Object value) {
-        return value instanceof Instant instant ? instant : parse(value.toString());
-    }
-
-    /** The skiptoken: the last row's sort values, as {@code column=value} lines, base64url. */
-    private static String encode(Map<String, Object> row, List<String[]> order, long startVersion) {
-        StringBuilder text = new StringBuilder("$version=#" + startVersion + "\n");
-        for (String[] o : order) {
-            Object value = row.get(o[0]);
-            text.append(o[0]).append('=').append(value instanceof Instant ? "@" + value : value instanceof Number ? "#" + value
-                    : value == null ? "~" : "'" + value).append('\n');
-        }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, Object> decode(String token) {
-        Map<String, Object> values = new HashMap<>();
-        try {
-            for (String line : new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n")) {
-                int eq = line.indexOf('=');
-                String raw = line.substring(eq + 1);
-                Object value = switch (raw.isEmpty() ? '~' : raw.charAt(0)) {
-                    case '@' -> Instant.parse(raw.substring(1));
-                    case '#' -> new BigDecimal(raw.substring(1));
-                    case '\'' -> raw.substring(1);
-                    default -> null;
-                };
-                values.put(line.substring(0, eq), value);
-            }
-        } catch (RuntimeException e) {
-            throw new ODataException(400, SYNTAX, "The skiptoken is not valid.");
-        }
-        return values;
-    }
 }
