@@ -35,7 +35,10 @@ final class SalesforceTask implements SourceTask {
             client.probe("SELECT Id FROM Account LIMIT 1");
         } catch (ConnectorException e) {
             if (e.kind() == ConnectorException.Kind.PERMANENT && e.field() == null) {
-                throw ConnectorException.badConfig("apiVersion", "Salesforce refused a one-row query: " + e.getMessage());
+                // 404 NOT_FOUND: no such API version; anything else: the connected app's run-as user may not query
+                throw e.getMessage().contains("HTTP 404")
+                        ? ConnectorException.badConfig("apiVersion", "Salesforce does not serve API version this source names: " + e.getMessage())
+                        : ConnectorException.badConfig("clientId", "the connected app's run-as user cannot query Account: " + e.getMessage());
             }
             throw e;
         }
