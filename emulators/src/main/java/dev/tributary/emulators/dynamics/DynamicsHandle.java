@@ -2,7 +2,7 @@ package dev.tributary.emulators.dynamics;
 
 import dev.tributary.emulators.CallStats;
 import dev.tributary.emulators.Fault;
-import dev.tributary.emulators.Scenarios;
+import dev.tributary.emulators.ScenarioFiles;
 
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +39,7 @@ public final class DynamicsHandle {
 
     /** Seeds every row of a scenario file's {@code entitySets} object (entity set name to rows), in file order. */
     public void loadScenario(String resource) {
-        Scenarios.read(resource, "entitySets").forEach((set, rows) -> rows.forEach(row -> org.seed(set, row)));
+        ScenarioFiles.read(resource, "entitySets").forEach((set, rows) -> rows.forEach(row -> org.seed(set, row)));
     }
 
     public String seed(String entitySet, Map<String, Object> fields) {

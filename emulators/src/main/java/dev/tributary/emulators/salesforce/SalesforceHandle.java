@@ -2,7 +2,7 @@ package dev.tributary.emulators.salesforce;
 
 import dev.tributary.emulators.CallStats;
 import dev.tributary.emulators.Fault;
-import dev.tributary.emulators.Scenarios;
+import dev.tributary.emulators.ScenarioFiles;
 
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class SalesforceHandle {
 
     /** Seeds every record of a scenario file's {@code records} object (object name to records), in file order. */
     public void loadScenario(String resource) {
-        Scenarios.read(resource, "records").forEach((object, rows) -> rows.forEach(row -> org.seed(object, row)));
+        ScenarioFiles.read(resource, "records").forEach((object, rows) -> rows.forEach(row -> org.seed(object, row)));
     }
 
     public String seed(String object, Map<String, Object> fields) {

@@ -9,18 +9,18 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads a scenario data file from the classpath, e.g. {@code scenarios/townsend/crm-1.json} (emulators/README.md). */
-public final class Scenarios {
+public final class ScenarioFiles {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Scenarios() {
+    private ScenarioFiles() {
     }
 
     /** The file's {@code section} object: collection name to its records, in file order. */
     @SuppressWarnings("unchecked")
     public static Map<String, List<Map<String, Object>>> read(String resource, String section) {
         String path = resource.startsWith("/") ? resource.substring(1) : resource;
-        try (InputStream in = Scenarios.class.getClassLoader().getResourceAsStream(path)) {
+        try (InputStream in = ScenarioFiles.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalArgumentException("no scenario file " + resource + " on the classpath");
             }
