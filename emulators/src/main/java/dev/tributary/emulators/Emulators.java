@@ -1,11 +1,19 @@
 package dev.tributary.emulators;
 
+import dev.tributary.emulators.dynamics.DynamicsHandle;
+import dev.tributary.emulators.dynamics.DynamicsOrg;
+import dev.tributary.emulators.dynamics.DynamicsProperties;
+import dev.tributary.emulators.dynamics.DynamicsRegistry;
 import dev.tributary.emulators.linkedin.LinkedInEmulator;
 import dev.tributary.emulators.linkedin.LinkedInHandle;
 import dev.tributary.emulators.marketo.MarketoHandle;
 import dev.tributary.emulators.marketo.MarketoInstance;
 import dev.tributary.emulators.marketo.MarketoProperties;
 import dev.tributary.emulators.marketo.MarketoRegistry;
+import dev.tributary.emulators.salesforce.SalesforceHandle;
+import dev.tributary.emulators.salesforce.SalesforceOrg;
+import dev.tributary.emulators.salesforce.SalesforceProperties;
+import dev.tributary.emulators.salesforce.SalesforceRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Duration;
@@ -43,6 +51,34 @@ public final class Emulators implements AutoCloseable {
             throw new IllegalArgumentException("no emulated Marketo instance " + munchkinId);
         }
         return new MarketoHandle(instance, baseUrl);
+    }
+
+    public SalesforceHandle salesforce(String instanceId) {
+        SalesforceOrg org = context.getBean(SalesforceRegistry.class).find(instanceId);
+        if (org == null) {
+            throw new IllegalArgumentException("no emulated Salesforce org " + instanceId);
+        }
+        return new SalesforceHandle(org, baseUrl);
+    }
+
+    public DynamicsHandle dynamics(String instanceId) {
+        DynamicsOrg org = context.getBean(DynamicsRegistry.class).find(instanceId);
+        if (org == null) {
+            throw new IllegalArgumentException("no emulated Dynamics environment " + instanceId);
+        }
+        return new DynamicsHandle(org, baseUrl);
+    }
+
+    /** Adds a Salesforce org while running (or answers the existing one with the same credentials). */
+    public SalesforceHandle addSalesforceInstance(String instanceId, String clientId, String clientSecret) {
+        return new SalesforceHandle(context.getBean(SalesforceRegistry.class)
+                .add(new SalesforceProperties.Instance(instanceId, clientId, clientSecret)), baseUrl);
+    }
+
+    /** Adds a Dataverse environment while running (or answers the existing one with the same credentials). */
+    public DynamicsHandle addDynamicsInstance(String instanceId, String clientId, String clientSecret) {
+        return new DynamicsHandle(context.getBean(DynamicsRegistry.class)
+                .add(new DynamicsProperties.Instance(instanceId, clientId, clientSecret)), baseUrl);
     }
 
     public LinkedInHandle linkedIn() {
@@ -96,6 +132,7 @@ public final class Emulators implements AutoCloseable {
         private final Map<String, Object> properties = new LinkedHashMap<>();
         private final List<MarketoProperties.Instance> marketoInstances = new ArrayList<>();
         private final List<String> linkedInTokens = new ArrayList<>();
+        private final List<String[]> crmInstances = new ArrayList<>();
         private int port;
 
         private Builder() {
@@ -103,6 +140,18 @@ public final class Emulators implements AutoCloseable {
 
         public Builder marketoInstance(String munchkinId, String clientId, String clientSecret) {
             marketoInstances.add(new MarketoProperties.Instance(munchkinId, clientId, clientSecret));
+            return this;
+        }
+
+        /** A Salesforce org served under /salesforce/{instanceId}. */
+        public Builder salesforceInstance(String instanceId, String clientId, String clientSecret) {
+            crmInstances.add(new String[] {"salesforce", instanceId, clientId, clientSecret});
+            return this;
+        }
+
+        /** A Dataverse environment served under /dynamics/{instanceId}. */
+        public Builder dynamicsInstance(String instanceId, String clientId, String clientSecret) {
+            crmInstances.add(new String[] {"dynamics", instanceId, clientId, clientSecret});
             return this;
         }
 
@@ -135,6 +184,14 @@ public final class Emulators implements AutoCloseable {
             }
             for (int i = 0; i < linkedInTokens.size(); i++) {
                 args.add("--cdp.emulators.linkedin.access-tokens[" + i + "]=" + linkedInTokens.get(i));
+            }
+            Map<String, Integer> crmCounts = new LinkedHashMap<>();
+            for (String[] crm : crmInstances) {
+                int i = crmCounts.merge(crm[0], 1, Integer::sum) - 1;
+                String prefix = "--cdp.emulators." + crm[0] + ".instances[" + i + "].";
+                args.add(prefix + "instance-id=" + crm[1]);
+                args.add(prefix + "client-id=" + crm[2]);
+                args.add(prefix + "client-secret=" + crm[3]);
             }
             properties.forEach((name, value) -> args.add("--" + name + "=" + value));
             return new Emulators(EmulatorsApplication.builder().run(args.toArray(String[]::new)));
