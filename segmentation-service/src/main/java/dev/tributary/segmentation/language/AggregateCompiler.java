@@ -24,7 +24,7 @@ final class AggregateCompiler {
         this.compilation = compilation;
     }
 
-    SqlTerm.Aggregate compile(Condition.AggregateComparison comparison, EntityType scope) {
+    SqlTerm.Aggregate compile(Condition.AggregateComparison comparison, ProfileReadEntity scope) {
         Condition.Aggregate aggregate = comparison.aggregate();
         PathSql.PathJoin path = PathSql.join(scope, aggregate.path());
         Set<String> whereColumns = new LinkedHashSet<>();
@@ -75,7 +75,7 @@ final class AggregateCompiler {
     }
 
     /** Drivers grouped over (driver, entity) rows, each pair once when the path can repeat an entity. */
-    private String grouped(EntityType scope, Condition.Aggregate aggregate, PathSql.PathJoin path, boolean distinct,
+    private String grouped(ProfileReadEntity scope, Condition.Aggregate aggregate, PathSql.PathJoin path, boolean distinct,
                            String where, String having) {
         boolean restrictToIds = compilation.restrictToIds;
         String source;

@@ -12,7 +12,7 @@ final class AndCompiler {
         this.dispatcher = dispatcher;
     }
 
-    SqlTerm.And compile(Condition.And and, EntityType scope, String alias) {
+    SqlTerm.And compile(Condition.And and, ProfileReadEntity scope, String alias) {
         List<SqlTerm> operands = and.operands().stream().map(o -> dispatcher.compile(o, scope, alias)).toList();
         return new SqlTerm.And(operands.stream().map(o -> "(" + o.sql() + ")").collect(Collectors.joining(" AND ")),
                 operands);

@@ -12,7 +12,7 @@ final class ComparisonCompiler {
         this.compilation = compilation;
     }
 
-    SqlTerm.Predicate compile(Condition condition, EntityType scope, String alias) {
+    SqlTerm.Predicate compile(Condition condition, ProfileReadEntity scope, String alias) {
         Attribute attribute = compilation.attribute(scope, attributeOf(condition));
         String column = alias + "." + attribute.column();
         return new SqlTerm.Predicate(sql(condition, attribute, column), condition, scope, attribute);

@@ -26,7 +26,7 @@ final class Compilation {
     /** True for {@code selectAmong}: the aggregates' inner scans are narrowed to {@code :ids}. */
     final boolean restrictToIds;
     final Map<String, Object> parameters = new LinkedHashMap<>();
-    final Map<EntityType, Set<String>> columnsRead = new LinkedHashMap<>();
+    final Map<ProfileReadEntity, Set<String>> columnsRead = new LinkedHashMap<>();
     final List<Reads.FactUse> facts = new ArrayList<>();
     /** One per time-relative window the rule holds: who has a fact crossing it as time passes. */
     final List<TimeCrossing> timeCrossings = new ArrayList<>();
@@ -38,11 +38,11 @@ final class Compilation {
     }
 
     /** A {@code where} being compiled: the columns of its own entity it compares, nested paths aside. */
-    private record Where(EntityType type, Set<String> columns) {
+    private record Where(ProfileReadEntity type, Set<String> columns) {
     }
 
     /** Records a column the rule reads, also for the {@code where} being compiled when it ranges over {@code type}. */
-    void read(EntityType type, String column) {
+    void read(ProfileReadEntity type, String column) {
         columnsRead.computeIfAbsent(type, t -> new LinkedHashSet<>()).add(column);
         Where current = wheres.peek();
         if (current != null && current.type() == type) {
@@ -51,14 +51,14 @@ final class Compilation {
     }
 
     /** The attribute {@code name} of {@code scope}, recorded as read. */
-    Attribute attribute(EntityType scope, String name) {
+    Attribute attribute(ProfileReadEntity scope, String name) {
         Attribute attribute = AttributeCatalog.attribute(scope, name).orElseThrow();
         read(scope, attribute.column());
         return attribute;
     }
 
     /** Lists into {@code columns} what the {@code where} over {@code type} compiled until {@link #endWhere} reads. */
-    void beginWhere(EntityType type, Set<String> columns) {
+    void beginWhere(ProfileReadEntity type, Set<String> columns) {
         wheres.push(new Where(type, columns));
     }
 

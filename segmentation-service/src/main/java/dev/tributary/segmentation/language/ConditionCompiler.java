@@ -28,7 +28,7 @@ final class ConditionCompiler {
         this.inSegment = new InSegmentCompiler(compilation);
     }
 
-    SqlTerm compile(Condition condition, EntityType scope, String alias) {
+    SqlTerm compile(Condition condition, ProfileReadEntity scope, String alias) {
         if (condition instanceof Condition.And c) {
             return and.compile(c, scope, alias);
         }
@@ -54,7 +54,7 @@ final class ConditionCompiler {
     }
 
     /** SQL for the {@code where} of an exists or aggregate over {@code target}, listing its columns into {@code into}. */
-    String where(Condition where, EntityType target, Set<String> into) {
+    String where(Condition where, ProfileReadEntity target, Set<String> into) {
         if (where == null) {
             return null;
         }

@@ -16,7 +16,7 @@ final class ExistsCompiler {
         this.compilation = compilation;
     }
 
-    SqlTerm.Exists compile(Condition.Exists exists, EntityType scope) {
+    SqlTerm.Exists compile(Condition.Exists exists, ProfileReadEntity scope) {
         PathSql.PathJoin path = PathSql.join(scope, exists.path());
         Set<String> whereColumns = new LinkedHashSet<>();
         String where = dispatcher.where(exists.where(), path.target(), whereColumns);

@@ -44,7 +44,7 @@ final class ExplanationQueries {
 
     /** One row per distinct final entity, with every way it was reached in {@code via}. */
     private static String factSql(PathSql.PathJoin path, String where, String amount) {
-        EntityType target = path.target();
+        ProfileReadEntity target = path.target();
         String factId = target.keyColumns().size() == 1 ? "f." + target.keyColumns().get(0)
                 : "concat_ws(':', " + target.keyColumns().stream().map(c -> "f." + c).collect(Collectors.joining(", ")) + ")";
         // each hop aggregated on its own: a product of the hops' paths would repeat every combination
@@ -59,7 +59,7 @@ final class ExplanationQueries {
     }
 
     /** The member's own attribute, as a fact of its own entity. */
-    private static String attributeSql(EntityType scope, Attribute attribute) {
+    private static String attributeSql(ProfileReadEntity scope, Attribute attribute) {
         String column = "e." + attribute.column();
         String amount = attribute.type() == AttributeType.NUMBER ? "CAST(" + column + " AS numeric)" : "CAST(NULL AS numeric)";
         String at = attribute.type() == AttributeType.TIMESTAMP ? column

@@ -13,7 +13,7 @@ final class InSegmentCompiler {
         this.compilation = compilation;
     }
 
-    SqlTerm.InSegment compile(Condition.InSegment in, EntityType scope, String alias) {
+    SqlTerm.InSegment compile(Condition.InSegment in, ProfileReadEntity scope, String alias) {
         String id = compilation.parameter(in.segmentId());
         compilation.referencedSegments.add(in.segmentId());
         return new SqlTerm.InSegment("EXISTS (SELECT 1 FROM segmentation.membership m WHERE m.segment_id = " + id

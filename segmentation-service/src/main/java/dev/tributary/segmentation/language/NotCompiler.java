@@ -9,7 +9,7 @@ final class NotCompiler {
         this.dispatcher = dispatcher;
     }
 
-    SqlTerm.Not compile(Condition.Not not, EntityType scope, String alias) {
+    SqlTerm.Not compile(Condition.Not not, ProfileReadEntity scope, String alias) {
         SqlTerm operand = dispatcher.compile(not.operand(), scope, alias);
         return new SqlTerm.Not("NOT (" + operand.sql() + ")", operand);
     }

@@ -12,7 +12,7 @@ final class OrCompiler {
         this.dispatcher = dispatcher;
     }
 
-    SqlTerm.Or compile(Condition.Or or, EntityType scope, String alias) {
+    SqlTerm.Or compile(Condition.Or or, ProfileReadEntity scope, String alias) {
         List<SqlTerm> operands = or.operands().stream().map(o -> dispatcher.compile(o, scope, alias)).toList();
         return new SqlTerm.Or(operands.stream().map(o -> "(" + o.sql() + ")").collect(Collectors.joining(" OR ")),
                 operands);

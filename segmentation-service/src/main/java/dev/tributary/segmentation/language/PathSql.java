@@ -12,15 +12,15 @@ final class PathSql {
     }
 
     /** The joins from a driver entity along a path, ending on the final entity aliased {@code f}. */
-    record PathJoin(String from, String driver, EntityType target, List<String> vias, boolean mayRepeat) {
+    record PathJoin(String from, String driver, ProfileReadEntity target, List<String> vias, boolean mayRepeat) {
     }
 
-    static PathJoin join(EntityType start, List<String> path) {
+    static PathJoin join(ProfileReadEntity start, List<String> path) {
         StringBuilder from = new StringBuilder();
         String driver = null;
         String current = null;
         List<String> vias = new ArrayList<>();
-        EntityType type = start;
+        ProfileReadEntity type = start;
         int links = 0;
         Relation relation = null;
         for (int i = 0; i < path.size(); i++) {
@@ -62,11 +62,11 @@ final class PathSql {
      * @param pairs      SQL of the (driver_id, mid_id) link rows up to the intermediate
      * @param midColumn  the entity's column naming its intermediate
      */
-    record Partition(String pairs, String midColumn, EntityType target) {
+    record Partition(String pairs, String midColumn, ProfileReadEntity target) {
     }
 
     /** The path's {@link Partition}; null when it has none. When streaming, the pairs of the candidate ids only. */
-    static Partition partition(EntityType start, List<String> path, boolean restrictToIds) {
+    static Partition partition(ProfileReadEntity start, List<String> path, boolean restrictToIds) {
         Links links = links(start, path);
         if (!links.last().endsOnTargetView() || links.all().size() < 2) {
             return null;
@@ -85,7 +85,7 @@ final class PathSql {
      * driver, but PostgreSQL does not carry {@code = ANY(:ids)} across that join by itself and would
      * otherwise de-duplicate the whole link table for every re-evaluation of a few ids.
      */
-    static String connects(EntityType start, List<String> path, String driverKey, boolean restrictToIds) {
+    static String connects(ProfileReadEntity start, List<String> path, String driverKey, boolean restrictToIds) {
         Links links = links(start, path);
         // A last link onto the entity's own view is f itself: the chain ends on its from-column.
         Link last = links.all().get(links.all().size() - 1);
@@ -102,12 +102,12 @@ final class PathSql {
     }
 
     /** Every link of a path, its last relation and the entity it ends on. */
-    private record Links(List<Link> all, Relation last, EntityType target) {
+    private record Links(List<Link> all, Relation last, ProfileReadEntity target) {
     }
 
-    private static Links links(EntityType start, List<String> path) {
+    private static Links links(ProfileReadEntity start, List<String> path) {
         List<Link> links = new ArrayList<>();
-        EntityType type = start;
+        ProfileReadEntity type = start;
         Relation relation = null;
         for (String name : path) {
             relation = AttributeCatalog.relation(type, name).orElseThrow();

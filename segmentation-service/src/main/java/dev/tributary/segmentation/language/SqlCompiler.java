@@ -18,7 +18,7 @@ final class SqlCompiler {
     }
 
     static CompiledSegment compile(Audience audience, SegmentQuery query) {
-        EntityType base = audience.entity();
+        ProfileReadEntity base = audience.entity();
         Compilation batch = new Compilation(false);
         SqlTerm rule = new ConditionCompiler(batch).compile(query.condition(), base, "e");
         // Same tree, same parameter numbering; only the aggregates' inner scans are narrowed to :ids.

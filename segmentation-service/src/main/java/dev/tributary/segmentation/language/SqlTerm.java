@@ -23,7 +23,7 @@ sealed interface SqlTerm {
     }
 
     /** A comparison, list, null check or window on an attribute of the row's own entity {@code scope}. */
-    record Predicate(String sql, Condition condition, EntityType scope, Attribute attribute) implements SqlTerm {
+    record Predicate(String sql, Condition condition, ProfileReadEntity scope, Attribute attribute) implements SqlTerm {
     }
 
     /**

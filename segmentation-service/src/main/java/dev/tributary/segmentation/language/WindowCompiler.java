@@ -15,13 +15,13 @@ final class WindowCompiler {
         this.compilation = compilation;
     }
 
-    SqlTerm.Predicate compile(Condition.Window condition, EntityType scope, String alias) {
+    SqlTerm.Predicate compile(Condition.Window condition, ProfileReadEntity scope, String alias) {
         Attribute attribute = compilation.attribute(scope, condition.attribute());
         String column = alias + "." + attribute.column();
         return new SqlTerm.Predicate(window(condition.window(), scope, attribute, column), condition, scope, attribute);
     }
 
-    private String window(TimeWindow window, EntityType scope, Attribute attribute, String column) {
+    private String window(TimeWindow window, ProfileReadEntity scope, Attribute attribute, String column) {
         boolean date = attribute.type() == AttributeType.DATE;
         // bounds as functions of the instant they are taken at; calendar arithmetic on UTC wall-clock time, so
         // results do not depend on the session zone
@@ -59,7 +59,7 @@ final class WindowCompiler {
      * {@code < upper}). Also records which {@code scope} facts cross it between two instants {@code :from} and
      * {@code :to}: those in at one and out at the other, i.e. past the lower bound's move or the upper bound's.
      */
-    private String timeRelative(EntityType scope, Attribute attribute, String column, UnaryOperator<String> lower,
+    private String timeRelative(ProfileReadEntity scope, Attribute attribute, String column, UnaryOperator<String> lower,
                                 UnaryOperator<String> upper, boolean upperInclusive) {
         String from = "CAST(:from AS timestamptz)";
         String to = "CAST(:to AS timestamptz)";

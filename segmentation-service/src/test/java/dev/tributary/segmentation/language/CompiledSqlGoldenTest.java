@@ -80,7 +80,7 @@ class CompiledSqlGoldenTest {
         c.timeCrossings().forEach(t -> line(out, "timeCrossing", (t.ofAccounts() ? "accounts" : "people") + " => " + t.sql()));
         line(out, "referencedSegments", c.referencedSegments().toString());
         line(out, "paths", c.paths().toString());
-        for (Map.Entry<EntityType, Set<String>> read : c.reads().columns().entrySet()) {
+        for (Map.Entry<ProfileReadEntity, Set<String>> read : c.reads().columns().entrySet()) {
             line(out, "reads", read.getKey() + " " + read.getValue());
         }
         c.reads().facts().forEach(f -> line(out, "fact", f.type() + " " + f.filterColumns().stream().sorted().toList()

@@ -8,6 +8,8 @@ import org.springframework.validation.annotation.Validated;
 import java.time.Duration;
 
 /**
+ * How long a statement of an API read may run.
+ *
  * @param statementTimeout PostgreSQL {@code statement_timeout} of each statement of an API read (previews,
  *                         members, their count, explanations), set locally in its read-only transaction: a rule
  *                         too heavy to preview, or a read stuck behind a lock, answers 503 instead of holding a
@@ -16,5 +18,5 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("cdp.segmentation.api")
-public record ReadProperties(@DefaultValue("30s") @NotNull Duration statementTimeout) {
+public record ReadTimeoutProperties(@DefaultValue("30s") @NotNull Duration statementTimeout) {
 }
