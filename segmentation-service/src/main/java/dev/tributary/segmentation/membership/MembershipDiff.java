@@ -73,8 +73,7 @@ public class MembershipDiff {
      * @param qualifyingSql names each qualifying entity, in column {@code entity_id}: once, or more than once when
      *                      {@code repeating} ({@link CompiledSegment#selectRepeating}). The diff is one
      *                      full join of it with the segment's stored memberships, active or not, without
-     *                      de-duplicating the members first or a second pass: at 166,000 members that is the rule's
-     *                      time plus 2% instead of plus 66% (two anti-joins over a de-duplicated copy).
+     *                      de-duplicating the members first or a second pass, which cost far more than the join (ADR 0014).
      * @param repeating     the changes are de-duplicated: an entity named twice and not stored yields two equal rows
      */
     private List<Change> apply(SegmentDefinition segment, String qualifyingSql, boolean repeating,
@@ -174,8 +173,8 @@ public class MembershipDiff {
     /**
      * Analyses the membership table after a full evaluation changed many memberships, so the next one plans with
      * the table as it now is. Not {@code VACUUM}: run right after the commit, it could not mark the new rows visible
-     * to all while other transactions were open (108,554 heap fetches of 166,064 entries afterwards), and it resets
-     * the count of inserts by which autovacuum would have come back to do so.
+     * to all while other transactions were open, and it resets the count of inserts by which autovacuum would have
+     * come back to do so (ADR 0015).
      */
     public void settle() {
         jdbc.sql("ANALYZE segmentation.membership").update();
