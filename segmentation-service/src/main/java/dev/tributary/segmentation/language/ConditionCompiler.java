@@ -10,9 +10,7 @@ import java.util.Set;
 final class ConditionCompiler {
 
     private final Compilation compilation;
-    private final AndCompiler and = new AndCompiler(this);
-    private final OrCompiler or = new OrCompiler(this);
-    private final NotCompiler not = new NotCompiler(this);
+    private final LogicCompiler logic = new LogicCompiler(this);
     private final ComparisonCompiler comparison;
     private final WindowCompiler window;
     private final ExistsCompiler exists;
@@ -30,13 +28,13 @@ final class ConditionCompiler {
 
     SqlTerm compile(Condition condition, ProfileReadEntity scope, String alias) {
         if (condition instanceof Condition.And c) {
-            return and.compile(c, scope, alias);
+            return logic.and(c, scope, alias);
         }
         if (condition instanceof Condition.Or c) {
-            return or.compile(c, scope, alias);
+            return logic.or(c, scope, alias);
         }
         if (condition instanceof Condition.Not c) {
-            return not.compile(c, scope, alias);
+            return logic.not(c, scope, alias);
         }
         if (condition instanceof Condition.AggregateComparison c) {
             return aggregate.compile(c, scope);
