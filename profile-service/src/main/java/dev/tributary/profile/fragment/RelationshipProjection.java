@@ -1,6 +1,6 @@
 package dev.tributary.profile.fragment;
 
-import dev.tributary.profile.ProfileKind;
+import dev.tributary.profile.EntityType;
 import dev.tributary.xdm.XdmClass;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -250,11 +250,11 @@ public class RelationshipProjection {
             List<String> written = new ArrayList<>(names);
             if (personId) {
                 written.add("person_id");
-                values.add(ProfileKind.PERSON.resolvedIdSql("u.person_key"));
+                values.add(EntityType.PERSON.resolvedIdSql("u.person_key"));
             }
             if (accountId) {
                 written.add("account_id");
-                values.add(ProfileKind.ACCOUNT.resolvedIdSql("u.account_key"));
+                values.add(EntityType.ACCOUNT.resolvedIdSql("u.account_key"));
             }
             return new Table(name, names.size(), "INSERT INTO " + name + " (" + String.join(", ", written) + ")\nSELECT "
                     + String.join(",\n       ", values) + "\nFROM unnest("

@@ -1,6 +1,6 @@
 package dev.tributary.profile.identity;
 
-import dev.tributary.profile.ProfileKind;
+import dev.tributary.profile.EntityType;
 import dev.tributary.profile.ProfileProperties;
 import dev.tributary.profile.changes.ChangeSet;
 import dev.tributary.profile.fragment.FragmentChange;
@@ -75,7 +75,7 @@ public class IdentityGraph {
      * of them (live or deleted, their profile so far) comes from the changes, and other fragments the
      * reassignment moves are updated here.
      */
-    public Relinked relink(ProfileKind type, List<FragmentChange> changes, ChangeSet changeSet) {
+    public Relinked relink(EntityType type, List<FragmentChange> changes, ChangeSet changeSet) {
         Map<String, String> profileOf = new HashMap<>();
         for (FragmentChange change : changes) {
             if (!change.incoming().deleted() && change.previous() != null && change.previous().profileId() != null) {
@@ -134,7 +134,7 @@ public class IdentityGraph {
     }
 
     /** @param written the links this batch just wrote, which need not be read back */
-    private Subgraph explore(ProfileKind type, Set<String> seeds, Map<String, Set<Identity>> written) {
+    private Subgraph explore(EntityType type, Set<String> seeds, Map<String, Set<Identity>> written) {
         Subgraph graph = new Subgraph();
         Set<Identity> expanded = new HashSet<>();
         Set<String> frontier = new LinkedHashSet<>(seeds);
@@ -171,7 +171,7 @@ public class IdentityGraph {
      * @param batch     the batch's changes, not stored yet
      * @param profileOf filled in with the profile of each of the batch's fragments in the graph
      */
-    private Relinked assign(ProfileKind type, Subgraph graph, Map<String, FragmentChange> batch, Map<String, String> profileOf,
+    private Relinked assign(EntityType type, Subgraph graph, Map<String, FragmentChange> batch, Map<String, String> profileOf,
                             Set<Identity> identitiesToResolve, ChangeSet changeSet) {
         Map<String, String> currentProfile = new HashMap<>();
         Set<String> live = new HashSet<>();
@@ -361,7 +361,7 @@ public class IdentityGraph {
         }
     }
 
-    private void retire(ProfileKind type, List<String> mergedIds, String survivorId) {
+    private void retire(EntityType type, List<String> mergedIds, String survivorId) {
         String[] ids = mergedIds.toArray(String[]::new);
         jdbc.sql("UPDATE profile_alias SET profile_id = ? WHERE profile_id = ANY(?)").param(survivorId).param(ids).update();
         jdbcTemplate.batchUpdate("""
@@ -371,7 +371,7 @@ public class IdentityGraph {
         jdbc.sql("DELETE FROM unified_profile WHERE id = ANY(?)").param(ids).update();
     }
 
-    private void deleteProfile(ProfileKind type, String id) {
+    private void deleteProfile(EntityType type, String id) {
         log.debug("{} profile {} lost its last fragment", type.id(), id);
         jdbc.sql("DELETE FROM profile_alias WHERE profile_id = ?").param(id).update();
         jdbc.sql("DELETE FROM unified_profile WHERE id = ?").param(id).update();
@@ -381,7 +381,7 @@ public class IdentityGraph {
      * Points every identity of the recomputed components at its profile, drops identities nobody holds
      * any more, and re-resolves the rows referring to the identities whose profile changed.
      */
-    private void resolveIdentities(ProfileKind type, Set<Identity> identities, Subgraph graph, Map<String, String> assigned) {
+    private void resolveIdentities(EntityType type, Set<Identity> identities, Subgraph graph, Map<String, String> assigned) {
         if (identities.isEmpty()) {
             return;
         }
@@ -431,7 +431,7 @@ public class IdentityGraph {
     }
 
     /** @param sql takes the entity type, then the namespaces, values and profile ids as arrays */
-    private void writeIdentities(ProfileKind type, List<Map.Entry<Identity, String>> identities, String sql) {
+    private void writeIdentities(EntityType type, List<Map.Entry<Identity, String>> identities, String sql) {
         if (identities.isEmpty()) {
             return;
         }
@@ -457,7 +457,7 @@ public class IdentityGraph {
         return links;
     }
 
-    private Map<Identity, List<String>> holdersOf(ProfileKind type, Collection<Identity> identities) {
+    private Map<Identity, List<String>> holdersOf(EntityType type, Collection<Identity> identities) {
         Map<Identity, List<String>> holders = new HashMap<>();
         // a probe of the identity index per identity, whatever the statistics say: OFFSET 0 keeps the lateral sub-query
         // from being flattened into a join the planner may run as a scan of every link of the type (ADR 0017)
@@ -477,7 +477,7 @@ public class IdentityGraph {
     }
 
     /** @return true when the hub was not known before */
-    private boolean markHub(ProfileKind type, Identity identity, int fragments) {
+    private boolean markHub(EntityType type, Identity identity, int fragments) {
         int inserted = jdbc.sql("""
                         INSERT INTO identity_hub (entity_type, namespace, value, fragments) VALUES (?, ?, ?, ?)
                         ON CONFLICT (entity_type, namespace, value) DO UPDATE SET fragments = EXCLUDED.fragments
@@ -513,7 +513,7 @@ public class IdentityGraph {
     }
 
     /** @param stored the fragments that may have links stored now (a subset of {@code keys}) */
-    private void replaceLinks(ProfileKind type, List<String> stored, Set<String> keys, Map<String, Set<Identity>> newLinks) {
+    private void replaceLinks(EntityType type, List<String> stored, Set<String> keys, Map<String, Set<Identity>> newLinks) {
         if (!stored.isEmpty()) {
             jdbc.sql("DELETE FROM identity_link WHERE fragment_key = ANY(?)").param(stored.toArray(String[]::new)).update();
         }

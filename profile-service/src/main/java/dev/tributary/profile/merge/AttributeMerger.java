@@ -2,7 +2,7 @@ package dev.tributary.profile.merge;
 
 import dev.tributary.profile.ProfileProperties;
 import dev.tributary.profile.fragment.Json;
-import dev.tributary.profile.ProfileKind;
+import dev.tributary.profile.EntityType;
 import dev.tributary.profile.Numbers;
 import dev.tributary.xdm.json.XdmJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,15 +106,15 @@ public class AttributeMerger {
      *         ({@code unified_person}, {@code unified_account}; the {@code profile_read} views use the same names)
      *         whose value changed, possibly none. Profiles created now are absent: everything about them is new.
      */
-    public Map<String, List<String>> recompute(ProfileKind type, Collection<String> profileIds, Map<String, JsonNode> written,
+    public Map<String, List<String>> recompute(EntityType type, Collection<String> profileIds, Map<String, JsonNode> written,
                                                Map<String, String> created) {
         if (profileIds.isEmpty()) {
             return Map.of();
         }
-        List<Attribute> attributes = type == ProfileKind.PERSON ? PERSON : ACCOUNT;
+        List<Attribute> attributes = type == EntityType.PERSON ? PERSON : ACCOUNT;
         Map<String, String[]> before = new LinkedHashMap<>();
         jdbc.sql("SELECT id, " + attributes.stream().map(a -> a.column() + "::text").collect(Collectors.joining(", "))
-                        + " FROM " + (type == ProfileKind.PERSON ? "unified_person" : "unified_account") + " WHERE id = ANY(?)")
+                        + " FROM " + (type == EntityType.PERSON ? "unified_person" : "unified_account") + " WHERE id = ANY(?)")
                 .param(profileIds.stream().filter(id -> !created.containsKey(id)).toArray(String[]::new))
                 .query(rs -> {
                     String[] values = new String[attributes.size()];
@@ -192,9 +192,9 @@ public class AttributeMerger {
                     .param(existing.stream().map(lineageOf::get).toArray(String[]::new)).update();
         }
         // a new profile's row is inserted plainly: ON CONFLICT costs a speculative insertion per row
-        String insert = type == ProfileKind.PERSON ? INSERT_PERSON : INSERT_ACCOUNT;
+        String insert = type == EntityType.PERSON ? INSERT_PERSON : INSERT_ACCOUNT;
         writeRows(insert, now, ids, columns, created::containsKey);
-        writeRows(insert + (type == ProfileKind.PERSON ? PERSON_CONFLICT : ACCOUNT_CONFLICT), now, ids, columns,
+        writeRows(insert + (type == EntityType.PERSON ? PERSON_CONFLICT : ACCOUNT_CONFLICT), now, ids, columns,
                 id -> !created.containsKey(id));
         return changes;
     }
