@@ -30,10 +30,10 @@ class AppliedRecords {
 
     private final BatchOffsetsRepository batchOffsets;
     private final SharedAdminClient admin;
-    private final AppliedProperties properties;
+    private final AppliedCountProperties properties;
     private Committed committed;
 
-    AppliedRecords(BatchOffsetsRepository batchOffsets, SharedAdminClient admin, AppliedProperties properties) {
+    AppliedRecords(BatchOffsetsRepository batchOffsets, SharedAdminClient admin, AppliedCountProperties properties) {
         this.batchOffsets = batchOffsets;
         this.admin = admin;
         this.properties = properties;

@@ -40,7 +40,7 @@ class BatchAppliedIT {
     Environment environment;
 
     @Autowired
-    AppliedProperties properties;
+    AppliedCountProperties properties;
 
     IngestionApi api;
     String sourceId;

@@ -7,7 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.SQLException;
 
-/** The statement timeout of API reads ({@link ReadProperties}), and the problem a read that hit it answers. */
+/** The statement timeout of API reads ({@link ReadTimeoutProperties}), and the problem a read that hit it answers. */
 @Component
 public class ReadLimits {
 
@@ -15,9 +15,9 @@ public class ReadLimits {
     private static final String QUERY_CANCELED = "57014";
 
     private final JdbcClient jdbc;
-    private final ReadProperties properties;
+    private final ReadTimeoutProperties properties;
 
-    ReadLimits(JdbcClient jdbc, ReadProperties properties) {
+    ReadLimits(JdbcClient jdbc, ReadTimeoutProperties properties) {
         this.jdbc = jdbc;
         this.properties = properties;
     }

@@ -30,10 +30,10 @@ public class SegmentDefinitions {
     private final SegmentPreview preview;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final QueryProperties limits;
+    private final QueryLimitProperties limits;
 
     SegmentDefinitions(SegmentRepository repository, SegmentPreview preview, ApplicationEventPublisher events, Clock clock,
-                       QueryProperties limits) {
+                       QueryLimitProperties limits) {
         this.repository = repository;
         this.preview = preview;
         this.events = events;
@@ -98,7 +98,7 @@ public class SegmentDefinitions {
                 evaluation, schedule, clock.instant());
     }
 
-    /** Within the API's limits ({@link QueryProperties}): text longer or nested deeper is refused, located. */
+    /** Within the API's limits ({@link QueryLimitProperties}): text longer or nested deeper is refused, located. */
     private CompiledSegment compile(Audience audience, String query) {
         try {
             return SegmentLanguage.compile(audience, query, limits.limits());

@@ -4,7 +4,7 @@ import dev.tributary.segmentation.language.Audience;
 import dev.tributary.segmentation.language.AttributeCatalog;
 import dev.tributary.segmentation.language.AttributeCatalog.Relation;
 import dev.tributary.segmentation.language.CompiledSegment;
-import dev.tributary.segmentation.language.EntityType;
+import dev.tributary.segmentation.language.ProfileReadEntity;
 import dev.tributary.segmentation.language.TimeCrossing;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -69,7 +69,7 @@ class AffectedEntities {
 
     /** One statement: the changed ids of the audience's type, and for each path the entities it reaches changes from. */
     static String sql(Audience audience, Set<List<String>> paths) {
-        EntityType base = audience.entity();
+        ProfileReadEntity base = audience.entity();
         List<String> parts = new ArrayList<>();
         parts.add(announced(base));
         for (List<String> path : paths) {
@@ -79,7 +79,7 @@ class AffectedEntities {
     }
 
     /** Ids of {@code from} whose facts along {@code path[step..]} may have changed. */
-    private static String reaching(EntityType from, List<String> path, int step) {
+    private static String reaching(ProfileReadEntity from, List<String> path, int step) {
         Relation relation = AttributeCatalog.relation(from, path.get(step))
                 .orElseThrow(() -> new IllegalArgumentException("no path " + path.get(step) + " from " + from.factType()));
         String changed = announced(relation.to());
@@ -94,7 +94,7 @@ class AffectedEntities {
      * id for people and accounts, the owning account for an opportunity, the owning person for events and
      * memberships.
      */
-    private static String announced(EntityType type) {
+    private static String announced(ProfileReadEntity type) {
         return type.announcedAsAccount() ? ACCOUNTS : PERSONS;
     }
 

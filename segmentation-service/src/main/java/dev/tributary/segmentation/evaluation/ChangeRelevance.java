@@ -1,7 +1,7 @@
 package dev.tributary.segmentation.evaluation;
 
 import dev.tributary.segmentation.language.CompiledSegment;
-import dev.tributary.segmentation.language.EntityType;
+import dev.tributary.segmentation.language.ProfileReadEntity;
 import dev.tributary.segmentation.language.Reads;
 import dev.tributary.xdm.profile.v1.ProfileChanged;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,12 +56,12 @@ class ChangeRelevance {
     }
 
     static boolean mayAlter(CompiledSegment rule, ProfileChanged.Change change, Map<Reads.FactUse, Set<String>> passing) {
-        EntityType type = type(change.fact());
+        ProfileReadEntity type = type(change.fact());
         if (type == null) {
             return true;
         }
         if (change.id() == null) {
-            return type != EntityType.PERSON && type != EntityType.ACCOUNT || rule.reads().readsAny(type, change.fields());
+            return type != ProfileReadEntity.PERSON && type != ProfileReadEntity.ACCOUNT || rule.reads().readsAny(type, change.fields());
         }
         return rule.reads().factsOver(type).stream().anyMatch(use -> change.fields().stream().anyMatch(use.filterColumns()::contains)
                 || use.valueColumn() != null && change.fields().contains(use.valueColumn())
@@ -96,7 +96,7 @@ class ChangeRelevance {
         return passing;
     }
 
-    private static EntityType type(String fact) {
-        return Arrays.stream(EntityType.values()).filter(t -> t.factType().equals(fact)).findFirst().orElse(null);
+    private static ProfileReadEntity type(String fact) {
+        return Arrays.stream(ProfileReadEntity.values()).filter(t -> t.factType().equals(fact)).findFirst().orElse(null);
     }
 }

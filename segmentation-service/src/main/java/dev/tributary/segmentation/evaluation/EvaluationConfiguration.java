@@ -12,7 +12,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 class EvaluationConfiguration {
 
     @Bean
-    ThreadPoolTaskExecutor evaluationExecutor(ScheduleProperties schedule) {
+    ThreadPoolTaskExecutor evaluationExecutor(BatchEvaluationProperties schedule) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setCorePoolSize(schedule.threads());
         executor.setMaxPoolSize(schedule.threads());
@@ -24,11 +24,11 @@ class EvaluationConfiguration {
 
     /** The periodic work: due schedules and full time re-checks, and the frequent member re-check. */
     @Bean
-    SchedulingConfigurer evaluationSchedules(SegmentEvaluations evaluations, ScheduleProperties schedule,
-                                             TimeEvaluationProperties time) {
+    SchedulingConfigurer evaluationSchedules(SegmentEvaluations evaluations, TimeRechecks rechecks,
+                                             BatchEvaluationProperties schedule, TimeEvaluationProperties time) {
         return (ScheduledTaskRegistrar registrar) -> {
             registrar.addFixedDelayTask(guarded("due evaluations", evaluations::runDue), schedule.pollInterval());
-            registrar.addFixedDelayTask(guarded("time re-check", evaluations::recheckTimeDependent), time.recheckInterval());
+            registrar.addFixedDelayTask(guarded("time re-check", rechecks::recheckTimeDependent), time.recheckInterval());
         };
     }
 

@@ -28,9 +28,9 @@ class FailureLog implements SegmentHealth {
                 * interval '1 millisecond'""";
 
     private final JdbcClient jdbc;
-    private final FailureProperties properties;
+    private final FailureRetryProperties properties;
 
-    FailureLog(JdbcClient jdbc, FailureProperties properties) {
+    FailureLog(JdbcClient jdbc, FailureRetryProperties properties) {
         this.jdbc = jdbc;
         this.properties = properties;
     }

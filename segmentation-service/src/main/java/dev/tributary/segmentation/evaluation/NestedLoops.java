@@ -2,7 +2,7 @@ package dev.tributary.segmentation.evaluation;
 
 import dev.tributary.segmentation.language.CompiledSegment;
 
-/** When a full evaluation may plan nested loops ({@code enable_nestloop}); see {@link ScheduleProperties#nestedLoops}. */
+/** When a full evaluation may plan nested loops ({@code enable_nestloop}); see {@link BatchEvaluationProperties#nestedLoops}. */
 public enum NestedLoops {
     ALWAYS,
     NEVER,

@@ -19,18 +19,18 @@ import java.util.List;
 
 /**
  * Streaming evaluation: reads profile changes in batches and re-evaluates the affected ids. The
- * container commits offsets after {@link SegmentEvaluations#evaluateChanged} committed; a failure
+ * container commits offsets after {@link StreamingEvaluations#evaluateChanged} committed; a failure
  * retries the batch (service-support's retry-forever error handler); an unreadable message goes to the dead-letter
  * topic with its reason.
  */
 @Component
 class ProfileChangeListener {
 
-    private final SegmentEvaluations evaluations;
+    private final StreamingEvaluations evaluations;
     private final DeadLetters deadLetters;
     private final EvaluationMeters meters;
 
-    ProfileChangeListener(SegmentEvaluations evaluations, DeadLetters deadLetters, EvaluationMeters meters) {
+    ProfileChangeListener(StreamingEvaluations evaluations, DeadLetters deadLetters, EvaluationMeters meters) {
         this.evaluations = evaluations;
         this.deadLetters = deadLetters;
         this.meters = meters;

@@ -25,7 +25,7 @@ public final class AttributeCatalog {
     }
 
     /** A named path step from one entity type to another, e.g. person {@code accounts}. */
-    public record Relation(String name, EntityType from, EntityType to, String description, List<Link> links) {
+    public record Relation(String name, ProfileReadEntity from, ProfileReadEntity to, String description, List<Link> links) {
         /** True when the last link is the target's own view, so no extra join is needed. */
         boolean endsOnTargetView() {
             return links.get(links.size() - 1).view().equals(to.view());
@@ -34,11 +34,11 @@ public final class AttributeCatalog {
 
     static final int MAX_PATH_LENGTH = 4;
 
-    private static final Map<EntityType, Map<String, Attribute>> ATTRIBUTES = new LinkedHashMap<>();
-    private static final Map<EntityType, Map<String, Relation>> RELATIONS = new LinkedHashMap<>();
+    private static final Map<ProfileReadEntity, Map<String, Attribute>> ATTRIBUTES = new LinkedHashMap<>();
+    private static final Map<ProfileReadEntity, Map<String, Relation>> RELATIONS = new LinkedHashMap<>();
 
     static {
-        attributes(EntityType.PERSON,
+        attributes(ProfileReadEntity.PERSON,
                 new Attribute("id", "person_id", AttributeType.STRING, "unified person id"),
                 new Attribute("email", "email", AttributeType.STRING, "work email, trimmed and lower-cased"),
                 new Attribute("firstName", "first_name", AttributeType.STRING, "first name"),
@@ -47,7 +47,7 @@ public final class AttributeCatalog {
                 new Attribute("country", "country", AttributeType.STRING, "country"),
                 new Attribute("score", "score", AttributeType.NUMBER, "lead score"),
                 new Attribute("emailConsent", "email_consent", AttributeType.STRING, "marketing email consent: \"y\", \"n\" or null"));
-        attributes(EntityType.ACCOUNT,
+        attributes(ProfileReadEntity.ACCOUNT,
                 new Attribute("id", "account_id", AttributeType.STRING, "unified account id"),
                 new Attribute("name", "name", AttributeType.STRING, "company name"),
                 new Attribute("domain", "domain", AttributeType.STRING, "web domain"),
@@ -55,7 +55,7 @@ public final class AttributeCatalog {
                 new Attribute("employees", "employees", AttributeType.NUMBER, "number of employees"),
                 new Attribute("annualRevenue", "annual_revenue", AttributeType.NUMBER, "annual revenue"),
                 new Attribute("country", "country", AttributeType.STRING, "country"));
-        attributes(EntityType.OPPORTUNITY,
+        attributes(ProfileReadEntity.OPPORTUNITY,
                 new Attribute("id", "opportunity_id", AttributeType.STRING, "source key of the opportunity"),
                 new Attribute("name", "name", AttributeType.STRING, "opportunity name"),
                 new Attribute("stage", "stage", AttributeType.STRING, "sales stage"),
@@ -66,16 +66,16 @@ public final class AttributeCatalog {
                 new Attribute("closeDate", "close_date", AttributeType.DATE, "close date"),
                 new Attribute("sourceType", "source_type", AttributeType.STRING, "source system type, e.g. \"Salesforce\""),
                 new Attribute("sourceInstance", "source_instance_id", AttributeType.STRING, "source system instance, e.g. \"crm-1\""));
-        attributes(EntityType.CAMPAIGN_MEMBERSHIP,
+        attributes(ProfileReadEntity.CAMPAIGN_MEMBERSHIP,
                 new Attribute("name", "name", AttributeType.STRING, "campaign name"),
                 new Attribute("type", "type", AttributeType.STRING, "campaign type"),
                 new Attribute("status", "status", AttributeType.STRING, "campaign status"),
                 new Attribute("memberStatus", "member_status", AttributeType.STRING, "the person's member status"),
                 new Attribute("hasResponded", "has_responded", AttributeType.BOOLEAN, "the person responded"),
                 new Attribute("membershipDate", "membership_date", AttributeType.TIMESTAMP, "when the person joined the campaign"));
-        attributes(EntityType.LIST_MEMBERSHIP,
+        attributes(ProfileReadEntity.LIST_MEMBERSHIP,
                 new Attribute("name", "name", AttributeType.STRING, "list name"));
-        attributes(EntityType.EVENT,
+        attributes(ProfileReadEntity.EVENT,
                 new Attribute("id", "event_id", AttributeType.STRING, "event id"),
                 new Attribute("eventType", "event_type", AttributeType.STRING, "XDM event type, e.g. \"web.webpagedetails.pageViews\""),
                 new Attribute("timestamp", "ts", AttributeType.TIMESTAMP, "when it happened"),
@@ -85,23 +85,23 @@ public final class AttributeCatalog {
 
         String viaAccount = "concat('account ', %1$s.account_id, ' via ', %1$s.source_account_key)";
         String viaPerson = "concat('person ', %1$s.person_id, ' via ', %1$s.source_person_key)";
-        relations(new Relation("accounts", EntityType.PERSON, EntityType.ACCOUNT, "unified accounts of the person",
+        relations(new Relation("accounts", ProfileReadEntity.PERSON, ProfileReadEntity.ACCOUNT, "unified accounts of the person",
                         List.of(new Link("profile_read.person_account", "person_id", "account_id", viaAccount))),
-                new Relation("opportunities", EntityType.PERSON, EntityType.OPPORTUNITY, "opportunities the person is a contact of",
+                new Relation("opportunities", ProfileReadEntity.PERSON, ProfileReadEntity.OPPORTUNITY, "opportunities the person is a contact of",
                         List.of(new Link("profile_read.opportunity_person", "person_id", "opportunity_id",
                                 "concat('contact (', %1$s.role, ')')"))),
-                new Relation("campaigns", EntityType.PERSON, EntityType.CAMPAIGN_MEMBERSHIP, "the person's campaign memberships",
+                new Relation("campaigns", ProfileReadEntity.PERSON, ProfileReadEntity.CAMPAIGN_MEMBERSHIP, "the person's campaign memberships",
                         List.of(new Link("profile_read.campaign_membership", "person_id", "campaign_id", null))),
-                new Relation("lists", EntityType.PERSON, EntityType.LIST_MEMBERSHIP, "the person's list memberships",
+                new Relation("lists", ProfileReadEntity.PERSON, ProfileReadEntity.LIST_MEMBERSHIP, "the person's list memberships",
                         List.of(new Link("profile_read.list_membership", "person_id", "list_id", null))),
-                new Relation("events", EntityType.PERSON, EntityType.EVENT, "the person's experience events",
+                new Relation("events", ProfileReadEntity.PERSON, ProfileReadEntity.EVENT, "the person's experience events",
                         List.of(new Link("profile_read.event", "person_id", "event_id", null))),
-                new Relation("persons", EntityType.ACCOUNT, EntityType.PERSON, "people of the account",
+                new Relation("persons", ProfileReadEntity.ACCOUNT, ProfileReadEntity.PERSON, "people of the account",
                         List.of(new Link("profile_read.person_account", "account_id", "person_id", viaPerson))),
-                new Relation("opportunities", EntityType.ACCOUNT, EntityType.OPPORTUNITY, "opportunities of the account",
+                new Relation("opportunities", ProfileReadEntity.ACCOUNT, ProfileReadEntity.OPPORTUNITY, "opportunities of the account",
                         List.of(new Link("profile_read.opportunity", "account_id", "opportunity_id",
                                 "concat('opportunity of account ', %1$s.account_id, ' through source account ', %1$s.source_account_key)"))),
-                new Relation("events", EntityType.ACCOUNT, EntityType.EVENT, "experience events of the account's people",
+                new Relation("events", ProfileReadEntity.ACCOUNT, ProfileReadEntity.EVENT, "experience events of the account's people",
                         List.of(new Link("profile_read.person_account", "account_id", "person_id", viaPerson),
                                 new Link("profile_read.event", "person_id", "event_id", null))));
     }
@@ -109,7 +109,7 @@ public final class AttributeCatalog {
     private AttributeCatalog() {
     }
 
-    private static void attributes(EntityType type, Attribute... attributes) {
+    private static void attributes(ProfileReadEntity type, Attribute... attributes) {
         Map<String, Attribute> byName = new LinkedHashMap<>();
         for (Attribute a : attributes) {
             byName.put(a.name(), a);
@@ -123,26 +123,26 @@ public final class AttributeCatalog {
         }
     }
 
-    public static Optional<Attribute> attribute(EntityType type, String name) {
+    public static Optional<Attribute> attribute(ProfileReadEntity type, String name) {
         return Optional.ofNullable(ATTRIBUTES.getOrDefault(type, Map.of()).get(name));
     }
 
-    public static List<Attribute> attributes(EntityType type) {
+    public static List<Attribute> attributes(ProfileReadEntity type) {
         return List.copyOf(ATTRIBUTES.getOrDefault(type, Map.of()).values());
     }
 
-    public static Optional<Relation> relation(EntityType from, String name) {
+    public static Optional<Relation> relation(ProfileReadEntity from, String name) {
         return Optional.ofNullable(RELATIONS.getOrDefault(from, Map.of()).get(name));
     }
 
-    public static List<Relation> relations(EntityType from) {
+    public static List<Relation> relations(ProfileReadEntity from) {
         return List.copyOf(RELATIONS.getOrDefault(from, Map.of()).values());
     }
 
     /** The markdown tables of docs/segment-language.md (a test keeps the doc in sync). */
     public static String markdownTables() {
         StringBuilder out = new StringBuilder();
-        for (EntityType type : EntityType.values()) {
+        for (ProfileReadEntity type : ProfileReadEntity.values()) {
             out.append("### ").append(type.factType()).append(" (`").append(type.view()).append("`)\n\n");
             out.append("| attribute | column | type | meaning |\n|---|---|---|---|\n");
             for (Attribute a : attributes(type)) {

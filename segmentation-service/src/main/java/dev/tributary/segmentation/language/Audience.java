@@ -2,15 +2,15 @@ package dev.tributary.segmentation.language;
 
 /** What a segment is made of: people or accounts. The audience fixes the base row {@code e}. */
 public enum Audience {
-    PERSON(EntityType.PERSON), ACCOUNT(EntityType.ACCOUNT);
+    PERSON(ProfileReadEntity.PERSON), ACCOUNT(ProfileReadEntity.ACCOUNT);
 
-    private final EntityType entity;
+    private final ProfileReadEntity entity;
 
-    Audience(EntityType entity) {
+    Audience(ProfileReadEntity entity) {
         this.entity = entity;
     }
 
-    public EntityType entity() {
+    public ProfileReadEntity entity() {
         return entity;
     }
 }

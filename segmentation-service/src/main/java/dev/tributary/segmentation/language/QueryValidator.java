@@ -36,7 +36,7 @@ final class QueryValidator {
     }
 
     /** {@code inWhere}: inside an aggregate's where, which may only test the final entity's attributes. */
-    private void check(Condition condition, EntityType scope, boolean inWhere) {
+    private void check(Condition condition, ProfileReadEntity scope, boolean inWhere) {
         Spans spans = query.spans(condition);
         if (inWhere && (condition instanceof Condition.AggregateComparison || condition instanceof Condition.Exists
                 || condition instanceof Condition.InSegment)) {
@@ -99,8 +99,8 @@ final class QueryValidator {
         // InSegment: the parser already insists on a non-blank quoted id.
     }
 
-    private Optional<EntityType> path(EntityType from, List<String> path, Spans spans) {
-        EntityType current = from;
+    private Optional<ProfileReadEntity> path(ProfileReadEntity from, List<String> path, Spans spans) {
+        ProfileReadEntity current = from;
         for (int i = 0; i < path.size(); i++) {
             Position at = i < spans.segments().size() ? spans.segments().get(i) : spans.start();
             if (i >= AttributeCatalog.MAX_PATH_LENGTH) {
@@ -122,7 +122,7 @@ final class QueryValidator {
         return Optional.of(current);
     }
 
-    private Optional<Attribute> attribute(EntityType scope, String name, Position at) {
+    private Optional<Attribute> attribute(ProfileReadEntity scope, String name, Position at) {
         Optional<Attribute> attribute = AttributeCatalog.attribute(scope, name);
         if (attribute.isEmpty()) {
             String known = AttributeCatalog.attributes(scope).stream().map(Attribute::name).collect(Collectors.joining(", "));

@@ -15,10 +15,10 @@ import java.util.Set;
  * @param columns the view columns read of each entity type, wherever the rule meets that type
  * @param facts   every {@code exists} and aggregate, by the type of entity it ranges over
  */
-public record Reads(Map<EntityType, Set<String>> columns, List<FactUse> facts) {
+public record Reads(Map<ProfileReadEntity, Set<String>> columns, List<FactUse> facts) {
 
     public Reads {
-        Map<EntityType, Set<String>> copy = new EnumMap<>(EntityType.class);
+        Map<ProfileReadEntity, Set<String>> copy = new EnumMap<>(ProfileReadEntity.class);
         columns.forEach((type, names) -> copy.put(type, Collections.unmodifiableSet(new LinkedHashSet<>(names))));
         columns = Collections.unmodifiableMap(copy);
         facts = List.copyOf(facts);
@@ -32,18 +32,18 @@ public record Reads(Map<EntityType, Set<String>> columns, List<FactUse> facts) {
      * @param filterColumns the entity's columns the {@code where} reads (nested paths aside)
      * @param valueColumn   the aggregated column; null for {@code count} and {@code exists}
      */
-    public record FactUse(EntityType type, String filterSql, Set<String> filterColumns, String valueColumn) {
+    public record FactUse(ProfileReadEntity type, String filterSql, Set<String> filterColumns, String valueColumn) {
         public FactUse {
             filterColumns = Set.copyOf(filterColumns);
         }
     }
 
-    public boolean readsAny(EntityType type, Collection<String> changedColumns) {
+    public boolean readsAny(ProfileReadEntity type, Collection<String> changedColumns) {
         Set<String> read = columns.getOrDefault(type, Set.of());
         return changedColumns.stream().anyMatch(read::contains);
     }
 
-    public List<FactUse> factsOver(EntityType type) {
+    public List<FactUse> factsOver(ProfileReadEntity type) {
         return facts.stream().filter(f -> f.type() == type).toList();
     }
 }

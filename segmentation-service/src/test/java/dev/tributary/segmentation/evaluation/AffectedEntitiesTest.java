@@ -3,7 +3,7 @@ package dev.tributary.segmentation.evaluation;
 import dev.tributary.segmentation.language.AttributeCatalog;
 import dev.tributary.segmentation.language.Audience;
 import dev.tributary.segmentation.language.CompiledSegment;
-import dev.tributary.segmentation.language.EntityType;
+import dev.tributary.segmentation.language.ProfileReadEntity;
 import dev.tributary.segmentation.language.SeedDatabase;
 import dev.tributary.segmentation.language.SegmentLanguage;
 import org.junit.jupiter.api.Test;
@@ -65,7 +65,7 @@ class AffectedEntitiesTest {
 
     @Test
     void shouldKnowTheWayBackAlongEveryRelation() {
-        for (EntityType type : EntityType.values()) {
+        for (ProfileReadEntity type : ProfileReadEntity.values()) {
             for (AttributeCatalog.Relation relation : AttributeCatalog.relations(type)) {
                 assertThatCode(() -> AffectedEntities.backwards(relation, "SELECT 'x'"))
                         .as(type.factType() + "." + relation.name()).doesNotThrowAnyException();

@@ -19,7 +19,7 @@ class ChangeRelevanceTest {
     private static final CompiledSegment SEED = SegmentLanguage.compile(Audience.PERSON,
             "sum(accounts.opportunities.amount where isWon = true) > 1000000"
                     + " and exists(events where url contains \"/products/new\" and timestamp in last 1 month)");
-    private static final Reads.FactUse WON = SEED.reads().factsOver(dev.tributary.segmentation.language.EntityType.OPPORTUNITY).get(0);
+    private static final Reads.FactUse WON = SEED.reads().factsOver(dev.tributary.segmentation.language.ProfileReadEntity.OPPORTUNITY).get(0);
 
     @Test
     void shouldIgnoreAPersonAttributeTheRuleDoesNotRead() {

@@ -15,13 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EvaluationSettingsIT {
 
     @Autowired
-    MembershipDiff diff;
+    EvaluationTransactions transactions;
     @Autowired
     TransactionTemplate tx;
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ScheduleProperties schedule;
+    BatchEvaluationProperties schedule;
 
     @Test
     void shouldPlanAFullEvaluationForTheWholePopulationForItsTransactionOnly() {
@@ -30,11 +30,11 @@ class EvaluationSettingsIT {
         assertThat(serverDefault).doesNotStartWith("64MB");
 
         String aggregate = tx.execute(s -> {
-            diff.fullEvaluation(schedule, SegmentLanguage.compile(Audience.PERSON, "count(events) >= 3"));
+            transactions.planFullEvaluation(schedule, SegmentLanguage.compile(Audience.PERSON, "count(events) >= 3"));
             return settings();
         });
         String attributes = tx.execute(s -> {
-            diff.fullEvaluation(schedule, SegmentLanguage.compile(Audience.PERSON, "exists(campaigns) and not exists(lists)"));
+            transactions.planFullEvaluation(schedule, SegmentLanguage.compile(Audience.PERSON, "exists(campaigns) and not exists(lists)"));
             return settings();
         });
 
@@ -51,7 +51,7 @@ class EvaluationSettingsIT {
         assertThat(before).isEqualTo("auto");
 
         String during = tx.execute(s -> {
-            diff.lockAmong("settings-test-segment");
+            transactions.lockAmong("settings-test-segment");
             return planCacheMode();
         });
 

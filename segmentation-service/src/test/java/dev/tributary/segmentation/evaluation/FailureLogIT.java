@@ -25,7 +25,7 @@ class FailureLogIT {
     @Autowired
     FailureLog failures;
     @Autowired
-    FailureProperties properties;
+    FailureRetryProperties properties;
     @Autowired
     TransactionTemplate tx;
     @Autowired

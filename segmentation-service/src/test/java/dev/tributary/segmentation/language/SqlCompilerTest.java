@@ -43,24 +43,24 @@ class SqlCompilerTest {
     void shouldListTheColumnsAndFactsTheSeedReads() {
         Reads reads = person(SegmentLanguageFixtures.SEED).reads();
 
-        assertThat(reads.columns()).containsOnlyKeys(EntityType.OPPORTUNITY, EntityType.EVENT);
-        assertThat(reads.columns().get(EntityType.OPPORTUNITY)).containsExactlyInAnyOrder("is_won", "amount");
-        Reads.FactUse won = reads.factsOver(EntityType.OPPORTUNITY).get(0);
+        assertThat(reads.columns()).containsOnlyKeys(ProfileReadEntity.OPPORTUNITY, ProfileReadEntity.EVENT);
+        assertThat(reads.columns().get(ProfileReadEntity.OPPORTUNITY)).containsExactlyInAnyOrder("is_won", "amount");
+        Reads.FactUse won = reads.factsOver(ProfileReadEntity.OPPORTUNITY).get(0);
         assertThat(won.filterColumns()).containsExactly("is_won");
         assertThat(won.valueColumn()).isEqualTo("amount");
         assertThat(won.filterSql()).isEqualTo("f.is_won = :p1");
-        Reads.FactUse views = reads.factsOver(EntityType.EVENT).get(0);
+        Reads.FactUse views = reads.factsOver(ProfileReadEntity.EVENT).get(0);
         assertThat(views.filterColumns()).containsExactlyInAnyOrder("event_type", "url", "ts");
         assertThat(views.valueColumn()).isNull();
-        assertThat(reads.readsAny(EntityType.PERSON, java.util.List.of("job_title"))).isFalse();
+        assertThat(reads.readsAny(ProfileReadEntity.PERSON, java.util.List.of("job_title"))).isFalse();
     }
 
     @Test
     void shouldListPersonColumnsReadThroughAPathAndAtTopLevel() {
         Reads reads = person("score > 50 and count(accounts.persons where jobTitle contains \"CTO\") >= 1").reads();
 
-        assertThat(reads.columns().get(EntityType.PERSON)).containsExactlyInAnyOrder("score", "job_title");
-        assertThat(reads.factsOver(EntityType.PERSON)).singleElement()
+        assertThat(reads.columns().get(ProfileReadEntity.PERSON)).containsExactlyInAnyOrder("score", "job_title");
+        assertThat(reads.factsOver(ProfileReadEntity.PERSON)).singleElement()
                 .satisfies(use -> assertThat(use.valueColumn()).isNull());
     }
 

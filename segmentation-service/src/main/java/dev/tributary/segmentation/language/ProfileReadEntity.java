@@ -6,7 +6,7 @@ import java.util.List;
  * The entities a rule can reach, each backed by one {@code profile_read} view (architecture.md).
  * The expressions describe a row generically for explanations; they use the alias {@code f}.
  */
-public enum EntityType {
+public enum ProfileReadEntity {
     PERSON("person", "profile_read.person", List.of("person_id"),
             "f.email", "f.score", "CAST(NULL AS timestamptz)"),
     ACCOUNT("account", "profile_read.account", List.of("account_id"),
@@ -28,7 +28,7 @@ public enum EntityType {
     final String amountSql;
     final String atSql;
 
-    EntityType(String factType, String view, List<String> keyColumns, String labelSql, String amountSql, String atSql) {
+    ProfileReadEntity(String factType, String view, List<String> keyColumns, String labelSql, String amountSql, String atSql) {
         this.factType = factType;
         this.view = view;
         this.keyColumns = keyColumns;

@@ -17,6 +17,6 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("cdp.segmentation.failure")
-public record FailureProperties(@DefaultValue("30s") @NotNull Duration initialBackoff,
+public record FailureRetryProperties(@DefaultValue("30s") @NotNull Duration initialBackoff,
                                 @DefaultValue("30m") @NotNull Duration maxBackoff) {
 }

@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("cdp.segmentation.query")
-public record QueryProperties(@DefaultValue("10000") @Min(1) int maxLength,
+public record QueryLimitProperties(@DefaultValue("10000") @Min(1) int maxLength,
                               @DefaultValue("32") @Min(1) @Max(QueryLimits.DEPTH_CEILING) int maxDepth) {
 
     QueryLimits limits() {

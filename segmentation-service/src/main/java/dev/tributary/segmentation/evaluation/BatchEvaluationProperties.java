@@ -10,6 +10,9 @@ import org.springframework.validation.annotation.Validated;
 import java.time.Duration;
 
 /**
+ * How full evaluations are scheduled, queued and planned; the prefix {@code cdp.segmentation.schedule} is kept so
+ * configurations stay valid.
+ *
  * @param pollInterval how often the scheduler looks for segments whose schedule is due
  * @param threads      evaluations that may run at once (never two of the same segment)
  * @param workMem      PostgreSQL {@code work_mem} for the transaction of a full (batch) evaluation: its
@@ -36,7 +39,7 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("cdp.segmentation.schedule")
-public record ScheduleProperties(@DefaultValue("15s") @NotNull Duration pollInterval,
+public record BatchEvaluationProperties(@DefaultValue("15s") @NotNull Duration pollInterval,
                                  @DefaultValue("2") @Min(1) int threads,
                                  @DefaultValue("64MB") @NotNull @Pattern(regexp = "\\d+\\s*(kB|MB|GB)") String workMem,
                                  @DefaultValue("without-aggregates") @NotNull NestedLoops nestedLoops,

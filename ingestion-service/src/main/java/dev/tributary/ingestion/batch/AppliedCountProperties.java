@@ -17,7 +17,7 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("cdp.ingestion.applied")
-public record AppliedProperties(@NotBlank @DefaultValue("profile-service") String consumerGroup,
+public record AppliedCountProperties(@NotBlank @DefaultValue("profile-service") String consumerGroup,
                                 @NotNull @DefaultValue("1s") Duration cacheFor,
                                 @NotNull @DefaultValue("2s") Duration timeout) {
 }

@@ -1,4 +1,4 @@
-package dev.tributary.segmentation.evaluation;
+package dev.tributary.segmentation.membership;
 
 import dev.tributary.segmentation.definition.SegmentDefinition;
 import dev.tributary.segmentation.language.CompiledSegment;
@@ -23,19 +23,21 @@ import java.util.Map;
  * The one statement family behind every evaluation, batch or streaming: the qualifying set is
  * computed by the compiled rule, diffed against active membership in SQL, and the differences are
  * written as membership, history, member counts and outbox messages in the caller's transaction. Batch and
- * streaming differ only in the {@link Scope}, so they cannot disagree: a full evaluation reads its changes with
- * one statement and writes them with another, a re-evaluation among ids does both in one (ADR 0014).
+ * streaming differ only in the {@link Candidates}, so they cannot disagree: a full evaluation reads its changes with
+ * one statement and writes them with another, a re-evaluation among ids does both in one (ADR 0014). The only
+ * writer of the membership tables and of the audience outbox (ADR 0032); the caller holds the segment's lock.
  */
 @Component
-class MembershipDiff {
-
-    /** The transaction-scoped advisory lock of the segment {@code :id}. */
-    private static final String LOCK = "pg_advisory_xact_lock(hashtextextended('segmentation.evaluation:' || :id, 0))";
+public class MembershipDiff {
 
     /** Who qualifies when a segment is deleted: nobody, so every member exits. */
-    static final String NOBODY = "SELECT CAST(NULL AS text) AS entity_id WHERE false";
+    private static final String NOBODY = "SELECT CAST(NULL AS text) AS entity_id WHERE false";
 
-    record Change(String entityId, String change) {
+    public record Change(String entityId, String change) {
+
+        public boolean entered() {
+            return change.equals("entered");
+        }
     }
 
     /**
@@ -59,47 +61,9 @@ class MembershipDiff {
         this.outbox = outbox;
     }
 
-    /**
-     * Serialises evaluations of one segment across threads and instances until the transaction ends.
-     * An advisory lock rather than a row lock: editing the segment must not wait for an evaluation.
-     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void lock(String segmentId) {
-        jdbc.sql("SELECT 1 FROM (SELECT " + LOCK + ") l")
-                .param("id", segmentId).query(Integer.class).single();
-    }
-
-    /**
-     * Planner settings for the rest of the caller's transaction, a full evaluation of {@code rule} that covers
-     * everybody ({@link ScheduleProperties}): memory per sort or hash, nested loops, parallel workers, hashed
-     * aggregation.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void fullEvaluation(ScheduleProperties schedule, CompiledSegment rule) {
-        jdbc.sql("SELECT set_config('work_mem', :workMem, true), set_config('enable_nestloop', :nestedLoops, true),"
-                        + " set_config('max_parallel_workers_per_gather', :workers, true), set_config('enable_hashagg', :hashAggregates, true)")
-                .param("workMem", schedule.workMem())
-                .param("nestedLoops", schedule.nestedLoops().allowedFor(rule) ? "on" : "off")
-                .param("workers", Integer.toString(schedule.parallelWorkers()))
-                .param("hashAggregates", schedule.hashAggregates() ? "on" : "off")
-                .query((rs, n) -> rs.getString(1)).single();
-    }
-
-    /**
-     * {@link #lock} for a re-evaluation of some ids, which also plans the rest of the caller's transaction
-     * with its parameter values; one round trip for both, as streaming passes are many and short. A
-     * re-evaluation runs the same statement many times, so PostgreSQL would soon switch to a generic plan,
-     * which knows nothing of {@code :ids}: it expects ten ids where a Kafka batch brings thousands, and it
-     * tests {@code = ANY(:ids)} by a linear search of the array per row where a custom plan hashes the array.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void lockAmong(String segmentId) {
-        jdbc.sql("SELECT 1 FROM (SELECT " + LOCK + ", set_config('plan_cache_mode', 'force_custom_plan', true)) l")
-                .param("id", segmentId).query(Integer.class).single();
-    }
-
-    @Transactional(propagation = Propagation.MANDATORY)
-    List<Change> apply(SegmentDefinition segment, CompiledSegment compiled, Scope scope, String evaluationId, Instant now) {
+    public List<Change> apply(SegmentDefinition segment, CompiledSegment compiled, Candidates scope, String evaluationId,
+                              Instant now) {
         String qualifying = scope.restricted() ? compiled.selectAmong() : compiled.selectRepeating();
         return apply(segment, qualifying, !scope.restricted() && compiled.repeats(), compiled.parameters(), scope,
                 evaluationId, now);
@@ -109,13 +73,11 @@ class MembershipDiff {
      * @param qualifyingSql names each qualifying entity, in column {@code entity_id}: once, or more than once when
      *                      {@code repeating} ({@link CompiledSegment#selectRepeating}). The diff is one
      *                      full join of it with the segment's stored memberships, active or not, without
-     *                      de-duplicating the members first or a second pass: at 166,000 members that is the rule's
-     *                      time plus 2% instead of plus 66% (two anti-joins over a de-duplicated copy).
+     *                      de-duplicating the members first or a second pass, which cost far more than the join (ADR 0014).
      * @param repeating     the changes are de-duplicated: an entity named twice and not stored yields two equal rows
      */
-    @Transactional(propagation = Propagation.MANDATORY)
-    List<Change> apply(SegmentDefinition segment, String qualifyingSql, boolean repeating, Map<String, Object> ruleParameters,
-                       Scope scope, String evaluationId, Instant now) {
+    private List<Change> apply(SegmentDefinition segment, String qualifyingSql, boolean repeating,
+                               Map<String, Object> ruleParameters, Candidates scope, String evaluationId, Instant now) {
         String diff = """
                 SELECT %s coalesce(q.entity_id, s.entity_id) AS entity_id,
                        CASE WHEN q.entity_id IS NULL THEN 'exited' ELSE 'entered' END AS change,
@@ -211,26 +173,27 @@ class MembershipDiff {
     /**
      * Analyses the membership table after a full evaluation changed many memberships, so the next one plans with
      * the table as it now is. Not {@code VACUUM}: run right after the commit, it could not mark the new rows visible
-     * to all while other transactions were open (108,554 heap fetches of 166,064 entries afterwards), and it resets
-     * the count of inserts by which autovacuum would have come back to do so.
+     * to all while other transactions were open, and it resets the count of inserts by which autovacuum would have
+     * come back to do so (ADR 0015).
      */
-    void settle() {
+    public void settle() {
         jdbc.sql("ANALYZE segmentation.membership").update();
     }
 
     /**
-     * Removes a segment's membership, history and member count, in the transaction deleting it, after
-     * {@link #lock} (their tables have no foreign key to the segment: see migration V2).
+     * Exits every member of a segment being deleted, then removes its membership, history and member count, in the
+     * transaction deleting it, under its lock (their tables have no foreign key to the segment: see migration V2).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void forget(String segmentId) {
-        jdbc.sql("DELETE FROM segmentation.segment_failure WHERE segment_id = ?").param(segmentId).update();
+    public void exitAllAndForget(SegmentDefinition segment, String evaluationId, Instant now) {
+        apply(segment, NOBODY, false, Map.of(), Candidates.ALL, evaluationId, now);
+        String segmentId = segment.id();
         jdbc.sql("DELETE FROM segmentation.membership WHERE segment_id = ?").param(segmentId).update();
         jdbc.sql("DELETE FROM segmentation.membership_history WHERE segment_id = ?").param(segmentId).update();
         jdbc.sql("DELETE FROM segmentation.membership_count WHERE segment_id = ?").param(segmentId).update();
     }
 
-    List<String> activeMemberIds(String segmentId) {
+    public List<String> activeMemberIds(String segmentId) {
         return jdbc.sql("SELECT entity_id FROM segmentation.membership WHERE segment_id = ? AND active")
                 .param(segmentId).query(String.class).list();
     }
