@@ -1,6 +1,6 @@
 package dev.tributary.profile.changes;
 
-import dev.tributary.profile.EntityType;
+import dev.tributary.profile.ProfileKind;
 import dev.tributary.xdm.profile.v1.ProfileChanged;
 
 import java.util.ArrayList;
@@ -17,13 +17,13 @@ import java.util.Set;
  */
 public class ChangeSet {
 
-    public record ProfileRef(EntityType type, String id) {
+    public record ProfileRef(ProfileKind type, String id) {
     }
 
-    public record Merge(EntityType type, String survivorId, List<String> mergedIds) {
+    public record Merge(ProfileKind type, String survivorId, List<String> mergedIds) {
     }
 
-    public record Split(EntityType type, String survivorId, List<String> newIds) {
+    public record Split(ProfileKind type, String survivorId, List<String> newIds) {
     }
 
     /** The reasons a profile changed and, while every reason came with one, what exactly changed. */
@@ -47,37 +47,37 @@ public class ChangeSet {
     private final List<ProfileRef> deletions = new ArrayList<>();
 
     /** A change of the profile that is not described: consumers must assume anything about it changed. */
-    public void changed(EntityType type, String id, String reason) {
+    public void changed(ProfileKind type, String id, String reason) {
         Entry entry = entry(type, id, reason);
         entry.details = null;
     }
 
     /** A change described exactly by {@code detail}. */
-    public void changed(EntityType type, String id, String reason, ProfileChanged.Change detail) {
+    public void changed(ProfileKind type, String id, String reason, ProfileChanged.Change detail) {
         Entry entry = entry(type, id, reason);
         if (entry.details != null) {
             entry.details.add(detail);
         }
     }
 
-    private Entry entry(EntityType type, String id, String reason) {
+    private Entry entry(ProfileKind type, String id, String reason) {
         Entry entry = changed.computeIfAbsent(new ProfileRef(type, id), k -> new Entry());
         entry.reasons.add(reason);
         return entry;
     }
 
-    public void merged(EntityType type, String survivorId, List<String> mergedIds) {
+    public void merged(ProfileKind type, String survivorId, List<String> mergedIds) {
         merges.add(new Merge(type, survivorId, List.copyOf(mergedIds)));
         changed(type, survivorId, "merged");
     }
 
-    public void split(EntityType type, String survivorId, List<String> newIds) {
+    public void split(ProfileKind type, String survivorId, List<String> newIds) {
         splits.add(new Split(type, survivorId, List.copyOf(newIds)));
         changed(type, survivorId, "split");
         newIds.forEach(id -> changed(type, id, "split"));
     }
 
-    public void deleted(EntityType type, String id) {
+    public void deleted(ProfileKind type, String id) {
         deletions.add(new ProfileRef(type, id));
         changed.remove(new ProfileRef(type, id));
     }

@@ -1,6 +1,6 @@
 package dev.tributary.profile.fragment;
 
-import dev.tributary.profile.EntityType;
+import dev.tributary.profile.ProfileKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +28,11 @@ record ProjectedTable(String name, List<String> columns, String insertSql) {
         List<String> written = new ArrayList<>(names);
         if (personId) {
             written.add("person_id");
-            values.add(EntityType.PERSON.resolvedIdSql("u.person_key"));
+            values.add(ProfileKind.PERSON.resolvedIdSql("u.person_key"));
         }
         if (accountId) {
             written.add("account_id");
-            values.add(EntityType.ACCOUNT.resolvedIdSql("u.account_key"));
+            values.add(ProfileKind.ACCOUNT.resolvedIdSql("u.account_key"));
         }
         return new ProjectedTable(name, names, "INSERT INTO " + name + " (" + String.join(", ", written) + ")\nSELECT "
                 + String.join(",\n       ", values) + "\nFROM unnest("

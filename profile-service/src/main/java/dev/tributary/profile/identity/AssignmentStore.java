@@ -1,6 +1,6 @@
 package dev.tributary.profile.identity;
 
-import dev.tributary.profile.EntityType;
+import dev.tributary.profile.ProfileKind;
 import dev.tributary.profile.identity.model.Assignment;
 import dev.tributary.profile.identity.model.FragmentMove;
 import dev.tributary.profile.identity.model.IdentityDecision;
@@ -91,7 +91,7 @@ public class AssignmentStore {
     }
 
     /** Saves a decision but for the profiles it creates, which the merged attributes are written with. */
-    public void save(EntityType type, IdentityDecision decision) {
+    public void save(ProfileKind type, IdentityDecision decision) {
         for (Merge merge : decision.merges()) {
             retire(type, merge.mergedIds(), merge.survivorId());
         }
@@ -114,7 +114,7 @@ public class AssignmentStore {
         }
     }
 
-    private void retire(EntityType type, List<String> mergedIds, String survivorId) {
+    private void retire(ProfileKind type, List<String> mergedIds, String survivorId) {
         String[] ids = mergedIds.toArray(String[]::new);
         jdbc.sql("UPDATE profile_alias SET profile_id = ? WHERE profile_id = ANY(?)").param(survivorId).param(ids).update();
         jdbcTemplate.batchUpdate("""
@@ -125,7 +125,7 @@ public class AssignmentStore {
     }
 
     /** The profile each identity resolves to now; identities resolving to none are left out. */
-    public Map<Identity, String> resolutionOf(EntityType type, Set<Identity> identities) {
+    public Map<Identity, String> resolutionOf(ProfileKind type, Set<Identity> identities) {
         Map<Identity, String> resolved = new HashMap<>();
         // a probe of the primary key per identity, whatever the statistics say (ADR 0017)
         jdbc.sql("SELECT i.ns, i.val, " + type.profileIdSql("i.ns", "i.val") + " FROM unnest(?::text[], ?::text[]) AS i(ns, val)")
@@ -140,7 +140,7 @@ public class AssignmentStore {
         return resolved;
     }
 
-    public void save(EntityType type, IdentityResolution resolution) {
+    public void save(ProfileKind type, IdentityResolution resolution) {
         List<Identity> gone = resolution.gone();
         if (!gone.isEmpty()) {
             jdbc.sql("""
@@ -163,7 +163,7 @@ public class AssignmentStore {
     }
 
     /** @param sql takes the entity type, then the namespaces, values and profile ids as arrays */
-    private void writePointers(EntityType type, List<IdentityResolution.Pointer> pointers, String sql) {
+    private void writePointers(ProfileKind type, List<IdentityResolution.Pointer> pointers, String sql) {
         if (pointers.isEmpty()) {
             return;
         }

@@ -1,6 +1,6 @@
 package dev.tributary.profile.identity;
 
-import dev.tributary.profile.EntityType;
+import dev.tributary.profile.ProfileKind;
 import dev.tributary.profile.identity.model.GraphReader;
 import dev.tributary.xdm.Identity;
 import org.slf4j.Logger;
@@ -39,7 +39,7 @@ public class GraphStore {
     }
 
     /** The stored graph of one entity type, as {@link dev.tributary.profile.identity.model.Subgraph#explore} reads it. */
-    public GraphReader reader(EntityType type) {
+    public GraphReader reader(ProfileKind type) {
         return new GraphReader() {
             @Override
             public Map<String, Set<Identity>> linksOf(Collection<String> fragments) {
@@ -72,7 +72,7 @@ public class GraphStore {
         return links;
     }
 
-    private Map<Identity, List<String>> holdersOf(EntityType type, Collection<Identity> identities) {
+    private Map<Identity, List<String>> holdersOf(ProfileKind type, Collection<Identity> identities) {
         Map<Identity, List<String>> holders = new HashMap<>();
         // a probe of the identity index per identity, whatever the statistics say: OFFSET 0 keeps the lateral sub-query
         // from being flattened into a join the planner may run as a scan of every link of the type (ADR 0017)
@@ -92,7 +92,7 @@ public class GraphStore {
     }
 
     /** @return true when the hub was not known before */
-    private boolean markHub(EntityType type, Identity identity, int fragments) {
+    private boolean markHub(ProfileKind type, Identity identity, int fragments) {
         boolean inserted = jdbc.sql("""
                         INSERT INTO identity_hub (entity_type, namespace, value, fragments) VALUES (?, ?, ?, ?)
                         ON CONFLICT (entity_type, namespace, value) DO UPDATE SET fragments = EXCLUDED.fragments
@@ -111,7 +111,7 @@ public class GraphStore {
      *
      * @param stored the fragments that may have links stored now (a subset of {@code keys})
      */
-    public void replaceLinks(EntityType type, List<String> stored, Set<String> keys, Map<String, Set<Identity>> newLinks) {
+    public void replaceLinks(ProfileKind type, List<String> stored, Set<String> keys, Map<String, Set<Identity>> newLinks) {
         if (!stored.isEmpty()) {
             jdbc.sql("DELETE FROM identity_link WHERE fragment_key = ANY(?)").param(stored.toArray(String[]::new)).update();
         }

@@ -1,6 +1,6 @@
 package dev.tributary.profile.identity;
 
-import dev.tributary.profile.EntityType;
+import dev.tributary.profile.ProfileKind;
 import dev.tributary.profile.ProfileProperties;
 import dev.tributary.profile.fragment.IncomingRecord;
 import dev.tributary.profile.fragment.Json;
@@ -39,7 +39,7 @@ public class IdentityExtractor {
         this.guardrails = properties.identity();
     }
 
-    public Extracted extract(EntityType type, IncomingRecord record) {
+    public Extracted extract(ProfileKind type, IncomingRecord record) {
         Set<Identity> identities = new LinkedHashSet<>();
         List<Refusal> refused = new ArrayList<>();
         if (record.deleted()) {
@@ -52,7 +52,7 @@ public class IdentityExtractor {
         if (externalKey != null) {
             candidates.add(new Identity(type.keyNamespace(), SourceKey.parse(externalKey).sourceKey()));
         }
-        if (type == EntityType.PERSON) {
+        if (type == ProfileKind.PERSON) {
             String email = Json.text(data, "workEmail.address");
             if (email != null) {
                 candidates.add(new Identity(Identity.EMAIL, email.trim().toLowerCase(Locale.ROOT)));

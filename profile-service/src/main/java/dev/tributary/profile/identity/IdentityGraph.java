@@ -1,6 +1,6 @@
 package dev.tributary.profile.identity;
 
-import dev.tributary.profile.EntityType;
+import dev.tributary.profile.ProfileKind;
 import dev.tributary.profile.ProfileProperties;
 import dev.tributary.profile.changes.ChangeSet;
 import dev.tributary.profile.fragment.FragmentChange;
@@ -63,10 +63,10 @@ public class IdentityGraph {
      *                  written yet, the merged attributes are written with them
      *                  ({@link dev.tributary.profile.merge.AttributeMerger#recompute})
      */
-    public record Relinked(EntityType type, Map<String, String> profileOf, IdentityDecision decision,
+    public record Relinked(ProfileKind type, Map<String, String> profileOf, IdentityDecision decision,
                            Set<String> profiles, Map<String, String> created) {
 
-        static Relinked of(EntityType type, Map<String, String> profileOf, IdentityDecision decision) {
+        static Relinked of(ProfileKind type, Map<String, String> profileOf, IdentityDecision decision) {
             return decision == IdentityDecision.NONE
                     ? new Relinked(type, profileOf, decision, Set.of(), Map.of())
                     : new Relinked(type, profileOf, decision, decision.profiles(), decision.created());
@@ -94,7 +94,7 @@ public class IdentityGraph {
      * of them (live or deleted, their profile so far) comes from the changes, and other fragments the
      * reassignment moves are updated here.
      */
-    public Relinked relink(EntityType type, List<FragmentChange> changes) {
+    public Relinked relink(ProfileKind type, List<FragmentChange> changes) {
         Map<String, String> profileOf = new HashMap<>();
         for (FragmentChange change : changes) {
             if (!change.incoming().deleted() && change.previous() != null && change.previous().profileId() != null) {
@@ -151,7 +151,7 @@ public class IdentityGraph {
     }
 
     /** Extracts the batch's identities and replaces their refusals; the links themselves are written only if dirty. */
-    private LinkChanges linkChanges(EntityType type, List<FragmentChange> changes) {
+    private LinkChanges linkChanges(ProfileKind type, List<FragmentChange> changes) {
         // a fragment seen for the first time has no links, refusals or profile yet: only the others are looked up
         Set<String> known = changes.stream().filter(c -> c.previous() != null).map(FragmentChange::sourceKey)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -174,7 +174,7 @@ public class IdentityGraph {
     }
 
     /** Points every identity of the recomputed components at its profile and re-resolves the rows referring to them. */
-    private void resolve(EntityType type, Subgraph graph, IdentityDecision decision, LinkChanges linkChanges) {
+    private void resolve(ProfileKind type, Subgraph graph, IdentityDecision decision, LinkChanges linkChanges) {
         Set<Identity> identities = new HashSet<>();
         graph.links().values().forEach(identities::addAll);
         linkChanges.dirty().forEach(k -> identities.addAll(linkChanges.oldLinks().getOrDefault(k, Set.of())));
@@ -188,7 +188,7 @@ public class IdentityGraph {
     }
 
     /** What the subgraph's fragments are now (the batch's from its changes, the others as stored) and the decision. */
-    private IdentityDecision decide(EntityType type, Subgraph graph, Map<String, FragmentChange> batch) {
+    private IdentityDecision decide(ProfileKind type, Subgraph graph, Map<String, FragmentChange> batch) {
         AssignmentStore.Fragments stored = assignments.fragments(
                 graph.links().keySet().stream().filter(k -> !batch.containsKey(k)).toList());
         Map<String, String> currentProfile = stored.profileOf();

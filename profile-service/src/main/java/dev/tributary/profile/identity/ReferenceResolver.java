@@ -1,6 +1,6 @@
 package dev.tributary.profile.identity;
 
-import dev.tributary.profile.EntityType;
+import dev.tributary.profile.ProfileKind;
 import dev.tributary.xdm.Identity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,7 +37,7 @@ public class ReferenceResolver {
             FROM (SELECT u.ns, u.val, %s AS profile_id
                   FROM unnest(CAST(:eventNs AS text[]), CAST(:eventVal AS text[])) AS u(ns, val)) k
             WHERE e.identity_ns = k.ns AND e.identity_value = k.val AND e.person_id IS DISTINCT FROM k.profile_id"""
-            .formatted(EntityType.PERSON.profileIdSql("u.ns", "u.val"));
+            .formatted(ProfileKind.PERSON.profileIdSql("u.ns", "u.val"));
 
     private final JdbcClient jdbc;
 
@@ -50,16 +50,16 @@ public class ReferenceResolver {
      * referring to their source keys (and, for people, the events recorded under them). One statement
      * for all tables, each table a data-modifying CTE, so a batch pays one round trip, not five.
      */
-    public void identitiesChanged(EntityType type, Collection<Identity> identities) {
+    public void identitiesChanged(ProfileKind type, Collection<Identity> identities) {
         String[] keys = identities.stream().filter(i -> i.namespace().equals(type.keyNamespace()))
                 .map(Identity::value).distinct().toArray(String[]::new);
-        boolean events = type == EntityType.PERSON && !identities.isEmpty();
+        boolean events = type == ProfileKind.PERSON && !identities.isEmpty();
         if (keys.length == 0 && !events) {
             return;
         }
         List<String> updates = new ArrayList<>();
         if (keys.length > 0) {
-            for (Reference ref : type == EntityType.PERSON ? PERSON_REFERENCES : ACCOUNT_REFERENCES) {
+            for (Reference ref : type == ProfileKind.PERSON ? PERSON_REFERENCES : ACCOUNT_REFERENCES) {
                 // the array filter lets PostgreSQL use the key index; only rows whose id really changes are written
                 String resolved = type.resolvedIdSql("t." + ref.keyColumn());
                 updates.add("UPDATE " + ref.table() + " t SET " + ref.idColumn() + " = " + resolved + " WHERE t." + ref.keyColumn()

@@ -6,7 +6,7 @@ import dev.tributary.profile.fragment.FragmentChange;
 import dev.tributary.profile.fragment.FragmentStore;
 import dev.tributary.profile.fragment.IncomingRecord;
 import dev.tributary.profile.fragment.RelationshipProjection;
-import dev.tributary.profile.EntityType;
+import dev.tributary.profile.ProfileKind;
 import dev.tributary.profile.identity.GraphLock;
 import dev.tributary.profile.identity.IdentityGraph;
 import dev.tributary.profile.merge.AttributeMerger;
@@ -57,7 +57,7 @@ public class ProfileUpdates {
                         ?::text[], ?::text[], ?::text[]) AS u(id, ns, val, type, ts, url, page, referrer, source)
             ON CONFLICT (event_id) DO NOTHING
             RETURNING event_id, person_id"""
-            .formatted(EntityType.PERSON.profileIdSql("u.ns", "u.val"));
+            .formatted(ProfileKind.PERSON.profileIdSql("u.ns", "u.val"));
 
     private final FragmentStore fragments;
     private final RelationshipProjection relationships;
@@ -93,11 +93,11 @@ public class ProfileUpdates {
             return;
         }
         ChangeSet changeSet = new ChangeSet();
-        Map<EntityType, List<FragmentChange>> byType = new EnumMap<>(EntityType.class);
-        changes.forEach(c -> EntityType.of(c.incoming().xdmClass())
+        Map<ProfileKind, List<FragmentChange>> byType = new EnumMap<>(ProfileKind.class);
+        changes.forEach(c -> ProfileKind.of(c.incoming().xdmClass())
                 .ifPresent(type -> byType.computeIfAbsent(type, t -> new ArrayList<>()).add(c)));
         // identities first, so every fragment is written once, with its profile
-        Map<EntityType, IdentityGraph.Relinked> relinked = new EnumMap<>(EntityType.class);
+        Map<ProfileKind, IdentityGraph.Relinked> relinked = new EnumMap<>(ProfileKind.class);
         Map<String, String> profileOf = new HashMap<>();
         byType.forEach((type, ofType) -> {
             IdentityGraph.Relinked r = graph.relink(type, ofType);
@@ -135,17 +135,17 @@ public class ProfileUpdates {
         // after every identity change of the batch, so the rows it writes resolve to the final profiles
         RelationshipProjection.Touched touched = relationships.project(changes);
         timer.lap("relationships");
-        resolve(EntityType.PERSON, touched.personKeys()).values().stream().flatMap(List::stream).distinct()
-                .forEach(id -> changeSet.changed(EntityType.PERSON, id, "relationships"));
+        resolve(ProfileKind.PERSON, touched.personKeys()).values().stream().flatMap(List::stream).distinct()
+                .forEach(id -> changeSet.changed(ProfileKind.PERSON, id, "relationships"));
         // one lookup for the accounts of both kinds of change
         List<String> accountKeys = new ArrayList<>(touched.accountKeys());
         touched.opportunities().forEach(o -> accountKeys.add(o.accountKey()));
-        Map<String, List<String>> accountIds = resolve(EntityType.ACCOUNT, accountKeys);
+        Map<String, List<String>> accountIds = resolve(ProfileKind.ACCOUNT, accountKeys);
         touched.accountKeys().stream().flatMap(k -> accountIdsOf(accountIds, k).stream()).distinct()
-                .forEach(id -> changeSet.changed(EntityType.ACCOUNT, id, "relationships"));
+                .forEach(id -> changeSet.changed(ProfileKind.ACCOUNT, id, "relationships"));
         for (RelationshipProjection.OpportunityChange o : touched.opportunities()) {
             ProfileChanged.Change change = new ProfileChanged.Change("opportunity", o.opportunityKey(), o.fields());
-            accountIdsOf(accountIds, o.accountKey()).forEach(id -> changeSet.changed(EntityType.ACCOUNT, id, "relationships", change));
+            accountIdsOf(accountIds, o.accountKey()).forEach(id -> changeSet.changed(ProfileKind.ACCOUNT, id, "relationships", change));
         }
         timer.lap("touched");
         publisher.publish(changeSet);
@@ -178,7 +178,7 @@ public class ProfileUpdates {
                 .query((rs, n) -> rs.getString(2))
                 .list()
                 .stream().filter(Objects::nonNull)
-                .forEach(personId -> changeSet.changed(EntityType.PERSON, personId, "events"));
+                .forEach(personId -> changeSet.changed(ProfileKind.PERSON, personId, "events"));
         publisher.publish(changeSet);
     }
 
@@ -191,7 +191,7 @@ public class ProfileUpdates {
     }
 
     /** The unified ids of source keys, by canonical source key. */
-    private Map<String, List<String>> resolve(EntityType type, List<String> sourceKeys) {
+    private Map<String, List<String>> resolve(ProfileKind type, List<String> sourceKeys) {
         if (sourceKeys.isEmpty()) {
             return Map.of();
         }

@@ -2,7 +2,7 @@ package dev.tributary.profile.merge;
 
 import dev.tributary.profile.ProfileProperties;
 import dev.tributary.profile.merge.UnifiedTable.Attribute;
-import dev.tributary.profile.EntityType;
+import dev.tributary.profile.ProfileKind;
 import dev.tributary.profile.Numbers;
 import dev.tributary.xdm.json.XdmJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,7 +65,7 @@ public class AttributeMerger {
      *         ({@code unified_person}, {@code unified_account}; the {@code profile_read} views use the same names)
      *         whose value changed, possibly none. Profiles created now are absent: everything about them is new.
      */
-    public Map<String, List<String>> recompute(EntityType type, Collection<String> profileIds, Map<String, JsonNode> written,
+    public Map<String, List<String>> recompute(ProfileKind type, Collection<String> profileIds, Map<String, JsonNode> written,
                                                Map<String, String> created) {
         if (profileIds.isEmpty()) {
             return Map.of();

@@ -1,6 +1,6 @@
 package dev.tributary.profile.merge;
 
-import dev.tributary.profile.EntityType;
+import dev.tributary.profile.ProfileKind;
 import dev.tributary.profile.fragment.Json;
 import tools.jackson.databind.JsonNode;
 
@@ -59,8 +59,8 @@ record UnifiedTable(String name, List<Attribute> attributes, String selectSql, S
             Attribute.text("currency", "accountOrganization.annualRevenue.currencyCode", "currency"),
             Attribute.text("country", "accountBillingAddress.country", "country")));
 
-    static UnifiedTable of(EntityType type) {
-        return type == EntityType.PERSON ? PERSON : ACCOUNT;
+    static UnifiedTable of(ProfileKind type) {
+        return type == ProfileKind.PERSON ? PERSON : ACCOUNT;
     }
 
     /**

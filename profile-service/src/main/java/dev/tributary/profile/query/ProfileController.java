@@ -1,6 +1,6 @@
 package dev.tributary.profile.query;
 
-import dev.tributary.profile.EntityType;
+import dev.tributary.profile.ProfileKind;
 import dev.tributary.profile.query.ProfileViews.AccountProfile;
 import dev.tributary.profile.query.ProfileViews.EventPage;
 import dev.tributary.profile.query.ProfileViews.Guardrails;
@@ -31,7 +31,7 @@ class ProfileController {
 
     @GetMapping(value = "/persons", params = "identity")
     PersonProfile personByIdentity(@RequestParam String identity) {
-        return queries.person(queries.idByIdentity(EntityType.PERSON, identity));
+        return queries.person(queries.idByIdentity(ProfileKind.PERSON, identity));
     }
 
     @GetMapping("/persons/{id}/events")
@@ -48,7 +48,7 @@ class ProfileController {
 
     @GetMapping(value = "/accounts", params = "identity")
     AccountProfile accountByIdentity(@RequestParam String identity) {
-        return queries.account(queries.idByIdentity(EntityType.ACCOUNT, identity));
+        return queries.account(queries.idByIdentity(ProfileKind.ACCOUNT, identity));
     }
 
     @GetMapping("/guardrails")

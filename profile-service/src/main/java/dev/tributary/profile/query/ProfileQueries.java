@@ -1,6 +1,6 @@
 package dev.tributary.profile.query;
 
-import dev.tributary.profile.EntityType;
+import dev.tributary.profile.ProfileKind;
 import dev.tributary.profile.Numbers;
 import dev.tributary.profile.query.ProfileViews.*;
 import dev.tributary.support.problem.BadRequestException;
@@ -43,7 +43,7 @@ public class ProfileQueries {
     }
 
     public PersonProfile person(String id) {
-        Resolved r = resolve(EntityType.PERSON, id);
+        Resolved r = resolve(ProfileKind.PERSON, id);
         Map<String, RelatedAccount> accounts = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT pa.account_id, a.name, pa.source_person_key, pa.source_account_key, pa.relation
@@ -60,12 +60,12 @@ public class ProfileQueries {
                     }).via().add(new Path(rs.getString(3), rs.getString(4), rs.getString(5)));
                 });
         return new PersonProfile(r.header.id(), r.retired, r.header.createdAt(), r.header.updatedAt(),
-                identities(EntityType.PERSON, r.header.id()), XdmJson.mapper().readTree(r.header.attributes()),
+                identities(ProfileKind.PERSON, r.header.id()), XdmJson.mapper().readTree(r.header.attributes()),
                 List.copyOf(accounts.values()), fragments(r.header.id()));
     }
 
     public AccountProfile account(String id) {
-        Resolved r = resolve(EntityType.ACCOUNT, id);
+        Resolved r = resolve(ProfileKind.ACCOUNT, id);
         Map<String, RelatedPerson> people = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT pa.person_id, p.email, p.first_name, p.last_name, pa.source_person_key, pa.source_account_key, pa.relation
@@ -100,17 +100,17 @@ public class ProfileQueries {
             }
         }
         return new AccountProfile(r.header.id(), r.retired, r.header.createdAt(), r.header.updatedAt(),
-                identities(EntityType.ACCOUNT, r.header.id()), XdmJson.mapper().readTree(r.header.attributes()),
+                identities(ProfileKind.ACCOUNT, r.header.id()), XdmJson.mapper().readTree(r.header.attributes()),
                 List.copyOf(people.values()), opportunities,
                 new Totals(Numbers.plain(won), Numbers.plain(open), opportunities.size()), fragments(r.header.id()));
     }
 
     /** The profile id an identity ({@code namespace:value}) resolves to. */
-    public String idByIdentity(EntityType type, String identity) {
+    public String idByIdentity(ProfileKind type, String identity) {
         Identity parsed;
         try {
             parsed = Identity.parse(identity);
-            Set<String> allowed = type == EntityType.PERSON ? PERSON_NAMESPACES : ACCOUNT_NAMESPACES;
+            Set<String> allowed = type == ProfileKind.PERSON ? PERSON_NAMESPACES : ACCOUNT_NAMESPACES;
             if (!allowed.contains(parsed.namespace())) {
                 throw new BadRequestException("Invalid identity", "Namespace '" + parsed.namespace()
                         + "' is not searchable for " + type.id() + "s; use one of " + allowed,
@@ -125,11 +125,11 @@ public class ProfileQueries {
         return jdbc.sql("SELECT profile_id FROM identity_profile WHERE entity_type = ? AND namespace = ? AND value = ?")
                 .param(type.id()).param(lookup.namespace()).param(lookup.value())
                 .query(String.class).optional()
-                .orElseThrow(() -> new NotFoundException(type == EntityType.PERSON ? "Person" : "Account", lookup.toString()));
+                .orElseThrow(() -> new NotFoundException(type == ProfileKind.PERSON ? "Person" : "Account", lookup.toString()));
     }
 
     public EventPage events(String personId, Instant from, Instant to) {
-        String id = resolve(EntityType.PERSON, personId).header.id();
+        String id = resolve(ProfileKind.PERSON, personId).header.id();
         Instant start = from == null ? Instant.EPOCH : from;
         Instant end = to == null ? Instant.parse("9999-12-31T00:00:00Z") : to;
         if (end.isBefore(start)) {
@@ -164,7 +164,7 @@ public class ProfileQueries {
     private record Resolved(Header header, Retired retired) {
     }
 
-    private Resolved resolve(EntityType type, String id) {
+    private Resolved resolve(ProfileKind type, String id) {
         Optional<Header> direct = header(type, id);
         if (direct.isPresent()) {
             return new Resolved(direct.get(), null);
@@ -173,10 +173,10 @@ public class ProfileQueries {
                 .param(id).param(type.id()).query(String.class).optional();
         return survivor.flatMap(s -> header(type, s))
                 .map(h -> new Resolved(h, new Retired(id, h.id(), "Profile " + id + " was merged into " + h.id())))
-                .orElseThrow(() -> new NotFoundException(type == EntityType.PERSON ? "Person" : "Account", id));
+                .orElseThrow(() -> new NotFoundException(type == ProfileKind.PERSON ? "Person" : "Account", id));
     }
 
-    private Optional<Header> header(EntityType type, String id) {
+    private Optional<Header> header(ProfileKind type, String id) {
         return jdbc.sql("SELECT id, created_at, updated_at, attributes::text FROM unified_profile WHERE id = ? AND entity_type = ?")
                 .param(id).param(type.id())
                 .query((rs, n) -> new Header(rs.getString(1), rs.getTimestamp(2).toInstant(),
@@ -184,7 +184,7 @@ public class ProfileQueries {
                 .optional();
     }
 
-    private List<IdentityView> identities(EntityType type, String id) {
+    private List<IdentityView> identities(ProfileKind type, String id) {
         return jdbc.sql("SELECT namespace, value FROM identity_profile WHERE entity_type = ? AND profile_id = ? ORDER BY namespace, value")
                 .param(type.id()).param(id)
                 .query((rs, n) -> new IdentityView(rs.getString(1), rs.getString(2)))

@@ -6,7 +6,7 @@ import dev.tributary.xdm.XdmClass;
 import java.util.Optional;
 
 /** The two kinds of unified profile. */
-public enum EntityType {
+public enum ProfileKind {
     PERSON("person", "per_", Identity.B2B_PERSON),
     ACCOUNT("account", "acc_", Identity.B2B_ACCOUNT);
 
@@ -14,7 +14,7 @@ public enum EntityType {
     private final String idPrefix;
     private final String keyNamespace;
 
-    EntityType(String id, String idPrefix, String keyNamespace) {
+    ProfileKind(String id, String idPrefix, String keyNamespace) {
         this.id = id;
         this.idPrefix = idPrefix;
         this.keyNamespace = keyNamespace;
@@ -52,7 +52,7 @@ public enum EntityType {
                 + namespaceSql + " AND p.value = " + valueSql + ")";
     }
 
-    public static Optional<EntityType> of(XdmClass xdmClass) {
+    public static Optional<ProfileKind> of(XdmClass xdmClass) {
         return switch (xdmClass) {
             case PERSON -> Optional.of(PERSON);
             case ACCOUNT -> Optional.of(ACCOUNT);
@@ -60,8 +60,8 @@ public enum EntityType {
         };
     }
 
-    public static EntityType fromId(String id) {
-        for (EntityType type : values()) {
+    public static ProfileKind fromId(String id) {
+        for (ProfileKind type : values()) {
             if (type.id.equals(id)) {
                 return type;
             }
