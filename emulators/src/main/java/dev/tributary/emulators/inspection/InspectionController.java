@@ -193,13 +193,19 @@ class InspectionController {
         if (count < 1) {
             throw new IllegalArgumentException("count: must be at least 1");
         }
+        boolean malformed = Boolean.TRUE.equals(request.malformed());
         int kinds = (request.code() == null ? 0 : 1) + (request.status() == null ? 0 : 1)
-                + (request.delayMillis() == null ? 0 : 1);
+                + (request.delayMillis() == null ? 0 : 1) + (malformed ? 1 : 0);
         if (kinds != 1) {
-            throw new IllegalArgumentException("exactly one of code, status, delayMillis is required");
+            throw new IllegalArgumentException("exactly one of code, status, delayMillis, malformed is required");
         }
         Fault fault;
-        if (request.code() != null) {
+        if (malformed) {
+            if (!codesAllowed) {
+                throw new IllegalArgumentException("malformed: Marketo only");
+            }
+            fault = Fault.malformedBody();
+        } else if (request.code() != null) {
             if (!codesAllowed || !request.code().matches("\\d{3,4}")) {
                 throw new IllegalArgumentException(codesAllowed ? "code: a Marketo error code such as \"606\" is required"
                         : "code: LinkedIn answers HTTP statuses; use status, e.g. 429");
@@ -226,8 +232,11 @@ class InspectionController {
     record AdvanceRequest(Long millis) {
     }
 
-    /** One of: {@code code} (Marketo error in an HTTP 200), {@code status} (HTTP), {@code delayMillis}; for {@code count} calls. */
-    record FaultRequest(String code, Integer status, Long delayMillis, Integer count) {
+    /**
+     * One of: {@code code} (Marketo error in an HTTP 200), {@code status} (HTTP), {@code delayMillis}, {@code malformed}
+     * (Marketo: a cut-off body); for {@code count} calls.
+     */
+    record FaultRequest(String code, Integer status, Long delayMillis, Integer count, Boolean malformed) {
     }
 
     record LimitsRequest(Long dailyQuota, LimitMode limitMode) {

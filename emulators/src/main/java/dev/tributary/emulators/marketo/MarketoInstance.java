@@ -8,6 +8,7 @@ import dev.tributary.emulators.Fault;
 import dev.tributary.emulators.FaultQueue;
 import dev.tributary.emulators.LimitMode;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
@@ -58,6 +59,13 @@ public final class MarketoInstance {
     private LocalDate quotaDay;
     private long quotaUsed;
 
+    /** What the malformed-page fault answers: an envelope cut off mid-record. */
+    static final String MALFORMED_BODY = "{\"requestId\":\"0bad#0\",\"success\":true,\"result\":[{\"id\":";
+
+    private final MarketoCallLog callLog = new MarketoCallLog();
+    private final MarketoCatalog catalog;
+    private final MarketoBulkExports exports;
+
     private final Map<String, Instant> tokens = new HashMap<>();
     private String currentToken;
 
@@ -70,6 +78,8 @@ public final class MarketoInstance {
         this.credentials = credentials;
         this.clock = clock;
         this.gate = gate;
+        this.catalog = new MarketoCatalog(clock);
+        this.exports = new MarketoBulkExports(this, clock);
         applySettings(settings);
         clearData();
     }
@@ -92,6 +102,27 @@ public final class MarketoInstance {
 
     public FaultQueue faults() {
         return faults;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** Seeds the instance from a scenario file on the classpath, e.g. {@code scenarios/townsend/mkto-1.json}. */
+    public void loadScenario(String resource) {
+        MarketoScenario.loadResource(this, resource);
+    }
+
+    public MarketoCallLog callLog() {
+        return callLog;
+    }
+
+    public MarketoCatalog catalog() {
+        return catalog;
+    }
+
+    public MarketoBulkExports exports() {
+        return exports;
     }
 
     public int inFlight() {
@@ -122,12 +153,15 @@ public final class MarketoInstance {
         clearData();
         stats.reset();
         faults.clear();
+        callLog.clear();
     }
 
     private void clearData() {
         synchronized (this) {
             leads.clear();
             lists.clear();
+            catalog.clear();
+            exports.clear();
             tokens.clear();
             currentToken = null;
             nextLeadId = 1;
@@ -181,7 +215,13 @@ public final class MarketoInstance {
      * concurrency (615), rate (606), daily quota (607), then the work.
      */
     ResponseEntity<Object> serve(String token, Supplier<Map<String, Object>> work) {
+        return serveEntity(token, () -> ResponseEntity.ok(work.get()));
+    }
+
+    /** {@link #serve} for answers that are not an envelope (a bulk export's CSV file). */
+    ResponseEntity<Object> serveEntity(String token, Supplier<ResponseEntity<Object>> work) {
         stats.call();
+        callLog.record();
         Map<String, Object> tokenError = tokenError(token);
         if (tokenError != null) {
             return ResponseEntity.ok(tokenError);
@@ -191,6 +231,9 @@ public final class MarketoInstance {
             stats.injected(fault.label());
             if (fault.httpStatus() != null) {
                 return ResponseEntity.status(fault.httpStatus()).body(httpErrorBody(fault.httpStatus()));
+            }
+            if (fault.malformed()) {
+                return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(MALFORMED_BODY);
             }
             return ResponseEntity.ok(MarketoEnvelope.error(fault.code(), messageOf(fault.code())));
         }
@@ -208,7 +251,7 @@ public final class MarketoInstance {
                 Delays.hold(fault.delay());
             }
             gate.pass();
-            return ResponseEntity.ok(work.get());
+            return work.get();
         } finally {
             inFlight.decrementAndGet();
         }
@@ -584,7 +627,61 @@ public final class MarketoInstance {
     public synchronized long seedLead(Map<String, Object> fields) {
         Map<String, Object> result = created(new LinkedHashMap<>(fields),
                 clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
-        return (Long) result.get("id");
+        long id = (Long) result.get("id");
+        // a seeded lead may carry its own history (scenario files)
+        for (String stamp : List.of("createdAt", "updatedAt")) {
+            if (fields.get(stamp) != null) {
+                leads.get(id).put(stamp, fields.get(stamp).toString());
+            }
+        }
+        return id;
+    }
+
+    /** Changes a lead's fields as a user or a sync would; its updatedAt becomes now. */
+    public synchronized void updateLead(long id, Map<String, Object> fields) {
+        Map<String, Object> lead = leads.get(id);
+        if (lead == null) {
+            throw new IllegalArgumentException("no lead " + id);
+        }
+        updated(lead, new LinkedHashMap<>(fields), clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+    }
+
+    /** Deletes a lead as Marketo does: gone from the database and its lists, with a Delete Lead activity (type 37). */
+    public synchronized void deleteLead(long id) {
+        if (leads.remove(id) == null) {
+            throw new IllegalArgumentException("no lead " + id);
+        }
+        lists.values().forEach(list -> list.members.remove(id));
+        catalog.addActivity(id, 37, null, String.valueOf(id), Map.of(), clock.instant());
+    }
+
+    /** Seeds a static list under a given id with its members (lead ids that must exist); later lists get higher ids. */
+    public synchronized void seedList(long id, String name, List<Long> memberIds, String updatedAt) {
+        if (lists.containsKey(id) || memberIds.stream().anyMatch(member -> !leads.containsKey(member))) {
+            throw new IllegalArgumentException("list id " + id + " is taken or names an unknown lead");
+        }
+        String stamp = updatedAt != null ? updatedAt : clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+        StaticList list = new StaticList(id, name, null, Map.of("id", 12, "type", "Folder"), stamp);
+        list.members.addAll(memberIds);
+        lists.put(id, list);
+        nextListId = Math.max(nextListId, id + 1);
+    }
+
+    /** The static lists as Get Lists (/rest/v1/lists.json) answers them, by id. */
+    synchronized List<Map<String, Object>> listRecords() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (StaticList list : lists.values()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", list.id);
+            json.put("name", list.name);
+            json.put("description", list.description);
+            json.put("programName", null);
+            json.put("workspaceName", "Default");
+            json.put("createdAt", list.createdAt);
+            json.put("updatedAt", list.updatedAt);
+            out.add(json);
+        }
+        return out;
     }
 
     /**

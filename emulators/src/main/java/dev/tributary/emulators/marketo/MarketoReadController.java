@@ -1,0 +1,82 @@
+package dev.tributary.emulators.marketo;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.tributary.emulators.marketo.MarketoRequests.blank;
+import static dev.tributary.emulators.marketo.MarketoRequests.csv;
+import static dev.tributary.emulators.marketo.MarketoRequests.token;
+
+/** Marketo's read endpoints for what a source connector pulls besides leads and activities: companies, static lists. */
+@RestController
+@RequestMapping("/marketo/{munchkinId}")
+class MarketoReadController {
+
+    private final MarketoRegistry registry;
+
+    MarketoReadController(MarketoRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Get Companies: {@code filterType} one of the searchable fields (id, externalCompanyId, company), ≤ 300 values. */
+    @GetMapping("/rest/v1/companies.json")
+    ResponseEntity<Object> companies(@PathVariable String munchkinId,
+                                     @RequestHeader(name = "Authorization", required = false) String authorization,
+                                     @RequestParam(name = "access_token", required = false) String accessToken,
+                                     @RequestParam(required = false) String filterType,
+                                     @RequestParam(required = false) String filterValues,
+                                     @RequestParam(required = false) String fields,
+                                     @RequestParam(required = false) Integer batchSize,
+                                     @RequestParam(required = false) String nextPageToken) {
+        MarketoInstance instance = registry.require(munchkinId);
+        return instance.serve(token(authorization, accessToken), () -> {
+            if (blank(filterType)) {
+                return MarketoEnvelope.error("1002", "Missing value for the required parameter 'filterType'");
+            }
+            if (!MarketoCatalog.COMPANY_FILTERS.contains(filterType)) {
+                return MarketoEnvelope.error("1003", "Invalid filterType '" + filterType + "'");
+            }
+            if (blank(filterValues)) {
+                return MarketoEnvelope.error("1002", "Missing value for the required parameter 'filterValues'");
+            }
+            List<String> values = csv(filterValues);
+            Map<String, Object> tooMany = instance.batchError(values.size(), "filterValues");
+            if (tooMany == null && batchSize != null) {
+                tooMany = instance.batchError(batchSize, "batchSize");
+            }
+            if (tooMany != null) {
+                return tooMany;
+            }
+            List<Map<String, Object>> found = instance.catalog().findCompanies(filterType, values, csv(fields));
+            return MarketoRequests.page(found, batchSize == null ? instance.maxBatch() : batchSize, nextPageToken);
+        });
+    }
+
+    /** Get Lists: every static list, by id, paged with {@code nextPageToken}. */
+    @GetMapping("/rest/v1/lists.json")
+    ResponseEntity<Object> lists(@PathVariable String munchkinId,
+                                 @RequestHeader(name = "Authorization", required = false) String authorization,
+                                 @RequestParam(name = "access_token", required = false) String accessToken,
+                                 @RequestParam(required = false) Integer batchSize,
+                                 @RequestParam(required = false) String nextPageToken) {
+        MarketoInstance instance = registry.require(munchkinId);
+        return instance.serve(token(authorization, accessToken), () -> {
+            if (batchSize != null) {
+                Map<String, Object> tooMany = instance.batchError(batchSize, "batchSize");
+                if (tooMany != null) {
+                    return tooMany;
+                }
+            }
+            return MarketoRequests.page(instance.listRecords(), batchSize == null ? instance.maxBatch() : batchSize,
+                    nextPageToken);
+        });
+    }
+}
