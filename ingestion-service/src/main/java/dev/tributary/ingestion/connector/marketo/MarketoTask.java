@@ -1,0 +1,304 @@
+package dev.tributary.ingestion.connector.marketo;
+
+import dev.tributary.ingestion.connector.ConnectorContext;
+import dev.tributary.ingestion.connector.ConnectorException;
+import dev.tributary.ingestion.connector.Page;
+import dev.tributary.ingestion.connector.SourceTask;
+import dev.tributary.xdm.json.XdmJson;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+/** One run's reading of a Marketo instance: the streams of {@link MarketoSourceConnector#STREAMS}. */
+final class MarketoTask implements SourceTask {
+
+    /** Get Companies, Get Lists and list membership take at most 300 values or records per call. */
+    static final int MAX_BATCH = 300;
+    /** Where a full sync starts when neither {@code since} nor the oldest lead tells: Marketo's first year. */
+    static final Instant EARLIEST = Instant.parse("2006-01-01T00:00:00Z");
+    static final String COMPANY_FIELDS = "id,externalCompanyId,company,website,industry,numberOfEmployees,"
+            + "billingCountry,createdAt,updatedAt";
+
+    private final MarketoSettings settings;
+    private final MarketoClient client;
+    private final MarketoRecordMapper mapper;
+    private final MarketoBulkReader bulk;
+    private final Map<String, Long> companyIds = new HashMap<>();
+    private Instant start;
+
+    MarketoTask(MarketoSettings settings, String instanceId, ConnectorContext context) {
+        this.settings = settings;
+        this.client = new MarketoClient(settings.baseUrl(), settings.clientId(), settings.clientSecret(),
+                settings.requestTimeout(), context);
+        this.mapper = new MarketoRecordMapper(instanceId, settings.crm());
+        this.bulk = new MarketoBulkReader(client, settings, context.clock());
+    }
+
+    @Override
+    public void validate() {
+        try {
+            client.token();
+        } catch (ConnectorException e) {
+            if (e.kind() == ConnectorException.Kind.AUTHENTICATION) {
+                throw ConnectorException.badConfig("clientSecret", "Marketo refused the client id and secret");
+            }
+            throw ConnectorException.badConfig("baseUrl", "Marketo's identity endpoint did not answer at baseUrl: "
+                    + e.getMessage());
+        }
+        client.get("/v1/lists.json?batchSize=1");
+    }
+
+    @Override
+    public Page read(String stream, String cursor) {
+        JsonNode position = parseCursor(cursor);
+        try {
+            return switch (stream) {
+                case "companies" -> companies(position);
+                case "leads" -> bulk.read(new MarketoBulkReader.Spec("leads", "updatedAt", mapper.leadFields(), null,
+                        this::leads), position, start());
+                case "staticLists" -> staticLists(position);
+                case "listMembers" -> listMembers(position);
+                case "webVisits" -> bulk.read(new MarketoBulkReader.Spec("activities", "createdAt", null,
+                        String.valueOf(MarketoRecordMapper.VISIT_WEBPAGE), this::webVisits), position, start());
+                case "deletedLeads" -> bulk.read(new MarketoBulkReader.Spec("activities", "createdAt", null,
+                        String.valueOf(MarketoRecordMapper.DELETE_LEAD), this::deletedLeads), position, start());
+                default -> throw ConnectorException.permanent("Marketo has no stream '" + stream + "'");
+            };
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ConnectorException.permanent("malformed Marketo data in stream " + stream + ": " + e.getMessage());
+        }
+    }
+
+    // ---- companies: Get Companies by blocks of 300 ids; only those changed since the last run are written ----
+
+    private Page companies(JsonNode cursor) {
+        long nextId = cursor == null ? 1 : cursor.path("nextId").asLong(1);
+        String since = cursor == null ? null : cursor.path("since").asString(null);
+        String maxSeen = cursor == null ? since : cursor.path("maxSeen").asString(since);
+        String ids = LongStream.range(nextId, nextId + MAX_BATCH).mapToObj(Long::toString).collect(Collectors.joining(","));
+        JsonNode result = client.get("/v1/companies.json?filterType=id&filterValues=" + ids + "&fields=" + COMPANY_FIELDS
+                + "&batchSize=" + MAX_BATCH).path("result");
+        List<ObjectNode> records = new ArrayList<>();
+        for (JsonNode company : result) {
+            String updatedAt = company.path("updatedAt").asString("");
+            if (since == null || updatedAt.compareTo(since) >= 0) {
+                records.add(mapper.company(company));
+            }
+            if (maxSeen == null || updatedAt.compareTo(maxSeen) > 0) {
+                maxSeen = updatedAt;
+            }
+        }
+        ObjectNode next = XdmJson.mapper().createObjectNode();
+        putIfSet(next, "since", result.isEmpty() ? maxSeen : since);
+        if (result.isEmpty()) {
+            return Page.of(records, next.toString(), true);
+        }
+        next.put("nextId", nextId + MAX_BATCH);
+        putIfSet(next, "maxSeen", maxSeen);
+        return Page.of(records, next.toString(), false);
+    }
+
+    // ---- leads (bulk): persons, and accountPersons for leads with a role ----
+
+    private Page leads(List<Map<String, String>> rows) {
+        resolveCompanies(rows);
+        List<ObjectNode> records = new ArrayList<>();
+        for (Map<String, String> row : rows) {
+            String company = row.get("externalCompanyId");
+            records.addAll(mapper.lead(row, company == null || company.isEmpty() ? null : companyIds.get(company)));
+        }
+        return Page.of(records, "", false);
+    }
+
+    /** Learns the Marketo ids of the companies the leads name by externalCompanyId, 300 per call, once per task. */
+    private void resolveCompanies(List<Map<String, String>> rows) {
+        Set<String> unknown = new LinkedHashSet<>();
+        rows.forEach(row -> {
+            String company = row.get("externalCompanyId");
+            if (company != null && !company.isEmpty() && !companyIds.containsKey(company)) {
+                unknown.add(company);
+            }
+        });
+        List<String> values = new ArrayList<>(unknown);
+        for (int i = 0; i < values.size(); i += MAX_BATCH) {
+            List<String> batch = values.subList(i, Math.min(values.size(), i + MAX_BATCH));
+            JsonNode result = client.get("/v1/companies.json?filterType=externalCompanyId&filterValues="
+                    + batch.stream().map(MarketoClient::encode).collect(Collectors.joining(","))
+                    + "&fields=id,externalCompanyId&batchSize=" + MAX_BATCH).path("result");
+            result.forEach(company -> companyIds.put(company.get("externalCompanyId").asString(), company.get("id").asLong()));
+        }
+    }
+
+    private Page webVisits(List<Map<String, String>> rows) {
+        List<ObjectNode> events = new ArrayList<>();
+        for (Map<String, String> row : rows) {
+            if (String.valueOf(MarketoRecordMapper.VISIT_WEBPAGE).equals(row.get("activityTypeId"))) {
+                events.add(mapper.webVisit(row, attributes(row.get("attributes"))));
+            }
+        }
+        return new Page(List.of(), events, "", false);
+    }
+
+    private Page deletedLeads(List<Map<String, String>> rows) {
+        List<ObjectNode> records = new ArrayList<>();
+        for (Map<String, String> row : rows) {
+            if (String.valueOf(MarketoRecordMapper.DELETE_LEAD).equals(row.get("activityTypeId"))) {
+                records.add(mapper.deletedLead(row));
+            }
+        }
+        return Page.of(records, "", false);
+    }
+
+    // ---- static lists and their members ----
+
+    private Page staticLists(JsonNode cursor) {
+        String token = cursor == null ? null : cursor.path("token").asString(null);
+        String since = cursor == null ? null : cursor.path("since").asString(null);
+        String maxSeen = cursor == null ? since : cursor.path("maxSeen").asString(since);
+        JsonNode body = client.get("/v1/lists.json?batchSize=" + MAX_BATCH
+                + (token == null ? "" : "&nextPageToken=" + MarketoClient.encode(token)));
+        List<ObjectNode> records = new ArrayList<>();
+        for (JsonNode list : body.path("result")) {
+            String updatedAt = list.path("updatedAt").asString("");
+            if (since == null || updatedAt.compareTo(since) >= 0) {
+                records.add(mapper.staticList(list));
+            }
+            maxSeen = maxSeen == null || updatedAt.compareTo(maxSeen) > 0 ? updatedAt : maxSeen;
+        }
+        ObjectNode next = XdmJson.mapper().createObjectNode();
+        String nextToken = body.path("nextPageToken").asString(null);
+        if (!body.path("moreResult").asBoolean(false) || nextToken == null) {
+            putIfSet(next, "since", maxSeen);
+            return Page.of(records, next.toString(), true);
+        }
+        putIfSet(next, "since", since);
+        putIfSet(next, "maxSeen", maxSeen);
+        next.put("token", nextToken);
+        return Page.of(records, next.toString(), false);
+    }
+
+    /**
+     * Members of the lists changed since the last run, a page of 300 per read. The cursor holds the lists still to
+     * read ({@code pending: [[id, updatedAt]]}) and the current list's paging token.
+     */
+    private Page listMembers(JsonNode cursor) {
+        String since = cursor == null ? null : cursor.path("since").asString(null);
+        ObjectNode next = XdmJson.mapper().createObjectNode();
+        List<ObjectNode> records = new ArrayList<>();
+        if (cursor == null || !cursor.has("pending")) {
+            String maxSeen = since;
+            List<JsonNode> changed = new ArrayList<>();
+            String token = null;
+            do {
+                JsonNode body = client.get("/v1/lists.json?batchSize=" + MAX_BATCH
+                        + (token == null ? "" : "&nextPageToken=" + MarketoClient.encode(token)));
+                for (JsonNode list : body.path("result")) {
+                    String updatedAt = list.path("updatedAt").asString("");
+                    if (since == null || updatedAt.compareTo(since) >= 0) {
+                        changed.add(list);
+                    }
+                    maxSeen = maxSeen == null || updatedAt.compareTo(maxSeen) > 0 ? updatedAt : maxSeen;
+                }
+                token = body.path("moreResult").asBoolean(false) ? body.path("nextPageToken").asString(null) : null;
+            } while (token != null);
+            putIfSet(next, "since", since);
+            putIfSet(next, "maxSeen", maxSeen);
+            var pending = next.putArray("pending");
+            changed.forEach(list -> pending.addArray().add(list.get("id").asLong()).add(list.path("updatedAt").asString("")));
+            if (changed.isEmpty()) {
+                return Page.of(records, finished(maxSeen), true);
+            }
+            return Page.of(records, next.toString(), false);
+        }
+        JsonNode pending = cursor.get("pending");
+        String maxSeen = cursor.path("maxSeen").asString(since);
+        if (pending.isEmpty()) {
+            return Page.of(records, finished(maxSeen), true);
+        }
+        long listId = pending.get(0).get(0).asLong();
+        String listUpdatedAt = pending.get(0).get(1).asString();
+        String token = cursor.path("token").asString(null);
+        JsonNode body = client.get("/v1/lists/" + listId + "/leads.json?fields=id&batchSize=" + MAX_BATCH
+                + (token == null ? "" : "&nextPageToken=" + MarketoClient.encode(token)));
+        body.path("result").forEach(member -> records.add(mapper.listMember(listId, listUpdatedAt, member)));
+        String nextToken = body.path("moreResult").asBoolean(false) ? body.path("nextPageToken").asString(null) : null;
+        putIfSet(next, "since", since);
+        putIfSet(next, "maxSeen", maxSeen);
+        var rest = next.putArray("pending");
+        for (int i = nextToken == null ? 1 : 0; i < pending.size(); i++) {
+            rest.add(pending.get(i));
+        }
+        putIfSet(next, "token", nextToken);
+        if (rest.isEmpty()) {
+            return Page.of(records, finished(maxSeen), true);
+        }
+        return Page.of(records, next.toString(), false);
+    }
+
+    private static String finished(String maxSeen) {
+        ObjectNode next = XdmJson.mapper().createObjectNode();
+        putIfSet(next, "since", maxSeen);
+        return next.toString();
+    }
+
+    // ---- helpers ----
+
+    /** Where a full sync starts: {@code since}, else the oldest of the first 300 lead ids' createdAt, else 2006. */
+    private Instant start() {
+        if (start == null) {
+            start = settings.since();
+        }
+        if (start == null) {
+            String ids = LongStream.rangeClosed(1, MAX_BATCH).mapToObj(Long::toString).collect(Collectors.joining(","));
+            JsonNode result = client.get("/v1/leads.json?filterType=id&filterValues=" + ids + "&fields=createdAt&batchSize="
+                    + MAX_BATCH).path("result");
+            Instant oldest = null;
+            for (JsonNode lead : result) {
+                if (lead.hasNonNull("createdAt")) {
+                    Instant created = Instant.parse(lead.get("createdAt").asString());
+                    oldest = oldest == null || created.isBefore(oldest) ? created : oldest;
+                }
+            }
+            start = oldest != null ? oldest : EARLIEST;
+        }
+        return start;
+    }
+
+    private static JsonNode attributes(String json) {
+        if (json == null || json.isEmpty()) {
+            return null;
+        }
+        try {
+            return XdmJson.mapper().readTree(json);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("an activity's attributes are not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static JsonNode parseCursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            return XdmJson.mapper().readTree(cursor);
+        } catch (JacksonException e) {
+            throw ConnectorException.permanent("the stored cursor is not a Marketo cursor: " + e.getOriginalMessage());
+        }
+    }
+
+    private static void putIfSet(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+}
