@@ -55,7 +55,8 @@ final class MarketoBulkReader {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         boolean createdHere = false;
         if (job == null) {
-            if (!from.isBefore(now)) {
+            // a window of the current second still runs: what changed in it after the last run's read is in it
+            if (from.isAfter(now)) {
                 return new Page(List.of(), List.of(), cursor(from, null, null, 0, false), true);
             }
             to = from.plus(MAX_WINDOW).isBefore(now) ? from.plus(MAX_WINDOW) : now;
