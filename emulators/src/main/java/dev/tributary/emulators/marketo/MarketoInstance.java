@@ -17,16 +17,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -69,16 +65,16 @@ public final class MarketoInstance {
     private final Map<String, Instant> tokens = new HashMap<>();
     private String currentToken;
 
-    private final TreeMap<Long, Map<String, Object>> leads = new TreeMap<>();
-    private final TreeMap<Long, StaticList> lists = new TreeMap<>();
-    private long nextLeadId;
-    private long nextListId;
+    private final MarketoLeads leadDatabase;
+    private final MarketoStaticLists staticLists;
 
     MarketoInstance(MarketoProperties.Instance credentials, MarketoProperties settings, EmulatorClock clock, CallGate gate) {
         this.credentials = credentials;
         this.clock = clock;
         this.gate = gate;
         this.catalog = new MarketoCatalog(clock);
+        this.leadDatabase = new MarketoLeads(clock);
+        this.staticLists = new MarketoStaticLists(clock, leadDatabase);
         this.exports = new MarketoBulkExports(this, clock);
         applySettings(settings);
         clearData();
@@ -158,14 +154,12 @@ public final class MarketoInstance {
 
     private void clearData() {
         synchronized (this) {
-            leads.clear();
-            lists.clear();
+            leadDatabase.clear();
+            staticLists.clear();
             catalog.clear();
             exports.clear();
             tokens.clear();
             currentToken = null;
-            nextLeadId = 1;
-            nextListId = 1001;
         }
         synchronized (admitted) {
             admitted.clear();
@@ -331,372 +325,54 @@ public final class MarketoInstance {
         };
     }
 
-    // ---- leads ----
+    // ---- the lead database (MarketoLeads, MarketoStaticLists, MarketoCatalog) ----
 
-    static final List<String> DEFAULT_FIELDS = List.of("id", "email", "updatedAt", "createdAt", "firstName", "lastName");
-
-    synchronized List<Map<String, Object>> findLeads(String filterType, List<String> values, List<String> fields) {
-        List<Map<String, Object>> found = new ArrayList<>();
-        for (String value : values) {
-            for (Map<String, Object> lead : leads.values()) {
-                if (matches(lead, filterType, value) && !found.contains(lead)) {
-                    found.add(lead);
-                }
-            }
-        }
-        return found.stream().map(lead -> project(lead, fields)).toList();
+    public MarketoLeads leadDatabase() {
+        return leadDatabase;
     }
 
-    synchronized Map<String, Object> leadById(long id, List<String> fields) {
-        Map<String, Object> lead = leads.get(id);
-        return lead == null ? null : project(lead, fields);
+    public MarketoStaticLists staticLists() {
+        return staticLists;
     }
 
-    private static boolean matches(Map<String, Object> lead, String filterType, String value) {
-        Object actual = lead.get(filterType);
-        if (actual == null) {
-            return false;
-        }
-        if ("email".equals(filterType)) {
-            return actual.toString().equalsIgnoreCase(value.trim());
-        }
-        return actual.toString().equals(value.trim());
-    }
-
-    private static Map<String, Object> project(Map<String, Object> lead, List<String> fields) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", lead.get("id"));
-        for (String field : fields) {
-            out.put(field, lead.get(field));
-        }
-        return out;
-    }
-
-    /** Sync Leads: one result per input record, in input order. */
-    synchronized List<Map<String, Object>> syncLeads(String action, String lookupField, List<Map<String, Object>> input) {
-        List<Map<String, Object>> results = new ArrayList<>();
-        for (Map<String, Object> record : input) {
-            results.add(syncLead(action, lookupField, record));
-        }
-        return results;
-    }
-
-    private Map<String, Object> syncLead(String action, String lookupField, Map<String, Object> record) {
-        Object key = record.get(lookupField);
-        if ("id".equals(lookupField) && !"updateOnly".equals(action)) {
-            return skipped("1003", "Invalid data: id is a lookup field only with action updateOnly");
-        }
-        if (key == null || key.toString().isBlank()) {
-            if (!"createDuplicate".equals(action)) {
-                return skipped("1003", "Value for required field '" + lookupField + "' not specified");
-            }
-        }
-        List<Map<String, Object>> matches = new ArrayList<>();
-        if (key != null && !"createDuplicate".equals(action)) {
-            for (Map<String, Object> lead : leads.values()) {
-                if (matches(lead, lookupField, key.toString())) {
-                    matches.add(lead);
-                }
-            }
-        }
-        if (matches.size() > 1) {
-            return skipped("1007", "Multiple leads match the lookup criteria");
-        }
-        Map<String, Object> existing = matches.isEmpty() ? null : matches.get(0);
-        String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
-        switch (action) {
-            case "createOnly":
-                if (existing != null) {
-                    return skipped("1005", "Lead already exists");
-                }
-                return created(record, now);
-            case "updateOnly":
-                if (existing == null) {
-                    return skipped("1004", "Lead not found");
-                }
-                return updated(existing, record, now);
-            case "createDuplicate":
-                return created(record, now);
-            default:
-                return existing == null ? created(record, now) : updated(existing, record, now);
-        }
-    }
-
-    private Map<String, Object> created(Map<String, Object> record, String now) {
-        long id = nextLeadId++;
-        Map<String, Object> lead = new LinkedHashMap<>();
-        lead.put("id", id);
-        record.forEach((field, value) -> {
-            if (!"id".equals(field)) {
-                lead.put(field, value);
-            }
-        });
-        lead.put("createdAt", now);
-        lead.put("updatedAt", now);
-        leads.put(id, lead);
-        return status(id, "created");
-    }
-
-    private Map<String, Object> updated(Map<String, Object> lead, Map<String, Object> record, String now) {
-        record.forEach((field, value) -> {
-            if (!"id".equals(field)) {
-                lead.put(field, value);
-            }
-        });
-        lead.put("updatedAt", now);
-        return status((Long) lead.get("id"), "updated");
-    }
-
-    private static Map<String, Object> status(long id, String status) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("id", id);
-        result.put("status", status);
-        return result;
-    }
-
-    private static Map<String, Object> skipped(String code, String message) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("status", "skipped");
-        result.put("reasons", List.of(MarketoEnvelope.reason(code, message)));
-        return result;
-    }
-
-    // ---- static lists ----
-
-    /** A static list asset and its members (lead ids, in the order they were added). */
-    static final class StaticList {
-        final long id;
-        final String name;
-        final String description;
-        final Map<String, Object> folder;
-        final String createdAt;
-        String updatedAt;
-        final Set<Long> members = new LinkedHashSet<>();
-
-        StaticList(long id, String name, String description, Map<String, Object> folder, String createdAt) {
-            this.id = id;
-            this.name = name;
-            this.description = description;
-            this.folder = folder;
-            this.createdAt = createdAt;
-            this.updatedAt = createdAt;
-        }
-
-        Map<String, Object> asset() {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("id", id);
-            json.put("name", name);
-            json.put("description", description);
-            json.put("createdAt", createdAt);
-            json.put("updatedAt", updatedAt);
-            json.put("folder", folder);
-            json.put("computedUrl", "https://app-emulator.marketo.com/#ST" + id + "A1");
-            json.put("workspace", "Default");
-            return json;
-        }
-    }
-
-    /** Creates the list, or answers 709 when the name is taken (static list names are unique). */
-    synchronized Map<String, Object> createList(String name, String description, Map<String, Object> folder) {
-        for (StaticList list : lists.values()) {
-            if (list.name.equals(name)) {
-                return MarketoEnvelope.error("709", "Static List with name '" + name + "' already exists");
-            }
-        }
-        String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
-        StaticList list = new StaticList(nextListId++, name, description, folder, now);
-        lists.put(list.id, list);
-        return MarketoEnvelope.ok(List.of(list.asset()));
-    }
-
-    synchronized Map<String, Object> listByName(String name) {
-        for (StaticList list : lists.values()) {
-            if (list.name.equals(name)) {
-                return MarketoEnvelope.ok(List.of(list.asset()));
-            }
-        }
-        return MarketoEnvelope.warning("No assets found for the given search criteria.");
-    }
-
-    synchronized Map<String, Object> listById(long id) {
-        StaticList list = lists.get(id);
-        return list == null ? MarketoEnvelope.warning("No assets found for the given search criteria.")
-                : MarketoEnvelope.ok(List.of(list.asset()));
-    }
-
-    synchronized boolean listExists(long listId) {
-        return lists.containsKey(listId);
-    }
-
-    /** Add to List: added, or skipped with 1004 for an unknown lead; in input order. */
-    synchronized List<Map<String, Object>> addMembers(long listId, List<Long> ids) {
-        StaticList list = lists.get(listId);
-        List<Map<String, Object>> results = new ArrayList<>();
-        for (Long id : ids) {
-            if (!leads.containsKey(id)) {
-                results.add(withId(id, skipped("1004", "Lead not found")));
-            } else {
-                list.members.add(id);
-                results.add(status(id, "added"));
-            }
-        }
-        list.updatedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
-        return results;
-    }
-
-    /** Remove from List: removed, or skipped with 1004 (unknown lead) or 1015 (not in the list); in input order. */
-    synchronized List<Map<String, Object>> removeMembers(long listId, List<Long> ids) {
-        StaticList list = lists.get(listId);
-        List<Map<String, Object>> results = new ArrayList<>();
-        for (Long id : ids) {
-            if (!leads.containsKey(id)) {
-                results.add(withId(id, skipped("1004", "Lead not found")));
-            } else if (!list.members.remove(id)) {
-                results.add(withId(id, skipped("1015", "Lead not in list")));
-            } else {
-                results.add(status(id, "removed"));
-            }
-        }
-        list.updatedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
-        return results;
-    }
-
-    synchronized List<Map<String, Object>> isMember(long listId, List<Long> ids) {
-        StaticList list = lists.get(listId);
-        List<Map<String, Object>> results = new ArrayList<>();
-        for (Long id : ids) {
-            if (!leads.containsKey(id)) {
-                results.add(withId(id, skipped("1004", "Lead not found")));
-            } else {
-                results.add(status(id, list.members.contains(id) ? "memberof" : "notmemberof"));
-            }
-        }
-        return results;
-    }
-
-    /** One page of a list's members, from offset; the caller turns offsets into paging tokens. */
-    synchronized List<Map<String, Object>> members(long listId, int offset, int size, List<String> fields) {
-        List<Long> ids = new ArrayList<>(lists.get(listId).members);
-        List<Map<String, Object>> page = new ArrayList<>();
-        for (int i = offset; i < Math.min(ids.size(), offset + size); i++) {
-            page.add(project(leads.get(ids.get(i)), fields));
-        }
-        return page;
-    }
-
-    synchronized int memberCount(long listId) {
-        return lists.get(listId).members.size();
-    }
-
-    private static Map<String, Object> withId(long id, Map<String, Object> result) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", id);
-        out.putAll(result);
-        return out;
-    }
-
-    // ---- inspection ----
-
-    public synchronized List<Map<String, Object>> leads() {
-        return leads.values().stream().map(lead -> (Map<String, Object>) new LinkedHashMap<>(lead)).toList();
+    public List<Map<String, Object>> leads() {
+        return leadDatabase.all();
     }
 
     /** Every static list with its member lead ids and their emails. */
-    public synchronized List<Map<String, Object>> lists() {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (StaticList list : lists.values()) {
-            Map<String, Object> json = list.asset();
-            json.put("memberIds", List.copyOf(list.members));
-            json.put("memberEmails", list.members.stream().map(id -> leads.get(id).get("email")).toList());
-            out.add(json);
-        }
-        return out;
+    public List<Map<String, Object>> lists() {
+        return staticLists.all();
     }
 
-    /** Emails of a list's members, found by the list's name; empty when there is no such list. */
-    public synchronized List<String> memberEmails(String listName) {
-        for (StaticList list : lists.values()) {
-            if (list.name.equals(listName)) {
-                return list.members.stream().map(id -> String.valueOf(leads.get(id).get("email"))).toList();
-            }
-        }
-        return List.of();
+    public List<String> memberEmails(String listName) {
+        return staticLists.memberEmails(listName);
     }
 
     /** Seeds a lead as if created through the API (for tests and the demo); returns its id. */
-    public synchronized long seedLead(Map<String, Object> fields) {
-        Map<String, Object> result = created(new LinkedHashMap<>(fields),
-                clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
-        long id = (Long) result.get("id");
-        // a seeded lead may carry its own history (scenario files)
-        for (String stamp : List.of("createdAt", "updatedAt")) {
-            if (fields.get(stamp) != null) {
-                leads.get(id).put(stamp, fields.get(stamp).toString());
-            }
-        }
-        return id;
+    public long seedLead(Map<String, Object> fields) {
+        return leadDatabase.seedLead(fields);
     }
 
-    /** Changes a lead's fields as a user or a sync would; its updatedAt becomes now. */
-    public synchronized void updateLead(long id, Map<String, Object> fields) {
-        Map<String, Object> lead = leads.get(id);
-        if (lead == null) {
-            throw new IllegalArgumentException("no lead " + id);
-        }
-        updated(lead, new LinkedHashMap<>(fields), clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+    /** Seeds a lead under a given id, as an instance that already holds it; later leads get higher ids. */
+    public long seedLead(long id, Map<String, Object> fields) {
+        return leadDatabase.seedLead(id, fields);
+    }
+
+    public void updateLead(long id, Map<String, Object> fields) {
+        leadDatabase.updateLead(id, fields);
+    }
+
+    public void seedList(long id, String name, List<Long> memberIds, String updatedAt) {
+        staticLists.seedList(id, name, memberIds, updatedAt);
     }
 
     /** Deletes a lead as Marketo does: gone from the database and its lists, with a Delete Lead activity (type 37). */
-    public synchronized void deleteLead(long id) {
-        if (leads.remove(id) == null) {
+    public void deleteLead(long id) {
+        if (!leadDatabase.remove(id)) {
             throw new IllegalArgumentException("no lead " + id);
         }
-        lists.values().forEach(list -> list.members.remove(id));
+        staticLists.forget(id);
         catalog.addActivity(id, 37, null, String.valueOf(id), Map.of(), clock.instant());
-    }
-
-    /** Seeds a static list under a given id with its members (lead ids that must exist); later lists get higher ids. */
-    public synchronized void seedList(long id, String name, List<Long> memberIds, String updatedAt) {
-        if (lists.containsKey(id) || memberIds.stream().anyMatch(member -> !leads.containsKey(member))) {
-            throw new IllegalArgumentException("list id " + id + " is taken or names an unknown lead");
-        }
-        String stamp = updatedAt != null ? updatedAt : clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
-        StaticList list = new StaticList(id, name, null, Map.of("id", 12, "type", "Folder"), stamp);
-        list.members.addAll(memberIds);
-        lists.put(id, list);
-        nextListId = Math.max(nextListId, id + 1);
-    }
-
-    /** The static lists as Get Lists (/rest/v1/lists.json) answers them, by id. */
-    synchronized List<Map<String, Object>> listRecords() {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (StaticList list : lists.values()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("id", list.id);
-            json.put("name", list.name);
-            json.put("description", list.description);
-            json.put("programName", null);
-            json.put("workspaceName", "Default");
-            json.put("createdAt", list.createdAt);
-            json.put("updatedAt", list.updatedAt);
-            out.add(json);
-        }
-        return out;
-    }
-
-    /**
-     * Seeds a lead under a given id, as an instance that already holds it (the demo's leads keep the ids its Marketo
-     * records name); later leads get higher ids. Returns the id.
-     */
-    public synchronized long seedLead(long id, Map<String, Object> fields) {
-        if (id < 1 || leads.containsKey(id)) {
-            throw new IllegalArgumentException("lead id " + id + " is taken or not positive");
-        }
-        long next = nextLeadId;
-        nextLeadId = id;
-        seedLead(fields);
-        nextLeadId = Math.max(next, id + 1);
-        return id;
     }
 
     public Map<String, Object> settings() {

@@ -75,7 +75,7 @@ class MarketoReadController {
                     return tooMany;
                 }
             }
-            return MarketoRequests.page(instance.listRecords(), batchSize == null ? instance.maxBatch() : batchSize,
+            return MarketoRequests.page(instance.staticLists().listRecords(), batchSize == null ? instance.maxBatch() : batchSize,
                     nextPageToken);
         });
     }
