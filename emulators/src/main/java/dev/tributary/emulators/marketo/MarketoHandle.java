@@ -85,6 +85,16 @@ public final class MarketoHandle {
         return instance.catalog().seedCompany(id, fields);
     }
 
+    /** Seeds a program ({@code name, type, channel, status, ...}). */
+    public void seedProgram(long id, Map<String, Object> fields) {
+        instance.programs().seedProgram(id, fields);
+    }
+
+    /** Adds or changes a lead's membership of a program ({@code statusName, reachedSuccess, membershipDate}). */
+    public void seedProgramMember(long programId, long leadId, Map<String, Object> fields) {
+        instance.programs().seedMember(programId, leadId, fields);
+    }
+
     public void seedList(long id, String name, List<Long> memberIds) {
         instance.seedList(id, name, memberIds, null);
     }

@@ -61,6 +61,7 @@ public final class MarketoInstance {
     private final MarketoCallLog callLog = new MarketoCallLog();
     private final MarketoCatalog catalog;
     private final MarketoBulkExports exports;
+    private final MarketoPrograms programs;
 
     private final Map<String, Instant> tokens = new HashMap<>();
     private String currentToken;
@@ -73,6 +74,7 @@ public final class MarketoInstance {
         this.clock = clock;
         this.gate = gate;
         this.catalog = new MarketoCatalog(clock);
+        this.programs = new MarketoPrograms(clock);
         this.leadDatabase = new MarketoLeads(clock);
         this.staticLists = new MarketoStaticLists(clock, leadDatabase);
         this.exports = new MarketoBulkExports(this, clock);
@@ -117,6 +119,10 @@ public final class MarketoInstance {
         return catalog;
     }
 
+    public MarketoPrograms programs() {
+        return programs;
+    }
+
     public MarketoBulkExports exports() {
         return exports;
     }
@@ -157,6 +163,7 @@ public final class MarketoInstance {
             leadDatabase.clear();
             staticLists.clear();
             catalog.clear();
+            programs.clear();
             exports.clear();
             tokens.clear();
             currentToken = null;

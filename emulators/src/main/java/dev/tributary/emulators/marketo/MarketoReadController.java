@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +17,7 @@ import static dev.tributary.emulators.marketo.MarketoRequests.blank;
 import static dev.tributary.emulators.marketo.MarketoRequests.csv;
 import static dev.tributary.emulators.marketo.MarketoRequests.token;
 
-/** Marketo's read endpoints for what a source connector pulls besides leads and activities: companies, static lists. */
+/** Marketo's read endpoints for what a source connector pulls besides leads and activities: companies, programs and their members, static lists. */
 @RestController
 @RequestMapping("/marketo/{munchkinId}")
 class MarketoReadController {
@@ -56,6 +58,66 @@ class MarketoReadController {
                 return tooMany;
             }
             List<Map<String, Object>> found = instance.catalog().findCompanies(filterType, values, csv(fields));
+            return MarketoRequests.page(found, batchSize == null ? instance.maxBatch() : batchSize, nextPageToken);
+        });
+    }
+
+    /** Get Programs (asset API): {@code offset}, {@code maxReturn} ≤ 200 (default 20), optional {@code earliestUpdatedAt}. */
+    @GetMapping("/rest/asset/v1/programs.json")
+    ResponseEntity<Object> programs(@PathVariable String munchkinId,
+                                    @RequestHeader(name = "Authorization", required = false) String authorization,
+                                    @RequestParam(name = "access_token", required = false) String accessToken,
+                                    @RequestParam(required = false) Integer offset,
+                                    @RequestParam(required = false) Integer maxReturn,
+                                    @RequestParam(required = false) String earliestUpdatedAt) {
+        MarketoInstance instance = registry.require(munchkinId);
+        return instance.serve(token(authorization, accessToken), () -> {
+            int size = maxReturn == null ? 20 : maxReturn;
+            if (size < 1 || size > 200) {
+                return MarketoEnvelope.error("1003", "Invalid value for maxReturn: from 1 to 200");
+            }
+            Instant since;
+            try {
+                since = blank(earliestUpdatedAt) ? null : Instant.parse(earliestUpdatedAt);
+            } catch (DateTimeParseException e) {
+                return MarketoEnvelope.error("1001", "Invalid value '" + earliestUpdatedAt + "'. Required of type 'datetime'");
+            }
+            List<Map<String, Object>> page = instance.programs().programs(offset == null ? 0 : offset, size, since);
+            return page.isEmpty() ? MarketoEnvelope.warning("No assets found for the given search criteria.")
+                    : MarketoEnvelope.ok(page);
+        });
+    }
+
+    /** Get Program Members: {@code filterType} leadId, reachedSuccess or statusName; ≤ 300 values; paging token. */
+    @GetMapping("/rest/v1/programs/{programId}/members.json")
+    ResponseEntity<Object> programMembers(@PathVariable String munchkinId, @PathVariable long programId,
+                                          @RequestHeader(name = "Authorization", required = false) String authorization,
+                                          @RequestParam(name = "access_token", required = false) String accessToken,
+                                          @RequestParam(required = false) String filterType,
+                                          @RequestParam(required = false) String filterValues,
+                                          @RequestParam(required = false) String fields,
+                                          @RequestParam(required = false) Integer batchSize,
+                                          @RequestParam(required = false) String nextPageToken) {
+        MarketoInstance instance = registry.require(munchkinId);
+        return instance.serve(token(authorization, accessToken), () -> {
+            if (!instance.programs().exists(programId)) {
+                return MarketoEnvelope.error("1013", "Program not found");
+            }
+            if (blank(filterType) || blank(filterValues)) {
+                return MarketoEnvelope.error("1002", "Missing value for the required parameter 'filterType'/'filterValues'");
+            }
+            if (!MarketoPrograms.MEMBER_FILTERS.contains(filterType)) {
+                return MarketoEnvelope.error("1003", "Invalid filterType '" + filterType + "'");
+            }
+            List<String> values = csv(filterValues);
+            Map<String, Object> tooMany = instance.batchError(values.size(), "filterValues");
+            if (tooMany == null && batchSize != null) {
+                tooMany = instance.batchError(batchSize, "batchSize");
+            }
+            if (tooMany != null) {
+                return tooMany;
+            }
+            List<Map<String, Object>> found = instance.programs().members(programId, filterType, values, csv(fields));
             return MarketoRequests.page(found, batchSize == null ? instance.maxBatch() : batchSize, nextPageToken);
         });
     }

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Loads a scenario file into an instance: {@code companies}, {@code leads} (each with its {@code id}),
- * {@code staticLists} ({@code id, name, updatedAt, members: [leadId]}) and {@code activities} ({@code leadId,
+ * {@code staticLists} ({@code id, name, updatedAt, members: [leadId]}), {@code programs} ({@code id, name, channel,
+ * ..., members: [{leadId, statusName, reachedSuccess, membershipDate}]}) and {@code activities} ({@code leadId,
  * activityTypeId, primaryAttributeValueId, primaryAttributeValue, attributes, activityDate}). An activityDate may be
  * {@code now-P20D}: relative to the emulator's clock when loaded. Format: emulators/README.md.
  */
@@ -57,6 +58,14 @@ final class MarketoScenario {
             list.path("members").forEach(member -> members.add(member.asLong()));
             instance.seedList(list.get("id").asLong(), list.get("name").asString(), members,
                     list.hasNonNull("updatedAt") ? list.get("updatedAt").asString() : null);
+        }
+        for (JsonNode program : scenario.path("programs")) {
+            instance.programs().seedProgram(program.get("id").asLong(), JSON.convertValue(program, LinkedHashMap.class));
+            for (JsonNode member : program.path("members")) {
+                Map<String, Object> fields = JSON.convertValue(member, LinkedHashMap.class);
+                fields.remove("leadId");
+                instance.programs().seedMember(program.get("id").asLong(), member.get("leadId").asLong(), fields);
+            }
         }
         for (JsonNode activity : scenario.path("activities")) {
             Map<String, Object> attributes = JSON.convertValue(activity.path("attributes"), LinkedHashMap.class);

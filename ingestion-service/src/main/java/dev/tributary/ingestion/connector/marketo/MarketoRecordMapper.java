@@ -160,6 +160,33 @@ final class MarketoRecordMapper {
         return line("marketingListMember", data);
     }
 
+    /** A program (Get Programs JSON) as a campaign: its channel (Webinar, Tradeshow...) is the campaign's type. */
+    ObjectNode program(JsonNode program) {
+        ObjectNode data = object();
+        data.put("campaignKey", key(program.get("id").asString()));
+        putText(data, "campaignName", json(program, "name"));
+        putText(data, "campaignType", json(program, "channel") != null ? json(program, "channel") : json(program, "type"));
+        putText(data, "campaignStatus", json(program, "status"));
+        audit(data, json(program, "updatedAt"), null);
+        return line("campaign", data);
+    }
+
+    /** A lead's program membership as a campaign member {@code {programId}-{leadId}}; success is a response. */
+    ObjectNode programMember(long programId, JsonNode member) {
+        String leadId = member.get("leadId").asString();
+        ObjectNode data = object();
+        data.put("campaignMemberKey", key(programId + "-" + leadId));
+        data.put("campaignKey", key(programId));
+        data.put("personKey", key(leadId));
+        putText(data, "memberStatus", json(member, "statusName"));
+        putText(data, "membershipDate", json(member, "membershipDate"));
+        if (member.hasNonNull("reachedSuccess")) {
+            data.put("hasResponded", member.get("reachedSuccess").asBoolean());
+        }
+        audit(data, json(member, "updatedAt"), null);
+        return line("campaignMember", data);
+    }
+
     /** A Visit Webpage activity (type 1) as a page view; its marketoGUID is the event's id, so a re-read is idempotent. */
     ObjectNode webVisit(Map<String, String> activity, JsonNode attributes) {
         ObjectNode event = object();

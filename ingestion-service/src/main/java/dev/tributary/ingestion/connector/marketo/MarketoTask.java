@@ -33,6 +33,7 @@ final class MarketoTask implements SourceTask {
     private final MarketoClient client;
     private final MarketoRecordMapper mapper;
     private final MarketoBulkReader bulk;
+    private final MarketoProgramReader programs;
     private final Map<String, Long> companyIds = new HashMap<>();
     private Instant start;
 
@@ -42,6 +43,7 @@ final class MarketoTask implements SourceTask {
                 settings.requestTimeout(), context);
         this.mapper = new MarketoRecordMapper(instanceId, settings.crm());
         this.bulk = new MarketoBulkReader(client, settings, context.clock());
+        this.programs = new MarketoProgramReader(client, mapper);
     }
 
     @Override
@@ -66,6 +68,8 @@ final class MarketoTask implements SourceTask {
                 case "companies" -> companies(position);
                 case "leads" -> bulk.read(new MarketoBulkReader.Spec("leads", "updatedAt", mapper.leadFields(), null,
                         this::leads), position, start());
+                case "programs" -> programs.programs(position);
+                case "programMembers" -> programs.members(position);
                 case "staticLists" -> staticLists(position);
                 case "listMembers" -> listMembers(position);
                 case "webVisits" -> bulk.read(new MarketoBulkReader.Spec("activities", "createdAt", null,

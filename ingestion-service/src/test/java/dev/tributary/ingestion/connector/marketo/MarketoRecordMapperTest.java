@@ -96,6 +96,26 @@ class MarketoRecordMapperTest {
     }
 
     @Test
+    void shouldMapAProgramToACampaignAndAMembershipToACampaignMember() {
+        ObjectNode campaign = salesforceSynced.program(json("""
+                {"id":1044,"name":"Connected Car Webinar","type":"Event","channel":"Webinar","status":"",
+                "updatedAt":"2026-09-20T10:00:00Z"}"""));
+        ObjectNode member = salesforceSynced.programMember(1044, json("""
+                {"leadId":102,"statusName":"Attended","reachedSuccess":true,"membershipDate":"2026-09-15T16:00:00Z",
+                "updatedAt":"2026-09-16T08:00:00Z"}"""));
+
+        assertThat(json(campaign)).isEqualTo(json("""
+                {"class":"campaign","data":{"campaignKey":"1044@mkto-1.Marketo","campaignName":"Connected Car Webinar",
+                "campaignType":"Webinar","extSourceSystemAudit":{"lastUpdatedDate":"2026-09-20T10:00:00Z"}}}"""));
+        assertThat(json(member)).isEqualTo(json("""
+                {"class":"campaignMember","data":{"campaignMemberKey":"1044-102@mkto-1.Marketo",
+                "campaignKey":"1044@mkto-1.Marketo","personKey":"102@mkto-1.Marketo","memberStatus":"Attended",
+                "membershipDate":"2026-09-15T16:00:00Z","hasResponded":true,
+                "extSourceSystemAudit":{"lastUpdatedDate":"2026-09-16T08:00:00Z"}}}"""));
+        assertValid(List.of(campaign, member));
+    }
+
+    @Test
     void shouldMapAVisitWebpageActivityToAPageViewIdentifiedByItsMarketoGuid() {
         ObjectNode event = salesforceSynced.webVisit(row("marketoGUID", "6d6b746f-0000-0000-0000-000000000001",
                 "leadId", "102", "activityDate", "2026-11-16T10:00:00Z", "activityTypeId", "1",

@@ -1,6 +1,7 @@
 package dev.tributary.ingestion.connector.marketo;
 
 import dev.tributary.emulators.Emulators;
+import dev.tributary.emulators.LimitMode;
 import dev.tributary.emulators.marketo.MarketoBulkExports;
 import dev.tributary.emulators.marketo.MarketoHandle;
 import dev.tributary.ingestion.connector.ConnectorConfig;
@@ -125,6 +126,26 @@ class MarketoSourceConnectorIT {
         });
         // companies: one block of ids and the empty block that ends the scan, plus the lead's company lookup
         assertThat(marketo.calls("/companies.json").size() - companyCallsBefore).isEqualTo(3);
+    }
+
+    @Test
+    void shouldPullProgramsAsCampaignsWithTheirMembersAcrossPages() {
+        MarketoHandle marketo = EMULATORS.marketo("mkto-1");
+        for (long program = 1; program <= 205; program++) {
+            marketo.seedProgram(program, Map.of("name", "Program " + program, "channel", "Webinar"));
+        }
+        marketo.seedProgramMember(205, 101, Map.of("statusName", "Registered"));
+        marketo.seedProgramMember(205, 102, Map.of("statusName", "Attended", "reachedSuccess", true));
+        // one members call per program: the framework's rate budget paces them; this test has no framework
+        marketo.limitMode(LimitMode.OBSERVE);
+
+        Sync sync = syncAll(config("mkto-1", "crm-1", "salesforce"), new HashMap<>());
+
+        assertThat(sync.records("programs")).hasSize(205);
+        assertThat(sync.records("programMembers")).extracting(member -> member.at("/data/campaignMemberKey").asString()
+                        + " " + member.at("/data/memberStatus").asString() + " " + member.at("/data/hasResponded").asBoolean())
+                .containsExactly("205-101@mkto-1.Marketo Registered false", "205-102@mkto-1.Marketo Attended true");
+        assertAllValid(sync);
     }
 
     @Test
