@@ -85,6 +85,16 @@ public final class MarketoHandle {
         return instance.catalog().seedCompany(id, fields);
     }
 
+    /** Seeds or changes an opportunity by externalOpportunityId (updatedAt now unless given); returns its marketoGUID. */
+    public String seedOpportunity(Map<String, Object> fields) {
+        return instance.opportunities().seedOpportunity(fields);
+    }
+
+    /** Seeds or changes an opportunity role by externalOpportunityId and leadId; returns its marketoGUID. */
+    public String seedOpportunityRole(Map<String, Object> fields) {
+        return instance.opportunities().seedRole(fields);
+    }
+
     /** Seeds a program ({@code name, type, channel, status, ...}). */
     public void seedProgram(long id, Map<String, Object> fields) {
         instance.programs().seedProgram(id, fields);

@@ -62,6 +62,7 @@ public final class MarketoInstance {
     private final MarketoCatalog catalog;
     private final MarketoBulkExports exports;
     private final MarketoPrograms programs;
+    private final MarketoOpportunities opportunities;
 
     private final Map<String, Instant> tokens = new HashMap<>();
     private String currentToken;
@@ -75,6 +76,7 @@ public final class MarketoInstance {
         this.gate = gate;
         this.catalog = new MarketoCatalog(clock);
         this.programs = new MarketoPrograms(clock);
+        this.opportunities = new MarketoOpportunities(clock);
         this.leadDatabase = new MarketoLeads(clock);
         this.staticLists = new MarketoStaticLists(clock, leadDatabase);
         this.exports = new MarketoBulkExports(this, clock);
@@ -117,6 +119,10 @@ public final class MarketoInstance {
 
     public MarketoCatalog catalog() {
         return catalog;
+    }
+
+    public MarketoOpportunities opportunities() {
+        return opportunities;
     }
 
     public MarketoPrograms programs() {
@@ -164,6 +170,7 @@ public final class MarketoInstance {
             staticLists.clear();
             catalog.clear();
             programs.clear();
+            opportunities.clear();
             exports.clear();
             tokens.clear();
             currentToken = null;

@@ -17,7 +17,10 @@ import static dev.tributary.emulators.marketo.MarketoRequests.blank;
 import static dev.tributary.emulators.marketo.MarketoRequests.csv;
 import static dev.tributary.emulators.marketo.MarketoRequests.token;
 
-/** Marketo's read endpoints for what a source connector pulls besides leads and activities: companies, programs and their members, static lists. */
+/**
+ * Marketo's read endpoints for what a source connector pulls besides leads and activities: companies, opportunities
+ * and their roles, programs and their members, static lists.
+ */
 @RestController
 @RequestMapping("/marketo/{munchkinId}")
 class MarketoReadController {
@@ -60,6 +63,62 @@ class MarketoReadController {
             List<Map<String, Object>> found = instance.catalog().findCompanies(filterType, values, csv(fields));
             return MarketoRequests.page(found, batchSize == null ? instance.maxBatch() : batchSize, nextPageToken);
         });
+    }
+
+    /** Get Opportunities: {@code filterType} externalOpportunityId, marketoGUID or externalCompanyId; ≤ 300 values. */
+    @GetMapping("/rest/v1/opportunities.json")
+    ResponseEntity<Object> opportunities(@PathVariable String munchkinId,
+                                         @RequestHeader(name = "Authorization", required = false) String authorization,
+                                         @RequestParam(name = "access_token", required = false) String accessToken,
+                                         @RequestParam(required = false) String filterType,
+                                         @RequestParam(required = false) String filterValues,
+                                         @RequestParam(required = false) String fields,
+                                         @RequestParam(required = false) Integer batchSize,
+                                         @RequestParam(required = false) String nextPageToken) {
+        MarketoInstance instance = registry.require(munchkinId);
+        return instance.serve(token(authorization, accessToken), () -> filtered(instance, filterType, filterValues,
+                batchSize, nextPageToken, MarketoOpportunities.OPPORTUNITY_FILTERS,
+                values -> instance.opportunities().findOpportunities(filterType, values, csv(fields))));
+    }
+
+    /** Get Opportunity Roles: {@code filterType} externalOpportunityId, marketoGUID or leadId; ≤ 300 values. */
+    @GetMapping("/rest/v1/opportunities/roles.json")
+    ResponseEntity<Object> opportunityRoles(@PathVariable String munchkinId,
+                                            @RequestHeader(name = "Authorization", required = false) String authorization,
+                                            @RequestParam(name = "access_token", required = false) String accessToken,
+                                            @RequestParam(required = false) String filterType,
+                                            @RequestParam(required = false) String filterValues,
+                                            @RequestParam(required = false) String fields,
+                                            @RequestParam(required = false) Integer batchSize,
+                                            @RequestParam(required = false) String nextPageToken) {
+        MarketoInstance instance = registry.require(munchkinId);
+        return instance.serve(token(authorization, accessToken), () -> filtered(instance, filterType, filterValues,
+                batchSize, nextPageToken, MarketoOpportunities.ROLE_FILTERS,
+                values -> instance.opportunities().findRoles(filterType, values, csv(fields))));
+    }
+
+    /** The lead database's filterType/filterValues query: checks, the ≤ 300 limits, one page of what matched. */
+    private static Map<String, Object> filtered(MarketoInstance instance, String filterType, String filterValues,
+                                                Integer batchSize, String nextPageToken, java.util.Set<String> filters,
+                                                java.util.function.Function<List<String>, List<Map<String, Object>>> find) {
+        if (blank(filterType)) {
+            return MarketoEnvelope.error("1002", "Missing value for the required parameter 'filterType'");
+        }
+        if (!filters.contains(filterType)) {
+            return MarketoEnvelope.error("1003", "Invalid filterType '" + filterType + "'");
+        }
+        if (blank(filterValues)) {
+            return MarketoEnvelope.error("1002", "Missing value for the required parameter 'filterValues'");
+        }
+        List<String> values = csv(filterValues);
+        Map<String, Object> tooMany = instance.batchError(values.size(), "filterValues");
+        if (tooMany == null && batchSize != null) {
+            tooMany = instance.batchError(batchSize, "batchSize");
+        }
+        if (tooMany != null) {
+            return tooMany;
+        }
+        return MarketoRequests.page(find.apply(values), batchSize == null ? instance.maxBatch() : batchSize, nextPageToken);
     }
 
     /** Get Programs (asset API): {@code offset}, {@code maxReturn} ≤ 200 (default 20), optional {@code earliestUpdatedAt}. */

@@ -67,6 +67,12 @@ final class MarketoScenario {
                 instance.programs().seedMember(program.get("id").asLong(), member.get("leadId").asLong(), fields);
             }
         }
+        for (JsonNode opportunity : scenario.path("opportunities")) {
+            instance.opportunities().seedOpportunity(JSON.convertValue(opportunity, LinkedHashMap.class));
+        }
+        for (JsonNode role : scenario.path("opportunityRoles")) {
+            instance.opportunities().seedRole(JSON.convertValue(role, LinkedHashMap.class));
+        }
         for (JsonNode activity : scenario.path("activities")) {
             Map<String, Object> attributes = JSON.convertValue(activity.path("attributes"), LinkedHashMap.class);
             instance.catalog().addActivity(activity.get("leadId").asLong(), activity.get("activityTypeId").asInt(),

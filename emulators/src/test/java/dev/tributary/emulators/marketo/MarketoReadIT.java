@@ -47,6 +47,49 @@ class MarketoReadIT extends MarketoTestSupport {
     }
 
     @Test
+    void shouldFindOpportunitiesByCompanyAndTheirRolesByOpportunity() {
+        String token = token();
+        String guid = marketo().seedOpportunity(Map.of("externalOpportunityId", "006O1", "externalCompanyId", "001A1",
+                "name", "Opportunity 1", "amount", 200000));
+        marketo().seedOpportunity(Map.of("externalOpportunityId", "006O9", "externalCompanyId", "001A9"));
+        marketo().seedOpportunityRole(Map.of("externalOpportunityId", "006O1", "leadId", 101, "role", "Decision Maker"));
+
+        Reply opportunities = get("/v1/opportunities.json?filterType=externalCompanyId&filterValues=001A1&fields=marketoGUID,name,amount", token);
+        Reply roles = get("/v1/opportunities/roles.json?filterType=externalOpportunityId&filterValues=006O1", token);
+        Reply badFilter = get("/v1/opportunities.json?filterType=name&filterValues=x", token);
+
+        assertThat(opportunities.json().get("result")).hasSize(1);
+        assertThat(opportunities.json().at("/result/0/marketoGUID").asString()).isEqualTo(guid);
+        assertThat(opportunities.json().at("/result/0/amount").asInt()).isEqualTo(200000);
+        assertThat(roles.json().at("/result/0/role").asString()).isEqualTo("Decision Maker");
+        assertThat(roles.json().at("/result/0/leadId").asInt()).isEqualTo(101);
+        assertThat(errorCode(badFilter)).isEqualTo("1003");
+    }
+
+    @Test
+    void shouldPageProgramsByOffsetAndFindTheirMembersBySuccess() {
+        String token = token();
+        marketo().seedProgram(1044, Map.of("name", "Connected Car Webinar", "channel", "Webinar",
+                "updatedAt", "2026-09-20T10:00:00Z"));
+        marketo().seedProgram(1045, Map.of("name", "Tradeshow", "channel", "Tradeshow"));
+        marketo().seedProgramMember(1044, 102, Map.of("statusName", "Attended", "reachedSuccess", true));
+        marketo().seedProgramMember(1044, 101, Map.of("statusName", "Registered"));
+
+        Reply first = get("/asset/v1/programs.json?offset=0&maxReturn=1", token);
+        Reply past = get("/asset/v1/programs.json?offset=2&maxReturn=1", token);
+        Reply recent = get("/asset/v1/programs.json?earliestUpdatedAt=2026-10-01T00:00:00Z", token);
+        Reply members = get("/v1/programs/1044/members.json?filterType=reachedSuccess&filterValues=true,false", token);
+        Reply unfiltered = get("/v1/programs/1044/members.json", token);
+
+        assertThat(first.json().at("/result/0/name").asString()).isEqualTo("Connected Car Webinar");
+        assertThat(past.json().get("warnings").get(0).asString()).isEqualTo("No assets found for the given search criteria.");
+        assertThat(recent.json().get("result")).extracting(program -> program.get("id").asLong()).containsExactly(1045L);
+        assertThat(members.json().get("result")).extracting(member -> member.get("statusName").asString())
+                .containsExactly("Attended", "Registered");
+        assertThat(errorCode(unfiltered)).isEqualTo("1002");
+    }
+
+    @Test
     void shouldLoadTheTownsendScenarioOfMarketo2() {
         marketo().loadScenario("scenarios/townsend/mkto-2.json");
 

@@ -160,6 +160,54 @@ final class MarketoRecordMapper {
         return line("marketingListMember", data);
     }
 
+    /**
+     * An opportunity (Get Opportunities JSON) keyed by its marketoGUID, of the account of its company (Marketo id, or
+     * null); its externalOpportunityId is the CRM opportunity's id. A closed opportunity's closeDate is its actual
+     * close date, an open one's its expected one.
+     */
+    ObjectNode opportunity(JsonNode opportunity, Long companyId) {
+        ObjectNode data = object();
+        data.put("opportunityKey", key(opportunity.get("marketoGUID").asString()));
+        if (companyId != null) {
+            data.put("accountKey", key(companyId));
+        }
+        putText(data, "opportunityName", json(opportunity, "name"));
+        putText(data, "opportunityStage", json(opportunity, "stage"));
+        boolean closed = opportunity.path("isClosed").asBoolean(false);
+        if (opportunity.hasNonNull("isWon")) {
+            data.put("isWon", opportunity.get("isWon").asBoolean());
+        }
+        if (opportunity.hasNonNull("isClosed")) {
+            data.put("isClosed", closed);
+        }
+        if (opportunity.hasNonNull("amount")) {
+            ObjectNode amount = data.putObject("opportunityAmount");
+            amount.put("amount", new BigDecimal(opportunity.get("amount").asString()));
+            putText(amount, "currencyCode", json(opportunity, "currencyCode"));
+        }
+        String closeDate = json(opportunity, "closeDate");
+        putText(data, closed ? "actualCloseDate" : "expectedCloseDate", closeDate == null ? null : closeDate.substring(0, 10));
+        String crmId = crm == null ? null : json(opportunity, "externalOpportunityId");
+        audit(data, json(opportunity, "updatedAt"), crmId == null ? null : crm.key(crmId));
+        return line("opportunity", data);
+    }
+
+    /** An opportunity role as an opportunityPerson, keyed by its marketoGUID; {@code opportunityGuid} may be null. */
+    ObjectNode opportunityRole(JsonNode role, String opportunityGuid) {
+        ObjectNode data = object();
+        data.put("opportunityPersonKey", key(role.get("marketoGUID").asString()));
+        if (opportunityGuid != null) {
+            data.put("opportunityKey", key(opportunityGuid));
+        }
+        data.put("personKey", key(role.get("leadId").asString()));
+        putText(data, "personRole", json(role, "role"));
+        if (role.hasNonNull("isPrimary")) {
+            data.put("isPrimary", role.get("isPrimary").asBoolean());
+        }
+        audit(data, json(role, "updatedAt"), null);
+        return line("opportunityPerson", data);
+    }
+
     /** A program (Get Programs JSON) as a campaign: its channel (Webinar, Tradeshow...) is the campaign's type. */
     ObjectNode program(JsonNode program) {
         ObjectNode data = object();

@@ -12,15 +12,15 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Pulls a Marketo instance: companies, leads (bulk extract by updatedAt windows), programs, static lists and their
- * members, web visits and deleted leads (bulk activity extract). ADR 0028.
+ * Pulls a Marketo instance: companies, leads (bulk extract by updatedAt windows), opportunities and their roles,
+ * programs, static lists and their members, web visits and deleted leads (bulk activity extract). ADR 0028.
  */
 @Component
 public class MarketoSourceConnector implements SourceConnector {
 
     /** Parents before children: companies before the leads that name them, programs and lists before their members. */
-    static final List<String> STREAMS = List.of("companies", "leads", "programs", "programMembers", "staticLists",
-            "listMembers", "webVisits", "deletedLeads");
+    static final List<String> STREAMS = List.of("companies", "leads", "opportunities", "programs", "programMembers",
+            "staticLists", "listMembers", "webVisits", "deletedLeads");
 
     private static final List<ConfigField> FIELDS = List.of(
             ConfigField.required("baseUrl", ConfigField.Type.URL,
@@ -52,7 +52,7 @@ public class MarketoSourceConnector implements SourceConnector {
 
     @Override
     public String description() {
-        return "Marketo Engage: companies, leads, programs, static lists and their members, web visits, deleted leads";
+        return "Marketo Engage: companies, leads, opportunities and roles, programs, static lists and their members, web visits, deleted leads";
     }
 
     @Override

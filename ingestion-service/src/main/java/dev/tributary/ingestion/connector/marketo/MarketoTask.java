@@ -34,6 +34,7 @@ final class MarketoTask implements SourceTask {
     private final MarketoRecordMapper mapper;
     private final MarketoBulkReader bulk;
     private final MarketoProgramReader programs;
+    private final MarketoOpportunityReader opportunities;
     private final Map<String, Long> companyIds = new HashMap<>();
     private Instant start;
 
@@ -44,6 +45,7 @@ final class MarketoTask implements SourceTask {
         this.mapper = new MarketoRecordMapper(instanceId, settings.crm());
         this.bulk = new MarketoBulkReader(client, settings, context.clock());
         this.programs = new MarketoProgramReader(client, mapper);
+        this.opportunities = new MarketoOpportunityReader(client, mapper);
     }
 
     @Override
@@ -68,6 +70,7 @@ final class MarketoTask implements SourceTask {
                 case "companies" -> companies(position);
                 case "leads" -> bulk.read(new MarketoBulkReader.Spec("leads", "updatedAt", mapper.leadFields(), null,
                         this::leads), position, start());
+                case "opportunities" -> opportunities.read(position);
                 case "programs" -> programs.programs(position);
                 case "programMembers" -> programs.members(position);
                 case "staticLists" -> staticLists(position);

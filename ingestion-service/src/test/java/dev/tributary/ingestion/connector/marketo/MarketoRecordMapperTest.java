@@ -96,6 +96,28 @@ class MarketoRecordMapperTest {
     }
 
     @Test
+    void shouldMapAnOpportunityOfACompanyAndItsRoleLinkedToTheCrmOpportunity() {
+        ObjectNode opportunity = salesforceSynced.opportunity(json("""
+                {"marketoGUID":"b2f4-1","externalOpportunityId":"006O1","externalCompanyId":"001A1","name":"Opportunity 1",
+                "stage":"Closed Won","isWon":true,"isClosed":true,"amount":200000,"currencyCode":"USD",
+                "closeDate":"2026-06-30","updatedAt":"2026-10-01T09:00:00Z"}"""), 1L);
+        ObjectNode role = salesforceSynced.opportunityRole(json("""
+                {"marketoGUID":"r-1","externalOpportunityId":"006O1","leadId":101,"role":"Decision Maker","isPrimary":true,
+                "updatedAt":"2026-10-01T09:00:00Z"}"""), "b2f4-1");
+
+        assertThat(json(opportunity)).isEqualTo(json("""
+                {"class":"opportunity","data":{"opportunityKey":"b2f4-1@mkto-1.Marketo","accountKey":"1@mkto-1.Marketo",
+                "opportunityName":"Opportunity 1","opportunityStage":"Closed Won","isWon":true,"isClosed":true,
+                "opportunityAmount":{"amount":200000,"currencyCode":"USD"},"actualCloseDate":"2026-06-30",
+                "extSourceSystemAudit":{"lastUpdatedDate":"2026-10-01T09:00:00Z","externalKey":"006O1@crm-1.Salesforce"}}}"""));
+        assertThat(json(role)).isEqualTo(json("""
+                {"class":"opportunityPerson","data":{"opportunityPersonKey":"r-1@mkto-1.Marketo",
+                "opportunityKey":"b2f4-1@mkto-1.Marketo","personKey":"101@mkto-1.Marketo","personRole":"Decision Maker",
+                "isPrimary":true,"extSourceSystemAudit":{"lastUpdatedDate":"2026-10-01T09:00:00Z"}}}"""));
+        assertValid(List.of(opportunity, role));
+    }
+
+    @Test
     void shouldMapAProgramToACampaignAndAMembershipToACampaignMember() {
         ObjectNode campaign = salesforceSynced.program(json("""
                 {"id":1044,"name":"Connected Car Webinar","type":"Event","channel":"Webinar","status":"",

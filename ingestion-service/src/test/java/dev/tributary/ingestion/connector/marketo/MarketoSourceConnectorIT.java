@@ -129,6 +129,36 @@ class MarketoSourceConnectorIT {
     }
 
     @Test
+    void shouldPullOpportunitiesAndRolesOfTheCompaniesAndOnlyTheChangedOneOnTheNextRun() {
+        MarketoHandle marketo = EMULATORS.marketo("mkto-1");
+        marketo.seedOpportunity(Map.of("externalOpportunityId", "006O1", "externalCompanyId", "001A1", "name", "Opportunity 1",
+                "stage", "Closed Won", "isWon", true, "isClosed", true, "amount", 200000, "closeDate", "2026-06-30",
+                "updatedAt", "2026-10-01T09:00:00Z"));
+        marketo.seedOpportunity(Map.of("externalOpportunityId", "006O2", "externalCompanyId", "001A1", "name", "Opportunity 2",
+                "stage", "Prospecting", "isWon", false, "isClosed", false, "amount", 50000, "updatedAt", "2026-10-02T09:00:00Z"));
+        marketo.seedOpportunityRole(Map.of("externalOpportunityId", "006O1", "leadId", 101, "role", "Decision Maker",
+                "isPrimary", true, "updatedAt", "2026-10-01T09:00:00Z"));
+        Map<String, String> cursors = new HashMap<>();
+
+        Sync first = syncAll(config("mkto-1", "crm-1", "salesforce"), cursors);
+        marketo.seedOpportunity(Map.of("externalOpportunityId", "006O2", "stage", "Closed Won", "isWon", true,
+                "isClosed", true, "closeDate", "2026-12-01"));
+        Sync second = syncAll(config("mkto-1", "crm-1", "salesforce"), cursors);
+
+        assertThat(first.records("opportunities")).extracting(record -> record.get("class").asString())
+                .containsExactlyInAnyOrder("opportunity", "opportunity", "opportunityPerson");
+        assertThat(first.records("opportunities")).allSatisfy(record ->
+                assertThat(record.at("/data/accountKey").asString("1@mkto-1.Marketo")).isEqualTo("1@mkto-1.Marketo"));
+        // what the first run saw last (006O2 at 10-02) is re-read at that boundary; 006O1 and its role are older
+        assertThat(second.records("opportunities")).singleElement().satisfies(opportunity -> {
+            assertThat(opportunity.at("/data/extSourceSystemAudit/externalKey").asString()).isEqualTo("006O2@crm-1.Salesforce");
+            assertThat(opportunity.at("/data/isWon").asBoolean()).isTrue();
+            assertThat(opportunity.at("/data/actualCloseDate").asString()).isEqualTo("2026-12-01");
+        });
+        assertAllValid(first);
+    }
+
+    @Test
     void shouldPullProgramsAsCampaignsWithTheirMembersAcrossPages() {
         MarketoHandle marketo = EMULATORS.marketo("mkto-1");
         for (long program = 1; program <= 205; program++) {
