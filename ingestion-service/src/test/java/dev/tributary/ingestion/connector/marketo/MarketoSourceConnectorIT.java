@@ -124,8 +124,9 @@ class MarketoSourceConnectorIT {
             assertThat(job.startAt()).isEqualTo(endOfFirstRun);
             assertThat(Duration.between(job.startAt(), job.endAt())).isLessThan(Duration.ofMinutes(5));
         });
-        // companies: one block of ids and the empty block that ends the scan, plus the lead's company lookup
-        assertThat(marketo.calls("/companies.json").size() - companyCallsBefore).isEqualTo(3);
+        // companies and opportunities each scan one block of ids and the empty block that ends the scan; the changed
+        // lead's company is looked up once
+        assertThat(marketo.calls("/companies.json").size() - companyCallsBefore).isEqualTo(5);
     }
 
     @Test
