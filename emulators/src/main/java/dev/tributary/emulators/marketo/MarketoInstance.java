@@ -11,13 +11,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,27 +28,14 @@ import java.util.function.Supplier;
  */
 public final class MarketoInstance {
 
-    /** Marketo's daily quota resets at 12:00 AM CST. */
-    private static final ZoneOffset CST = ZoneOffset.ofHours(-6);
-
     private final MarketoProperties.Instance credentials;
     private final EmulatorClock clock;
     private final CallGate gate;
     private final CallStats stats = new CallStats();
     private final FaultQueue faults = new FaultQueue();
 
-    private volatile Duration tokenLifetime;
-    private volatile int rateLimit;
-    private volatile Duration rateWindow;
-    private volatile int maxConcurrent;
-    private volatile long dailyQuota;
-    private volatile int maxBatch;
-    private volatile LimitMode limitMode;
-
+    private final MarketoLimits limits;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final Deque<Instant> admitted = new ArrayDeque<>();
-    private LocalDate quotaDay;
-    private long quotaUsed;
 
     /** What the malformed-page fault answers: an envelope cut off mid-record. */
     static final String MALFORMED_BODY = "{\"requestId\":\"0bad#0\",\"success\":true,\"result\":[{\"id\":";
@@ -74,6 +56,7 @@ public final class MarketoInstance {
         this.credentials = credentials;
         this.clock = clock;
         this.gate = gate;
+        this.limits = new MarketoLimits(clock, stats);
         this.catalog = new MarketoCatalog(clock);
         this.programs = new MarketoPrograms(clock);
         this.opportunities = new MarketoOpportunities(clock);
@@ -138,21 +121,19 @@ public final class MarketoInstance {
     }
 
     public void limitMode(LimitMode mode) {
-        this.limitMode = mode;
+        limits.limitMode(mode);
     }
 
     public void dailyQuota(long quota) {
-        this.dailyQuota = quota;
+        limits.dailyQuota(quota);
     }
 
     void applySettings(MarketoProperties settings) {
-        tokenLifetime = settings.tokenLifetime();
-        rateLimit = settings.rateLimit();
-        rateWindow = settings.rateWindow();
-        maxConcurrent = settings.maxConcurrent();
-        dailyQuota = settings.dailyQuota();
-        maxBatch = settings.maxBatch();
-        limitMode = settings.limitMode();
+        limits.apply(settings);
+    }
+
+    public Map<String, Object> settings() {
+        return limits.settings();
     }
 
     /** Forgets data, tokens, counters and pending faults, and restores the configured limits. */
@@ -175,11 +156,7 @@ public final class MarketoInstance {
             tokens.clear();
             currentToken = null;
         }
-        synchronized (admitted) {
-            admitted.clear();
-            quotaDay = null;
-            quotaUsed = 0;
-        }
+        limits.clearCounts();
     }
 
     // ---- identity ----
@@ -190,7 +167,7 @@ public final class MarketoInstance {
         Instant now = clock.instant();
         if (currentToken == null || !tokens.get(currentToken).isAfter(now)) {
             currentToken = UUID.randomUUID() + ":" + munchkinId().toLowerCase(Locale.ROOT).replace("-", "");
-            tokens.put(currentToken, now.plus(tokenLifetime));
+            tokens.put(currentToken, now.plus(limits.tokenLifetime()));
         }
         long left = Math.max(0, now.until(tokens.get(currentToken), ChronoUnit.SECONDS));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -247,10 +224,10 @@ public final class MarketoInstance {
         }
         int concurrent = inFlight.incrementAndGet();
         try {
-            if (concurrent > maxConcurrent && refuses("concurrency", "615")) {
+            if (limits.refusesConcurrency(concurrent)) {
                 return ResponseEntity.ok(MarketoEnvelope.error("615", "Concurrent access limit reached"));
             }
-            Map<String, Object> limitError = admit();
+            Map<String, Object> limitError = limits.admit();
             if (limitError != null) {
                 return ResponseEntity.ok(limitError);
             }
@@ -265,57 +242,13 @@ public final class MarketoInstance {
         }
     }
 
-    /** Counts the call in the 20 s window and the day's quota unless a limit refuses it. */
-    private Map<String, Object> admit() {
-        synchronized (admitted) {
-            Instant now = clock.instant();
-            Instant windowStart = now.minus(rateWindow);
-            while (!admitted.isEmpty() && !admitted.peekFirst().isAfter(windowStart)) {
-                admitted.pollFirst();
-            }
-            if (admitted.size() >= rateLimit && refuses("rate", "606")) {
-                return MarketoEnvelope.error("606", rateLimitMessage());
-            }
-            LocalDate today = LocalDate.ofInstant(now, CST);
-            if (!today.equals(quotaDay)) {
-                quotaDay = today;
-                quotaUsed = 0;
-            }
-            if (quotaUsed >= dailyQuota && refuses("dailyQuota", "607")) {
-                return MarketoEnvelope.error("607", "Daily quota reached");
-            }
-            admitted.addLast(now);
-            quotaUsed++;
-            return null;
-        }
-    }
-
-    /** Marketo's text, "with in" included. */
-    private String rateLimitMessage() {
-        return "Max rate limit '" + rateLimit + "' exceeded with in '" + rateWindow.toSeconds() + "' secs";
-    }
-
-    /** In ENFORCE mode the call is refused with the documented code; in OBSERVE mode it is served and counted. */
-    private boolean refuses(String limit, String code) {
-        if (limitMode == LimitMode.ENFORCE) {
-            stats.refused(code);
-            return true;
-        }
-        stats.violation(limit);
-        return false;
-    }
-
     /** The 300-records-per-call limit, checked by each endpoint once it knows how many records it got. */
     Map<String, Object> batchError(int size, String what) {
-        if (size > maxBatch && refuses("batchSize", "1003")) {
-            return MarketoEnvelope.error("1003", "Invalid data: " + size + " " + what + ", at most " + maxBatch
-                    + " in one call");
-        }
-        return null;
+        return limits.batchError(size, what);
     }
 
     int maxBatch() {
-        return maxBatch;
+        return limits.maxBatch();
     }
 
     private static Map<String, Object> httpErrorBody(int status) {
@@ -330,7 +263,7 @@ public final class MarketoInstance {
             case "601" -> "Access token invalid";
             case "602" -> "Access token expired";
             case "604" -> "Request time-out";
-            case "606" -> rateLimitMessage();
+            case "606" -> limits.rateLimitMessage();
             case "607" -> "Daily quota reached";
             case "608" -> "API Temporarily Unavailable";
             case "611" -> "System error";
@@ -389,15 +322,5 @@ public final class MarketoInstance {
         catalog.addActivity(id, 37, null, String.valueOf(id), Map.of(), clock.instant());
     }
 
-    public Map<String, Object> settings() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("tokenLifetimeSeconds", tokenLifetime.toSeconds());
-        json.put("rateLimit", rateLimit);
-        json.put("rateWindowSeconds", rateWindow.toSeconds());
-        json.put("maxConcurrent", maxConcurrent);
-        json.put("dailyQuota", dailyQuota);
-        json.put("maxBatch", maxBatch);
-        json.put("limitMode", limitMode);
-        return json;
-    }
+
 }
