@@ -47,9 +47,11 @@ final class MarketoClient {
         if (token != null) {
             return token;
         }
-        URI uri = URI.create(baseUrl + "/identity/oauth/token?grant_type=client_credentials&client_id="
-                + encode(clientId) + "&client_secret=" + encode(clientSecret));
-        HttpResponse<String> response = context.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build());
+        // the credentials go in a form body, not the query string, so no URL (access logs, proxies) carries the secret
+        String form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret=" + encode(clientSecret);
+        HttpResponse<String> response = context.send(HttpRequest.newBuilder(URI.create(baseUrl + "/identity/oauth/token"))
+                .timeout(timeout).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
         if (response.statusCode() == 401 || response.statusCode() == 400) {
             throw new ConnectorException(ConnectorException.Kind.AUTHENTICATION,
                     "Marketo refused the client credentials (HTTP " + response.statusCode() + ")", null, "clientSecret", null);
