@@ -107,6 +107,18 @@ class InspectionController {
         return instance(munchkinId).stats().snapshot().toJson();
     }
 
+    /** Seeds the instance from a scenario file on the classpath, {@code {"resource": "scenarios/townsend/mkto-1.json"}}. */
+    @PostMapping("/marketo/{munchkinId}/scenario")
+    Map<String, Object> loadMarketoScenario(@PathVariable String munchkinId, @RequestBody ScenarioRequest request) {
+        MarketoInstance instance = instance(munchkinId);
+        if (request.resource() == null || !request.resource().matches("scenarios/[A-Za-z0-9_./-]+\\.json")
+                || request.resource().contains("..")) {
+            throw new IllegalArgumentException("resource: a scenario file such as scenarios/townsend/mkto-1.json is required");
+        }
+        instance.loadScenario(request.resource());
+        return marketoState(instance);
+    }
+
     @PostMapping("/marketo/{munchkinId}/tokens/expire")
     ResponseEntity<Void> expireMarketoTokens(@PathVariable String munchkinId) {
         instance(munchkinId).expireTokens();
@@ -177,6 +189,11 @@ class InspectionController {
         json.put("pendingFaults", instance.faults().pending());
         json.put("leads", instance.leads());
         json.put("lists", instance.lists());
+        json.put("companies", instance.catalog().companies());
+        json.put("activities", instance.catalog().activities());
+        json.put("exportJobs", instance.exports().jobs().stream().map(job -> Map.of("exportId", job.exportId(),
+                "kind", job.kind(), "filterType", job.filterType(), "startAt", job.startAt().toString(),
+                "endAt", job.endAt().toString(), "status", job.status())).toList());
         return json;
     }
 
@@ -240,6 +257,9 @@ class InspectionController {
     }
 
     record LimitsRequest(Long dailyQuota, LimitMode limitMode) {
+    }
+
+    record ScenarioRequest(String resource) {
     }
 
     record TokenRequest(String token) {
