@@ -3,25 +3,29 @@ package dev.tributary.emulators;
 import java.time.Duration;
 
 /**
- * One injected answer: a Marketo response-level error code inside an HTTP 200, an HTTP status, or a delay before
- * the normal answer.
+ * One injected answer: a Marketo response-level error code inside an HTTP 200, an HTTP status, a delay before
+ * the normal answer, or a malformed body (cut-off JSON in an HTTP 200).
  */
-public record Fault(String code, Integer httpStatus, Duration delay) {
+public record Fault(String code, Integer httpStatus, Duration delay, boolean malformed) {
 
     public static Fault errorCode(String code) {
-        return new Fault(code, null, null);
+        return new Fault(code, null, null, false);
     }
 
     public static Fault httpStatus(int status) {
-        return new Fault(null, status, null);
+        return new Fault(null, status, null, false);
     }
 
     public static Fault delay(Duration delay) {
-        return new Fault(null, null, delay);
+        return new Fault(null, null, delay, false);
+    }
+
+    public static Fault malformedBody() {
+        return new Fault(null, null, null, true);
     }
 
     public boolean answersInstead() {
-        return code != null || httpStatus != null;
+        return code != null || httpStatus != null || malformed;
     }
 
     public String label() {
@@ -31,6 +35,6 @@ public record Fault(String code, Integer httpStatus, Duration delay) {
         if (httpStatus != null) {
             return "http" + httpStatus;
         }
-        return "delay";
+        return malformed ? "malformed" : "delay";
     }
 }

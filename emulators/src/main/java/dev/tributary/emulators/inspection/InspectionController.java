@@ -107,6 +107,18 @@ class InspectionController {
         return instance(munchkinId).stats().snapshot().toJson();
     }
 
+    /** Seeds the instance from a scenario file on the classpath, {@code {"resource": "scenarios/townsend/mkto-1.json"}}. */
+    @PostMapping("/marketo/{munchkinId}/scenario")
+    Map<String, Object> loadMarketoScenario(@PathVariable String munchkinId, @RequestBody ScenarioRequest request) {
+        MarketoInstance instance = instance(munchkinId);
+        if (request.resource() == null || !request.resource().matches("scenarios/[A-Za-z0-9_./-]+\\.json")
+                || request.resource().contains("..")) {
+            throw new IllegalArgumentException("resource: a scenario file such as scenarios/townsend/mkto-1.json is required");
+        }
+        instance.loadScenario(request.resource());
+        return marketoState(instance);
+    }
+
     @PostMapping("/marketo/{munchkinId}/tokens/expire")
     ResponseEntity<Void> expireMarketoTokens(@PathVariable String munchkinId) {
         instance(munchkinId).expireTokens();
@@ -177,6 +189,11 @@ class InspectionController {
         json.put("pendingFaults", instance.faults().pending());
         json.put("leads", instance.leads());
         json.put("lists", instance.lists());
+        json.put("companies", instance.catalog().companies());
+        json.put("activities", instance.catalog().activities());
+        json.put("exportJobs", instance.exports().jobs().stream().map(job -> Map.of("exportId", job.exportId(),
+                "kind", job.kind(), "filterType", job.filterType(), "startAt", job.startAt().toString(),
+                "endAt", job.endAt().toString(), "status", job.status())).toList());
         return json;
     }
 
@@ -193,13 +210,19 @@ class InspectionController {
         if (count < 1) {
             throw new IllegalArgumentException("count: must be at least 1");
         }
+        boolean malformed = Boolean.TRUE.equals(request.malformed());
         int kinds = (request.code() == null ? 0 : 1) + (request.status() == null ? 0 : 1)
-                + (request.delayMillis() == null ? 0 : 1);
+                + (request.delayMillis() == null ? 0 : 1) + (malformed ? 1 : 0);
         if (kinds != 1) {
-            throw new IllegalArgumentException("exactly one of code, status, delayMillis is required");
+            throw new IllegalArgumentException("exactly one of code, status, delayMillis, malformed is required");
         }
         Fault fault;
-        if (request.code() != null) {
+        if (malformed) {
+            if (!codesAllowed) {
+                throw new IllegalArgumentException("malformed: Marketo only");
+            }
+            fault = Fault.malformedBody();
+        } else if (request.code() != null) {
             if (!codesAllowed || !request.code().matches("\\d{3,4}")) {
                 throw new IllegalArgumentException(codesAllowed ? "code: a Marketo error code such as \"606\" is required"
                         : "code: LinkedIn answers HTTP statuses; use status, e.g. 429");
@@ -226,11 +249,17 @@ class InspectionController {
     record AdvanceRequest(Long millis) {
     }
 
-    /** One of: {@code code} (Marketo error in an HTTP 200), {@code status} (HTTP), {@code delayMillis}; for {@code count} calls. */
-    record FaultRequest(String code, Integer status, Long delayMillis, Integer count) {
+    /**
+     * One of: {@code code} (Marketo error in an HTTP 200), {@code status} (HTTP), {@code delayMillis}, {@code malformed}
+     * (Marketo: a cut-off body); for {@code count} calls.
+     */
+    record FaultRequest(String code, Integer status, Long delayMillis, Integer count, Boolean malformed) {
     }
 
     record LimitsRequest(Long dailyQuota, LimitMode limitMode) {
+    }
+
+    record ScenarioRequest(String resource) {
     }
 
     record TokenRequest(String token) {

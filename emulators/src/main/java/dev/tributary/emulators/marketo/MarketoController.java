@@ -87,7 +87,7 @@ class MarketoController {
             if (tooMany != null) {
                 return tooMany;
             }
-            List<Map<String, Object>> found = instance.findLeads(filterType, values, fieldList(fields));
+            List<Map<String, Object>> found = instance.leadDatabase().findLeads(filterType, values, fieldList(fields));
             return page(found, batchSize == null ? instance.maxBatch() : batchSize, nextPageToken);
         });
     }
@@ -99,7 +99,7 @@ class MarketoController {
                                     @RequestParam(required = false) String fields) {
         MarketoInstance instance = instance(munchkinId);
         return instance.serve(token(authorization, accessToken), () -> {
-            Map<String, Object> lead = instance.leadById(leadId, fieldList(fields));
+            Map<String, Object> lead = instance.leadDatabase().leadById(leadId, fieldList(fields));
             return MarketoEnvelope.ok(lead == null ? List.of() : List.of(lead));
         });
     }
@@ -150,7 +150,7 @@ class MarketoController {
             for (JsonNode record : input) {
                 records.add(record.isObject() ? toMap(record) : Map.of());
             }
-            return MarketoEnvelope.ok(instance.syncLeads(action, lookupField, records));
+            return MarketoEnvelope.ok(instance.leadDatabase().syncLeads(action, lookupField, records));
         });
     }
 
@@ -184,7 +184,7 @@ class MarketoController {
             Map<String, Object> folderJson = new LinkedHashMap<>();
             folderJson.put("id", folderNode.get("id").asLong());
             folderJson.put("type", folderNode.get("type").asString());
-            return instance.createList(name, description, folderJson);
+            return instance.staticLists().createList(name, description, folderJson);
         });
     }
 
@@ -195,7 +195,7 @@ class MarketoController {
                                       @RequestParam(required = false) String name) {
         MarketoInstance instance = instance(munchkinId);
         return instance.serve(token(authorization, accessToken), () -> blank(name)
-                ? MarketoEnvelope.error("701", "name cannot be blank") : instance.listByName(name));
+                ? MarketoEnvelope.error("701", "name cannot be blank") : instance.staticLists().listByName(name));
     }
 
     @GetMapping("/rest/asset/v1/staticList/{listId}.json")
@@ -203,7 +203,7 @@ class MarketoController {
                                     @RequestHeader(name = "Authorization", required = false) String authorization,
                                     @RequestParam(name = "access_token", required = false) String accessToken) {
         MarketoInstance instance = instance(munchkinId);
-        return instance.serve(token(authorization, accessToken), () -> instance.listById(listId));
+        return instance.serve(token(authorization, accessToken), () -> instance.staticLists().listById(listId));
     }
 
     // ---- list membership ----
@@ -241,7 +241,7 @@ class MarketoController {
                                    @RequestParam(required = false) String nextPageToken) {
         MarketoInstance instance = instance(munchkinId);
         return instance.serve(token(authorization, accessToken), () -> {
-            if (!instance.listExists(listId)) {
+            if (!instance.staticLists().listExists(listId)) {
                 return MarketoEnvelope.error("1013", "Static list not found");
             }
             if (batchSize != null) {
@@ -255,8 +255,8 @@ class MarketoController {
             if (offset == null) {
                 return MarketoEnvelope.error("1001", "Invalid value '" + nextPageToken + "'. Required of type 'paging token'");
             }
-            List<Map<String, Object>> page = instance.members(listId, offset, size, fieldList(fields));
-            boolean more = offset + page.size() < instance.memberCount(listId);
+            List<Map<String, Object>> page = instance.staticLists().members(listId, offset, size, fieldList(fields));
+            boolean more = offset + page.size() < instance.staticLists().memberCount(listId);
             return MarketoEnvelope.page(page, more ? token(offset + page.size()) : null);
         });
     }
@@ -268,7 +268,7 @@ class MarketoController {
                                     @RequestParam(name = "id", required = false) List<String> idParams) {
         MarketoInstance instance = instance(munchkinId);
         return instance.serve(token(authorization, accessToken), () -> {
-            if (!instance.listExists(listId)) {
+            if (!instance.staticLists().listExists(listId)) {
                 return MarketoEnvelope.error("1013", "Static list not found");
             }
             List<Long> ids = ids(idParams);
@@ -276,7 +276,7 @@ class MarketoController {
                 return MarketoEnvelope.error("1002", "Missing value for the required parameter 'id'");
             }
             Map<String, Object> tooMany = instance.batchError(ids.size(), "ids");
-            return tooMany != null ? tooMany : MarketoEnvelope.ok(instance.isMember(listId, ids));
+            return tooMany != null ? tooMany : MarketoEnvelope.ok(instance.staticLists().isMember(listId, ids));
         });
     }
 
@@ -318,10 +318,10 @@ class MarketoController {
         if (tooMany != null) {
             return tooMany;
         }
-        if (!instance.listExists(listId)) {
+        if (!instance.staticLists().listExists(listId)) {
             return MarketoEnvelope.error("1013", "Static list not found");
         }
-        return MarketoEnvelope.ok(add ? instance.addMembers(listId, ids) : instance.removeMembers(listId, ids));
+        return MarketoEnvelope.ok(add ? instance.staticLists().addMembers(listId, ids) : instance.staticLists().removeMembers(listId, ids));
     }
 
     // ---- helpers ----
@@ -387,7 +387,7 @@ class MarketoController {
     }
 
     private static List<String> fieldList(String fields) {
-        return blank(fields) ? MarketoInstance.DEFAULT_FIELDS.subList(1, MarketoInstance.DEFAULT_FIELDS.size()) : csv(fields);
+        return blank(fields) ? MarketoLeads.DEFAULT_FIELDS.subList(1, MarketoLeads.DEFAULT_FIELDS.size()) : csv(fields);
     }
 
     private static List<String> csv(String value) {

@@ -44,6 +44,15 @@ public class MarketoRegistry {
         return instances.get(munchkinId);
     }
 
+    /** The instance, or an {@link UnknownInstanceException} (404). */
+    MarketoInstance require(String munchkinId) {
+        MarketoInstance instance = instances.get(munchkinId);
+        if (instance == null) {
+            throw new UnknownInstanceException(munchkinId);
+        }
+        return instance;
+    }
+
     public List<MarketoInstance> all() {
         return instances.values().stream().sorted(java.util.Comparator.comparing(MarketoInstance::munchkinId)).toList();
     }

@@ -32,6 +32,20 @@ class MarketoInspectionApiIT extends EmulatorTestSupport {
     }
 
     @Test
+    void shouldLoadAScenarioFileAndShowItsCompaniesAndActivities() {
+        Reply loaded = post("/marketo/" + MUNCHKIN + "/scenario", "{\"resource\":\"scenarios/townsend/mkto-1.json\"}");
+        Reply outside = post("/marketo/" + MUNCHKIN + "/scenario", "{\"resource\":\"../emulators.yml\"}");
+        Reply missing = post("/marketo/" + MUNCHKIN + "/scenario", "{\"resource\":\"scenarios/none.json\"}");
+
+        assertThat(loaded.status()).isEqualTo(200);
+        assertThat(loaded.json().get("leads")).hasSize(2);
+        assertThat(loaded.json().at("/companies/0/externalCompanyId").asString()).isEqualTo("001A1");
+        assertThat(loaded.json().at("/activities/0/activityTypeId").asInt()).isEqualTo(1);
+        assertThat(outside.status()).isEqualTo(400);
+        assertThat(missing.status()).isEqualTo(400);
+    }
+
+    @Test
     void shouldShowAnInstancesLeadsListsMembersAndCalls() {
         String token = token();
         rest("/v1/leads.json", token, "POST", "{\"input\":[{\"email\":\"a@acme.com\"},{\"email\":\"b@acme.com\"}]}");
