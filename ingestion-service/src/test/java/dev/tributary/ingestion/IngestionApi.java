@@ -17,6 +17,8 @@ import java.util.function.Supplier;
 public final class IngestionApi {
 
     public static final String TOKEN = "test-token";
+    /** cdp.ingestion.secrets-key of the tests: base64 of 32 bytes. */
+    public static final String SECRETS_KEY = "dGVzdC1zZWNyZXRzLWtleS1vZi0zMi1ieXRlcy0tLS0=";
 
     public record Response(int status, String contentType, Optional<String> location, JsonNode body) {
     }
