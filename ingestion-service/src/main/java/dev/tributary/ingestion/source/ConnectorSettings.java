@@ -26,7 +26,7 @@ class ConnectorSettings {
     }
 
     void write(UUID id, ObjectNode config, byte[] secrets, Collection<String> secretsSet, Schedule schedule) {
-        jdbc.sql("UPDATE source SET config = CAST(:config AS jsonb), secrets = :secrets, secrets_set = :secretsSet,"
+        jdbc.sql("UPDATE ingestion.source SET config = CAST(:config AS jsonb), secrets = :secrets, secrets_set = :secretsSet,"
                         + " schedule = CAST(:schedule AS jsonb) WHERE id = :id")
                 .param("config", config.toString()).param("secrets", secrets)
                 .param("secretsSet", secretsSet.toArray(String[]::new))
@@ -35,17 +35,17 @@ class ConnectorSettings {
     }
 
     boolean setPaused(UUID id, boolean paused) {
-        return jdbc.sql("UPDATE source SET paused = :paused WHERE id = :id").param("paused", paused).param("id", id)
+        return jdbc.sql("UPDATE ingestion.source SET paused = :paused WHERE id = :id").param("paused", paused).param("id", id)
                 .update() == 1;
     }
 
     Optional<Settings> find(UUID id) {
-        return jdbc.sql("SELECT id, config::text AS config, secrets, secrets_set, schedule::text AS schedule, paused FROM source WHERE id = :id")
+        return jdbc.sql("SELECT id, config::text AS config, secrets, secrets_set, schedule::text AS schedule, paused FROM ingestion.source WHERE id = :id")
                 .param("id", id).query((rs, n) -> settings(rs)).optional();
     }
 
     Map<UUID, Settings> all() {
-        return jdbc.sql("SELECT id, config::text AS config, secrets, secrets_set, schedule::text AS schedule, paused FROM source")
+        return jdbc.sql("SELECT id, config::text AS config, secrets, secrets_set, schedule::text AS schedule, paused FROM ingestion.source")
                 .query((rs, n) -> Map.entry(rs.getObject("id", UUID.class), settings(rs))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
     }

@@ -18,7 +18,7 @@ class DailyQuota {
     /** Counts one call if the day's quota has room; false when it is spent. */
     boolean tryTake(String key, LocalDate day, long quota) {
         return jdbc.sql("""
-                        INSERT INTO connector_quota (rate_key, day, calls) VALUES (:key, :day, 1)
+                        INSERT INTO ingestion.connector_quota (rate_key, day, calls) VALUES (:key, :day, 1)
                         ON CONFLICT (rate_key, day) DO UPDATE SET calls = connector_quota.calls + 1
                         WHERE connector_quota.calls < :quota
                         RETURNING calls""")
@@ -27,7 +27,7 @@ class DailyQuota {
     }
 
     long used(String key, LocalDate day) {
-        return jdbc.sql("SELECT calls FROM connector_quota WHERE rate_key = :key AND day = :day")
+        return jdbc.sql("SELECT calls FROM ingestion.connector_quota WHERE rate_key = :key AND day = :day")
                 .param("key", key).param("day", day).query(Long.class).optional().orElse(0L);
     }
 }

@@ -37,7 +37,7 @@ public class RunRepository {
 
     RunResponse insert(UUID id, UUID sourceId, String trigger, boolean fullSync) {
         Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        jdbc.sql("INSERT INTO source_run (id, source_id, trigger, full_sync, status, started_at)"
+        jdbc.sql("INSERT INTO ingestion.source_run (id, source_id, trigger, full_sync, status, started_at)"
                         + " VALUES (:id, :source, :trigger, :fullSync, 'running', :startedAt)")
                 .param("id", id).param("source", sourceId).param("trigger", trigger).param("fullSync", fullSync)
                 .param("startedAt", Timestamp.from(startedAt)).update();
@@ -45,7 +45,7 @@ public class RunRepository {
     }
 
     void progress(UUID id, Counts counts) {
-        jdbc.sql("UPDATE source_run SET records_read = :read, records_published = :published, records_rejected = :rejected,"
+        jdbc.sql("UPDATE ingestion.source_run SET records_read = :read, records_published = :published, records_rejected = :rejected,"
                         + " events_published = :events, api_calls = :calls, rejected = CAST(:rejectedJson AS jsonb) WHERE id = :id")
                 .param("read", counts.recordsRead()).param("published", counts.recordsPublished())
                 .param("rejected", counts.recordsRejected()).param("events", counts.eventsPublished())
@@ -55,7 +55,7 @@ public class RunRepository {
     /** Ends a running run; a run already ended (marked failed as stopped by another instance) stays as it is. */
     void finish(UUID id, Counts counts, String status, String error, Instant notBefore) {
         progress(id, counts);
-        jdbc.sql("UPDATE source_run SET status = :status, error = :error, finished_at = clock_timestamp(),"
+        jdbc.sql("UPDATE ingestion.source_run SET status = :status, error = :error, finished_at = clock_timestamp(),"
                         + " not_before = :notBefore WHERE id = :id AND status = 'running'")
                 .param("status", status).param("error", error)
                 .param("notBefore", notBefore == null ? null : Timestamp.from(notBefore)).param("id", id).update();
@@ -63,7 +63,7 @@ public class RunRepository {
 
     /** Runs of a source left running by a process that died: another run now holds the source's lease. */
     int failOthersRunning(UUID sourceId, UUID current) {
-        return jdbc.sql("UPDATE source_run SET status = 'failed', error = :error, finished_at = clock_timestamp()"
+        return jdbc.sql("UPDATE ingestion.source_run SET status = 'failed', error = :error, finished_at = clock_timestamp()"
                         + " WHERE source_id = :source AND status = 'running' AND id <> :current")
                 .param("error", STOPPED).param("source", sourceId).param("current", current).update();
     }
@@ -71,26 +71,26 @@ public class RunRepository {
     /** Runs whose lease expired or was taken: their process stopped. */
     int failAbandoned() {
         return jdbc.sql("""
-                        UPDATE source_run r SET status = 'failed', error = :error, finished_at = clock_timestamp()
+                        UPDATE ingestion.source_run r SET status = 'failed', error = :error, finished_at = clock_timestamp()
                         WHERE r.status = 'running' AND NOT EXISTS (
-                            SELECT 1 FROM source_lease l
+                            SELECT 1 FROM ingestion.source_lease l
                             WHERE l.source_id = r.source_id AND l.run_id = r.id AND l.expires_at > clock_timestamp())""")
                 .param("error", STOPPED).update();
     }
 
     public Optional<RunResponse> find(UUID sourceId, UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM source_run WHERE id = :id AND source_id = :source")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM ingestion.source_run WHERE id = :id AND source_id = :source")
                 .param("id", id).param("source", sourceId).query((rs, n) -> run(rs)).optional();
     }
 
     public List<RunResponse> list(UUID sourceId, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM source_run WHERE source_id = :source ORDER BY started_at DESC, id LIMIT :limit")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM ingestion.source_run WHERE source_id = :source ORDER BY started_at DESC, id LIMIT :limit")
                 .param("source", sourceId).param("limit", limit).query((rs, n) -> run(rs)).list();
     }
 
     /** The newest run of each source. */
     public Map<UUID, RunResponse> latest() {
-        return jdbc.sql("SELECT DISTINCT ON (source_id) " + COLUMNS + " FROM source_run ORDER BY source_id, started_at DESC")
+        return jdbc.sql("SELECT DISTINCT ON (source_id) " + COLUMNS + " FROM ingestion.source_run ORDER BY source_id, started_at DESC")
                 .query((rs, n) -> run(rs)).list().stream()
                 .collect(Collectors.toMap(RunResponse::sourceId, r -> r));
     }
@@ -104,7 +104,7 @@ public class RunRepository {
     }
 
     Map<UUID, LastStart> lastStarts() {
-        return jdbc.sql("SELECT DISTINCT ON (source_id) source_id, started_at, not_before FROM source_run"
+        return jdbc.sql("SELECT DISTINCT ON (source_id) source_id, started_at, not_before FROM ingestion.source_run"
                         + " ORDER BY source_id, started_at DESC")
                 .query((rs, n) -> Map.entry(rs.getObject("source_id", UUID.class), new LastStart(
                         rs.getTimestamp("started_at").toInstant(),
