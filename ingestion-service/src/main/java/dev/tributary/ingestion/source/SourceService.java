@@ -128,7 +128,13 @@ public class SourceService {
                 return response(stored, null);
             });
         }
-        Map<String, String> kept = openSecrets(source.id(), current.secrets());
+        Map<String, String> kept;
+        try {
+            kept = openSecrets(source.id(), current.secrets());
+        } catch (IllegalStateException e) {
+            // sealed under another key: the edit must give the secrets again, which the required-field check says
+            kept = Map.of();
+        }
         ConfigCheck.Checked checked = ConfigCheck.check(connector.get().configFields(),
                 request.config() != null ? request.config() : current.config(), kept);
         List<Map<String, Object>> errors = new ArrayList<>(checked.errors());
@@ -166,7 +172,12 @@ public class SourceService {
 
     /** Tries the stored configuration with a real call; a 422 problem says why it failed. */
     public Map<String, Object> test(String id) {
-        ConnectorSource source = connectorSource(requireConnectorSource(id));
+        ConnectorSource source;
+        try {
+            source = connectorSource(requireConnectorSource(id));
+        } catch (IllegalStateException e) {
+            throw new SourceTestFailedException(List.of(SourceErrors.at("config", e.getMessage())));
+        }
         List<Map<String, Object>> failures = tryConfig(source.connector(), source.config());
         if (!failures.isEmpty()) {
             throw new SourceTestFailedException(failures);

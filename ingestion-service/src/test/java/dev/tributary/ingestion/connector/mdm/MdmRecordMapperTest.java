@@ -27,12 +27,11 @@ class MdmRecordMapperTest {
 
     @Test
     void shouldGroupCsvRowsOfAGoldenIdAndReadQuotedCells() {
-        List<MdmRecordMapper.GoldenRecord> golden = MdmRecordMapper.parseCsv("""
-                golden_id,entity,name,domain,source_key
-                T-1,account,"Townsend, Inc. ""TW""",townsend.com,1@mkto-1.Marketo
-                T-1,account,"Townsend, Inc. ""TW""",townsend.com,2@mkto-2.Marketo
-                T-2,account,Other,other.com,9@crm-1.Salesforce
-                """);
+        List<MdmRecordMapper.GoldenRecord> golden = MdmRecordMapper.parseCsv(
+                "golden_id,entity,name,domain,source_key\r\n"
+                        + "T-1,account,\"Townsend, Inc. \"\"TW\"\"\",townsend.com,1@mkto-1.Marketo\r\n"
+                        + "T-1,account,\"Townsend, Inc. \"\"TW\"\"\",townsend.com,2@mkto-2.Marketo\r\n"
+                        + "T-2,account,Other,other.com,9@crm-1.Salesforce\r\n");
 
         assertThat(golden).hasSize(2);
         assertThat(golden.get(0).name()).isEqualTo("Townsend, Inc. \"TW\"");
