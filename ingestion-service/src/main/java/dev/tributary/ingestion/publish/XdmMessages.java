@@ -13,6 +13,7 @@ import dev.tributary.xdm.validation.XdmValidator;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -61,7 +62,7 @@ public class XdmMessages {
         JsonNode xdmClass = line.get("class");
         JsonNode data = line.get("data");
         if (xdmClass == null || !xdmClass.isString() || data == null || !data.isObject()) {
-            List<ValidationError> envelopeErrors = new java.util.ArrayList<>(2);
+            List<ValidationError> envelopeErrors = new ArrayList<>(2);
             if (xdmClass == null || !xdmClass.isString()) {
                 envelopeErrors.add(new ValidationError("/class", "is required: a string naming the XDM class"));
             }
