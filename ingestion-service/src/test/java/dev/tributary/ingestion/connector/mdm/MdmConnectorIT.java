@@ -100,7 +100,7 @@ class MdmConnectorIT {
     }
 
     private List<JsonNode> publishedData(String sourceId) {
-        return records.readToEnd(p -> sourceId.equals(p.payload().get("sourceId").stringValue())).stream()
+        return records.readToEnd(p -> p.payload().hasNonNull("sourceId") && sourceId.equals(p.payload().get("sourceId").stringValue())).stream()
                 .map(Published::payload).map(p -> p.get("data")).toList();
     }
 
