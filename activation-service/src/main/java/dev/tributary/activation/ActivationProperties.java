@@ -7,7 +7,7 @@ import java.net.URI;
 
 /**
  * @param secretsKey        base64 of the 32-byte AES key sealing destinations' secrets ({@code CDP_SECRETS_KEY});
- *                          required, checked by {@link dev.tributary.activation.secret.SecretBox}
+ *                          required, checked by {@link dev.tributary.support.secret.SecretBox}
  * @param segmentationUrl   segmentation-service, whose members API backfills an activation
  * @param segmentationToken the API key for it (needs {@code read}); by default the bootstrap token
  */

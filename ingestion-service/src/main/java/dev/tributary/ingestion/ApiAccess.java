@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
-/** Which scope each ingestion call needs; every other {@code /v1} call (creating sources, keys) needs admin. */
+/** Which scope each ingestion call needs; every other {@code /v1} call (managing sources and
+ * their runs, keys) needs admin. */
 @Configuration(proxyBeanMethods = false)
 class ApiAccess {
 
@@ -20,6 +21,9 @@ class ApiAccess {
                 ScopeRule.allow(POST, "/v1/events", Scope.INGEST).sourceInQuery("sourceId"),
                 ScopeRule.allow(GET, "/v1/batches/{batchId}", Scope.INGEST, Scope.READ),
                 ScopeRule.allow(GET, "/v1/sources", Scope.INGEST, Scope.READ),
-                ScopeRule.allow(GET, "/v1/sources/{id}", Scope.INGEST, Scope.READ));
+                ScopeRule.allow(GET, "/v1/sources/{id}", Scope.INGEST, Scope.READ),
+                ScopeRule.allow(GET, "/v1/sources/{id}/runs", Scope.READ),
+                ScopeRule.allow(GET, "/v1/sources/{id}/runs/{runId}", Scope.READ),
+                ScopeRule.allow(GET, "/v1/source-types", Scope.READ));
     }
 }

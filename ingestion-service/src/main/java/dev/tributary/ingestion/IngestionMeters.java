@@ -19,7 +19,7 @@ public class IngestionMeters {
     }
 
     public void records(String sourceId, int accepted, int rejected) {
-        count("cdp.ingestion.records", "XDM records of NDJSON batches", sourceId, accepted, rejected);
+        count("cdp.ingestion.records", "XDM records of NDJSON batches and connector runs", sourceId, accepted, rejected);
     }
 
     public void events(String sourceId, int accepted, int rejected) {

@@ -20,13 +20,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiAccessIT {
 
     /** The access table as the API documents it; a route missing here fails the first test. */
-    static final Map<Route, Set<Scope>> ALLOWED = ApiAccessProbe.withApiKeyRoutes(Map.of(
-            new Route("POST", "/v1/sources"), Set.of(Scope.ADMIN),
-            new Route("GET", "/v1/sources"), Set.of(Scope.INGEST, Scope.READ),
-            new Route("GET", "/v1/sources/{id}"), Set.of(Scope.INGEST, Scope.READ),
-            new Route("POST", "/v1/sources/{sourceId}/records"), Set.of(Scope.INGEST),
-            new Route("GET", "/v1/batches/{batchId}"), Set.of(Scope.INGEST, Scope.READ),
-            new Route("POST", "/v1/events"), Set.of(Scope.INGEST)));
+    static final Map<Route, Set<Scope>> ALLOWED = ApiAccessProbe.withApiKeyRoutes(Map.ofEntries(
+            Map.entry(new Route("POST", "/v1/sources"), Set.of(Scope.ADMIN)),
+            Map.entry(new Route("GET", "/v1/sources"), Set.of(Scope.INGEST, Scope.READ)),
+            Map.entry(new Route("GET", "/v1/sources/{id}"), Set.of(Scope.INGEST, Scope.READ)),
+            Map.entry(new Route("POST", "/v1/sources/{sourceId}/records"), Set.of(Scope.INGEST)),
+            Map.entry(new Route("GET", "/v1/batches/{batchId}"), Set.of(Scope.INGEST, Scope.READ)),
+            Map.entry(new Route("POST", "/v1/events"), Set.of(Scope.INGEST)),
+            Map.entry(new Route("PUT", "/v1/sources/{id}"), Set.of(Scope.ADMIN)),
+            Map.entry(new Route("POST", "/v1/sources/{id}/pause"), Set.of(Scope.ADMIN)),
+            Map.entry(new Route("POST", "/v1/sources/{id}/resume"), Set.of(Scope.ADMIN)),
+            Map.entry(new Route("POST", "/v1/sources/{id}/test"), Set.of(Scope.ADMIN)),
+            Map.entry(new Route("POST", "/v1/sources/{id}/runs"), Set.of(Scope.ADMIN)),
+            Map.entry(new Route("GET", "/v1/sources/{id}/runs"), Set.of(Scope.READ)),
+            Map.entry(new Route("GET", "/v1/sources/{id}/runs/{runId}"), Set.of(Scope.READ)),
+            Map.entry(new Route("GET", "/v1/source-types"), Set.of(Scope.READ))));
 
     @LocalServerPort
     int port;

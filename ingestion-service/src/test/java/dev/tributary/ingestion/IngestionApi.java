@@ -17,6 +17,8 @@ import java.util.function.Supplier;
 public final class IngestionApi {
 
     public static final String TOKEN = "test-token";
+    /** cdp.ingestion.secrets-key of the tests: base64 of 32 bytes. */
+    public static final String SECRETS_KEY = "dGVzdC1zZWNyZXRzLWtleS1vZi0zMi1ieXRlcy0tLS0=";
 
     public record Response(int status, String contentType, Optional<String> location, JsonNode body) {
     }
@@ -36,6 +38,16 @@ public final class IngestionApi {
     public Response postJson(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response putJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A POST without a body. */
+    public Response post(String path) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     public Response postNdjson(String path, String ndjson) {

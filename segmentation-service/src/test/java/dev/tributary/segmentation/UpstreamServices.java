@@ -17,6 +17,8 @@ import java.util.Map;
 public final class UpstreamServices {
 
     public static final String TOKEN = "test-token";
+    /** ingestion-service's cdp.ingestion.secrets-key: base64 of 32 bytes. */
+    private static final String SECRETS_KEY = "dGVzdC1zZWNyZXRzLWtleS1vZi0zMi1ieXRlcy0tLS0=";
 
     private static ConfigurableApplicationContext ingestion;
     private static ConfigurableApplicationContext profile;
@@ -48,6 +50,7 @@ public final class UpstreamServices {
     /** As command-line arguments: they win over the service's own config file, default properties do not. */
     private static ConfigurableApplicationContext run(SpringApplicationBuilder builder) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--cdp.security.api-token=" + TOKEN,
+                "--cdp.ingestion.secrets-key=" + SECRETS_KEY,
                 "--spring.lifecycle.timeout-per-shutdown-phase=5s", "--spring.datasource.hikari.connection-timeout=5000"));
         for (Map.Entry<String, Object> p : SharedInfrastructure.springProperties().entrySet()) {
             args.add("--" + p.getKey() + "=" + p.getValue());

@@ -58,8 +58,8 @@ record StandaloneOptions(Path dataDirectory, boolean demo, String apiToken, int 
               --demo          load the Townsend data set and the seed's segment, start the Marketo and LinkedIn
                               emulators and activate the segment to them, then print where to look
               --data-dir=DIR  where PostgreSQL (DIR/postgres) and Kafka (DIR/kafka) keep their data between runs,
-                              with the key sealing destinations' secrets (DIR/secrets.key: keep it, losing it makes
-                              them unreadable); default ./data, or CDP_DATA_DIR; stop the standalone before copying it
+                              with the key sealing destinations' and connector sources' secrets (DIR/secrets.key:
+                              keep it, losing it makes them unreadable); default ./data, or CDP_DATA_DIR; stop the standalone before copying it
             The embedded Kafka broker listens on a free port unless CDP_KAFKA_PORT is set.
             Environment: CDP_API_TOKEN (generated and printed when unset), CDP_POSTGRES_PORT, CDP_KAFKA_PORT,
                          CDP_INGESTION_PORT (8081), CDP_PROFILE_PORT (8082), CDP_SEGMENTATION_PORT (8083),

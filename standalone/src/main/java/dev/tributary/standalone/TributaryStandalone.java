@@ -107,7 +107,8 @@ public final class TributaryStandalone implements AutoCloseable {
                 "--cdp.activation.secrets-key=" + secretsKey,
                 "--cdp.activation.segmentation-url=" + baseUrls().segmentation());
         // ingestion last and closed first: it accepts records only while everything behind it runs
-        run(IngestionApplication.builder(), options.ingestionPort(), args);
+        // the same key seals ingestion's connector secrets and activation's destination secrets
+        run(IngestionApplication.builder(), options.ingestionPort(), args, "--cdp.ingestion.secrets-key=" + secretsKey);
         if (options.demo()) {
             log.info("Starting the Marketo and LinkedIn emulators on port {} (--demo)", options.emulatorsPort());
             emulators = TownsendDemo.startEmulators(options.emulatorsPort());

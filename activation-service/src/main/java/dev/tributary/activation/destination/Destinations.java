@@ -1,6 +1,6 @@
 package dev.tributary.activation.destination;
 
-import dev.tributary.activation.secret.SecretBox;
+import dev.tributary.support.secret.SecretBox;
 import dev.tributary.support.problem.BadRequestException;
 import dev.tributary.xdm.json.XdmJson;
 import org.springframework.jdbc.core.simple.JdbcClient;

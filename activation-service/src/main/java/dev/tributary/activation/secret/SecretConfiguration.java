@@ -1,6 +1,7 @@
 package dev.tributary.activation.secret;
 
 import dev.tributary.activation.ActivationProperties;
+import dev.tributary.support.secret.SecretBox;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,6 +11,6 @@ class SecretConfiguration {
 
     @Bean
     SecretBox secretBox(ActivationProperties properties) {
-        return SecretBox.fromBase64(properties.secretsKey());
+        return SecretBox.fromBase64(properties.secretsKey(), "cdp.activation.secrets-key");
     }
 }

@@ -5,10 +5,9 @@ import dev.tributary.ingestion.IngestionProperties;
 import dev.tributary.ingestion.publish.OutgoingMessage;
 import dev.tributary.ingestion.publish.PublishFailedException;
 import dev.tributary.ingestion.publish.PublishedOffsets;
+import dev.tributary.ingestion.publish.XdmMessages;
 import dev.tributary.ingestion.publish.XdmPublisher;
 import dev.tributary.ingestion.source.SourceService;
-import dev.tributary.xdm.messaging.RecordMessage;
-import dev.tributary.xdm.messaging.Topics;
 import dev.tributary.xdm.validation.ValidationError;
 import dev.tributary.xdm.validation.XdmValidator;
 import org.slf4j.Logger;
@@ -36,10 +35,11 @@ public class BatchService {
     private final IngestionMeters meters;
     private final BatchOffsetsRepository batchOffsets;
     private final AppliedRecords applied;
+    private final XdmMessages messages;
 
     BatchService(SourceService sources, XdmValidator validator, XdmPublisher publisher, BatchRepository batches,
                  IngestionProperties properties, IngestionMeters meters, BatchOffsetsRepository batchOffsets,
-                 AppliedRecords applied) {
+                 AppliedRecords applied, XdmMessages messages) {
         this.sources = sources;
         this.publisher = publisher;
         this.batches = batches;
@@ -48,6 +48,7 @@ public class BatchService {
         this.meters = meters;
         this.batchOffsets = batchOffsets;
         this.applied = applied;
+        this.messages = messages;
     }
 
     /**
@@ -66,18 +67,14 @@ public class BatchService {
         UUID batchId = UUID.randomUUID();
         Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<OutgoingMessage> accepted = new ArrayList<>();
-        long maxMessageBytes = properties.maxMessageBytes().toBytes();
         NdjsonLines.Outcome outcome = lines.read(new SizeLimitedInputStream(body, maxBytes), sources.writableInstances(source),
                 (lineNo, validation) -> {
-                    OutgoingMessage message = publisher.envelope(Topics.XDM_RECORDS, validation.key().sourceKey(),
-                            new RecordMessage(source.toString(), batchId.toString(), lineNo,
-                                    validation.xdmClass().jsonName(), validation.normalised()));
-                    if (message.largerThan(maxMessageBytes)) {
-                        return new ValidationError("", "the record is larger than a Kafka message may be once normalised ("
-                                + maxMessageBytes + " bytes, cdp.ingestion.max-message-bytes)");
+                    OutgoingMessage message = messages.recordMessage(source.toString(), batchId.toString(), lineNo, validation);
+                    ValidationError tooLarge = messages.sizeError(message, "record");
+                    if (tooLarge == null) {
+                        accepted.add(message);
                     }
-                    accepted.add(message);
-                    return null;
+                    return tooLarge;
                 });
         if (outcome.nonBlankLines > 0 && outcome.jsonLines == 0) {
             RejectedLine first = outcome.rejected.get(0);

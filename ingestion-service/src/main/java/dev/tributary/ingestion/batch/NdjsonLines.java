@@ -1,5 +1,6 @@
 package dev.tributary.ingestion.batch;
 
+import dev.tributary.ingestion.publish.XdmMessages;
 import dev.tributary.xdm.json.XdmJson;
 import dev.tributary.xdm.validation.RecordValidation;
 import dev.tributary.xdm.validation.ValidationError;
@@ -89,38 +90,12 @@ final class NdjsonLines {
 
     private void validateLine(int lineNo, String content, JsonNode line, Set<String> writable, Outcome outcome,
                               Acceptor accepted) {
-        if (line == null || !line.isObject()) {
-            reject(outcome, lineNo, content, List.of(new ValidationError("", "line is not a JSON object: found "
-                    + (line == null ? "nothing" : line.getNodeType().name().toLowerCase()))));
+        XdmMessages.CheckedRecord checked = XdmMessages.checkRecord(validator, line, writable);
+        if (!checked.valid()) {
+            reject(outcome, lineNo, content, checked.errors());
             return;
         }
-        JsonNode xdmClass = line.get("class");
-        JsonNode data = line.get("data");
-        List<ValidationError> envelopeErrors = new ArrayList<>();
-        if (xdmClass == null || !xdmClass.isString()) {
-            envelopeErrors.add(new ValidationError("/class", "is required: a string naming the XDM class"));
-        }
-        if (data == null || !data.isObject()) {
-            envelopeErrors.add(new ValidationError("/data", "is required: the record as a JSON object"));
-        }
-        if (!envelopeErrors.isEmpty()) {
-            reject(outcome, lineNo, content, envelopeErrors);
-            return;
-        }
-        RecordValidation validation = validator.validateRecord(xdmClass.stringValue(), data);
-        if (!validation.valid()) {
-            reject(outcome, lineNo, content, validation.errors());
-            return;
-        }
-        String instance = validation.key().sourceInstanceId();
-        if (!writable.contains(instance)) {
-            reject(outcome, lineNo, content, List.of(new ValidationError("/" + validation.xdmClass().primaryKeyField(),
-                    "the record's own key belongs to source instance '" + instance + "', which this source may not"
-                            + " write (it writes " + String.join(", ", writable.stream().sorted().toList())
-                            + "; declare more in the source's instanceIds)")));
-            return;
-        }
-        ValidationError refused = accepted.accept(lineNo, validation);
+        ValidationError refused = accepted.accept(lineNo, checked.validation());
         if (refused != null) {
             reject(outcome, lineNo, content, List.of(refused));
             return;

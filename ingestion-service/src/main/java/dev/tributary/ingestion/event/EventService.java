@@ -3,15 +3,10 @@ package dev.tributary.ingestion.event;
 import dev.tributary.ingestion.IngestionProperties;
 import dev.tributary.ingestion.IngestionMeters;
 import dev.tributary.ingestion.publish.OutgoingMessage;
+import dev.tributary.ingestion.publish.XdmMessages;
 import dev.tributary.ingestion.publish.XdmPublisher;
 import dev.tributary.ingestion.source.SourceService;
-import dev.tributary.xdm.Identity;
 import dev.tributary.xdm.json.XdmJson;
-import dev.tributary.xdm.messaging.EventMessage;
-import dev.tributary.xdm.messaging.Topics;
-import dev.tributary.xdm.model.ExperienceEvent;
-import dev.tributary.xdm.validation.EventValidation;
-import dev.tributary.xdm.validation.XdmValidator;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -30,7 +25,7 @@ import java.util.List;
 public class EventService {
 
     private final SourceService sources;
-    private final XdmValidator validator;
+    private final XdmMessages messages;
     private final XdmPublisher publisher;
     private final IngestionProperties properties;
     private final IngestionMeters meters;
@@ -39,10 +34,10 @@ public class EventService {
     private final ObjectReader eventReader = mapper.readerFor(JsonNode.class)
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    EventService(SourceService sources, XdmValidator validator, XdmPublisher publisher, IngestionProperties properties,
+    EventService(SourceService sources, XdmMessages messages, XdmPublisher publisher, IngestionProperties properties,
                  IngestionMeters meters) {
         this.sources = sources;
-        this.validator = validator;
+        this.messages = messages;
         this.publisher = publisher;
         this.properties = properties;
         this.meters = meters;
@@ -104,19 +99,12 @@ public class EventService {
 
         void validate(String source, JsonNode event) {
             int at = index++;
-            EventValidation validation = validator.validateEvent(event);
-            if (!validation.valid()) {
-                reject(at, validation.errors().stream().map(Object::toString).toList());
+            XdmMessages.Outcome outcome = messages.event(source, event);
+            if (outcome.message() == null) {
+                reject(at, outcome.errors());
                 return;
             }
-            OutgoingMessage message = publisher.envelope(Topics.XDM_EVENTS, personIdentity(validation.event()),
-                    new EventMessage(source, validation.normalised()));
-            if (message.largerThan(properties.maxMessageBytes().toBytes())) {
-                reject(at, List.of("/: the event is larger than a Kafka message may be once normalised ("
-                        + properties.maxMessageBytes().toBytes() + " bytes, cdp.ingestion.max-message-bytes)"));
-                return;
-            }
-            accepted.add(message);
+            accepted.add(outcome.message());
         }
 
         /** The first ones are listed, the rest counted: a body of empty objects must not echo millions of errors. */
@@ -137,15 +125,5 @@ public class EventService {
             case VALUE_NULL -> "null";
             default -> token.name().toLowerCase();
         };
-    }
-
-    /**
-     * The key keeps a person's events in one partition, in order: the person's source key, else the identity
-     * {@link ExperienceEvent#personIdentity()} chooses; null (any partition) only when every identity id is null.
-     */
-    private static String personIdentity(ExperienceEvent event) {
-        return event.personIdentity()
-                .map(i -> i.namespace().equals(Identity.B2B_PERSON) ? i.value() : i.toString())
-                .orElse(null);
     }
 }

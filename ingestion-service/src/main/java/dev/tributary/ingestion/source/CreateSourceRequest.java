@@ -1,9 +1,11 @@
 package dev.tributary.ingestion.source;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 
@@ -12,6 +14,8 @@ import java.util.List;
  *
  * @param instanceIds further source instances whose records this source may carry (an export holding several
  *                    systems' records); its own {@code instanceId} is always allowed. Optional.
+ * @param config      a connector type's settings, checked against its {@code configFields}; none for file and web
+ * @param schedule    when a connector source runs by itself; absent: manual runs only
  */
 public record CreateSourceRequest(
         @NotBlank(message = "must not be blank") String name,
@@ -20,7 +24,15 @@ public record CreateSourceRequest(
         @Pattern(regexp = INSTANCE_ID, message = "must match " + INSTANCE_ID)
         String instanceId,
         @Size(max = 100, message = "may name at most 100 instances")
-        List<@NotNull(message = "must not be null") @Pattern(regexp = INSTANCE_ID, message = "must match " + INSTANCE_ID) String> instanceIds) {
+        List<@NotNull(message = "must not be null") @Pattern(regexp = INSTANCE_ID, message = "must match " + INSTANCE_ID) String> instanceIds,
+        ObjectNode config,
+        @Valid Schedule schedule) {
 
     static final String INSTANCE_ID = "[A-Za-z0-9][A-Za-z0-9_.-]*";
+
+    @Override
+    public String toString() {
+        // config may hold secrets
+        return "CreateSourceRequest[name=" + name + ", type=" + type + ", instanceId=" + instanceId + "]";
+    }
 }

@@ -2,7 +2,6 @@ package dev.tributary.ingestion.source;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -35,9 +34,9 @@ class Source {
     @Column(nullable = false)
     private String name;
 
-    @Convert(converter = SourceTypeConverter.class)
+    /** {@code file} or {@code web} (push only), or a connector's type (ADR 0027). */
     @Column(nullable = false)
-    private SourceType type;
+    private String type;
 
     @Column(name = "instance_id", nullable = false)
     private String instanceId;
@@ -55,7 +54,7 @@ class Source {
     protected Source() {
     }
 
-    Source(String name, SourceType type, String instanceId, Collection<String> instanceIds) {
+    Source(String name, String type, String instanceId, Collection<String> instanceIds) {
         this.name = name;
         this.type = type;
         this.instanceId = instanceId;
@@ -73,7 +72,7 @@ class Source {
         return name;
     }
 
-    SourceType type() {
+    String type() {
         return type;
     }
 
@@ -95,5 +94,9 @@ class Source {
 
     Instant createdAt() {
         return createdAt;
+    }
+
+    void rename(String name) {
+        this.name = name;
     }
 }

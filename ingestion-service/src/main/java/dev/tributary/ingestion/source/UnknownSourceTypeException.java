@@ -8,9 +8,9 @@ import java.util.Map;
 
 public class UnknownSourceTypeException extends ApiException {
 
-    UnknownSourceTypeException(String type) {
+    UnknownSourceTypeException(String type, String validTypes) {
         super(HttpStatus.BAD_REQUEST, "Invalid request", "Unknown source type '" + type + "'",
                 List.of(Map.of("field", "type",
-                        "message", "unknown source type '" + type + "'; valid types are " + SourceType.validNames())));
+                        "message", "unknown source type '" + type + "'; valid types are " + validTypes)));
     }
 }

@@ -8,6 +8,7 @@ import dev.tributary.ingestion.PublishedMessages;
 import dev.tributary.ingestion.PublishedMessages.Published;
 import dev.tributary.ingestion.publish.PublishFailedException;
 import dev.tributary.ingestion.publish.UnreachableKafka;
+import dev.tributary.ingestion.publish.XdmMessages;
 import dev.tributary.ingestion.source.SourceService;
 import dev.tributary.xdm.validation.XdmValidator;
 import org.junit.jupiter.api.AfterEach;
@@ -65,6 +66,9 @@ class BatchIngestionIT {
 
     @Autowired
     AppliedRecords applied;
+
+    @Autowired
+    XdmMessages messages;
 
     IngestionApi api;
     PublishedMessages records;
@@ -184,7 +188,7 @@ class BatchIngestionIT {
         PublishFailedException failure;
         try (UnreachableKafka kafka = new UnreachableKafka()) {
             BatchService withBrokerDown = new BatchService(sources, validator, kafka.publisher(), batchRepository, properties,
-                    meters, batchOffsets, applied);
+                    meters, batchOffsets, applied, messages);
             failure = assertThrows(PublishFailedException.class,
                     () -> withBrokerDown.ingest(sourceId, new ByteArrayInputStream(body), body.length));
         }
