@@ -13,7 +13,8 @@ public final class ConsoleAccess {
 
     public static Role needed(HttpMethod method, String path) {
         if (path.startsWith("/api-keys") || path.startsWith("/destinations")) {
-            return method == HttpMethod.GET && !path.startsWith("/api-keys") ? Role.VIEWER : Role.ADMIN;
+            // destinations are read on the activations page; these paths create, test and revoke
+            return Role.ADMIN;
         }
         if (path.startsWith("/sources")) {
             return method == HttpMethod.GET && !path.endsWith("/edit") && !path.endsWith("/new") ? Role.VIEWER : Role.ADMIN;

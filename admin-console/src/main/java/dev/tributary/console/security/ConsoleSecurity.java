@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -19,12 +20,13 @@ import java.util.function.Supplier;
 
 /** Form login with the users of {@code cdp.console.users}, CSRF on, roles checked per request by {@link ConsoleAccess}. */
 @Configuration
+@EnableWebSecurity
 class ConsoleSecurity {
 
     @Bean
     SecurityFilterChain consoleFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/htmx.min.js", "/console.css", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/login", "/htmx.min.js", "/console.css", "/error").permitAll()
                         .anyRequest().access(ConsoleSecurity::byRole))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

@@ -6,6 +6,7 @@ import dev.tributary.console.api.ServiceClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,8 @@ class OverviewController {
         return "login";
     }
 
-    @GetMapping("/denied")
+    /** Spring Security forwards a refused request of any method here, answered 403. */
+    @RequestMapping("/denied")
     String denied() {
         return "denied";
     }
