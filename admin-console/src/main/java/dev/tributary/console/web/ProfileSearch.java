@@ -76,7 +76,8 @@ final class ProfileSearch {
             List<String> reasons = new ArrayList<>();
             if (fragment.get("data") instanceof Map<?, ?> data) {
                 if (data.get("extSourceSystemAudit") instanceof Map<?, ?> audit && audit.get("externalKey") != null) {
-                    reasons.add("external key " + audit.get("externalKey"));
+                    Object key = audit.get("externalKey");
+                    reasons.add("external key " + (key instanceof Map<?, ?> k && k.get("sourceKey") != null ? k.get("sourceKey") : key));
                 }
                 if (data.get("accountOrganization") instanceof Map<?, ?> org && org.get("domain") != null) {
                     reasons.add("domain " + org.get("domain"));

@@ -39,6 +39,15 @@ class ConsolePiecesTest {
     }
 
     @Test
+    void shouldNameTheSourceKeyOfAnExternalKeyGivenAsAnObject() {
+        List<Map<String, Object>> rows = ProfileSearch.linkReasons(List.of(Map.of("sourceKey", "1@mkto-1.Marketo",
+                "data", Map.of("extSourceSystemAudit", Map.of("externalKey", Map.of("sourceID", "001A1",
+                        "sourceKey", "001A1@crm-1.Salesforce"))))));
+
+        assertThat(rows.get(0).get("linkedBy")).isEqualTo("external key 001A1@crm-1.Salesforce");
+    }
+
+    @Test
     void shouldPutTheCaretUnderTheColumnTheRuleErrorNames() {
         List<Map<String, Object>> positions = QueryPositions.of(Map.of("errors", List.of(
                 Map.of("line", 2, "column", 5, "message", "unexpected"))), "a = 1\nand > 2");
