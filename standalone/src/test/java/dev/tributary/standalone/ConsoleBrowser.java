@@ -18,6 +18,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * A headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) driving the admin console, with a
  * screenshot of each page it is asked for under {@code target/screenshots/}.
@@ -42,6 +44,7 @@ final class ConsoleBrowser implements AutoCloseable {
                 .usingDriverExecutable(new File(firstExisting("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"))).build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
     }
 
     static ConsoleBrowser open(String consoleUrl) {
@@ -73,6 +76,16 @@ final class ConsoleBrowser implements AutoCloseable {
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        // a click does not wait for the page it submits to: the login page's own URL is left either way
+        await().atMost(Duration.ofSeconds(30)).until(() -> !driver.getCurrentUrl().equals(consoleUrl + "/login"));
+        return this;
+    }
+
+    /** Clicks what leads to another URL and waits until the browser is there: a click may return before it leaves. */
+    ConsoleBrowser follow(By by) {
+        String before = driver.getCurrentUrl();
+        driver.findElement(by).click();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !driver.getCurrentUrl().equals(before));
         return this;
     }
 

@@ -36,11 +36,11 @@ final class ConsoleChecks {
 
             browser.go("/profiles");
             browser.find(By.id("q")).sendKeys("p2@townsend.com");
-            browser.find(By.cssSelector("form[role=search] button")).click();
-            browser.find(By.partialLinkText("Person ")).click();
+            browser.follow(By.cssSelector("form[role=search] button"));
+            browser.follow(By.partialLinkText("Person "));
             assertThat(browser.text()).contains("p2@townsend.com");
             browser.screenshot("person");
-            browser.find(By.cssSelector("main table a[href*='/profiles/accounts/']")).click();
+            browser.follow(By.cssSelector("main table a[href*='/profiles/accounts/']"));
             assertThat(browser.find(By.id("won-total")).getText()).isEqualTo("1,100,000");
             List<String> sources = browser.driver.findElements(By.cssSelector("#source-accounts tbody tr")).stream()
                     .map(WebElement::getText).toList();
@@ -56,13 +56,13 @@ final class ConsoleChecks {
                     assertThat(browser.find(By.id("preview-count")).getText()).isEqualTo("1"));
             assertThat(browser.find(By.id("preview-result")).getText()).contains("p2@townsend.com");
             browser.screenshot("segment-builder");
-            browser.find(By.id("save-segment")).click();
+            browser.follow(By.id("save-segment"));
             String segmentPath = browser.path();
             assertThat(segmentPath).matches("/segments/[^/]+");
             await().atMost(WITHIN).until(() -> browser.go(segmentPath).text().contains("p2@townsend.com"));
             browser.screenshot("segment");
 
-            browser.find(By.partialLinkText("Why p2@townsend.com is in")).click();
+            browser.follow(By.partialLinkText("Why p2@townsend.com is in"));
             String explanation = browser.find(By.id("explanation")).getText();
             assertThat(explanation).contains("$200,000", "$900,000", "/products/new");
             browser.screenshot("explanation");
@@ -71,7 +71,7 @@ final class ConsoleChecks {
             new Select(browser.find(By.id("segmentId"))).selectByVisibleText(CONSOLE_SEGMENT + " (person)");
             new Select(browser.find(By.id("destinationId"))).selectByVisibleText(marketoDestination + " (marketo-static-list)");
             browser.find(By.id("listName")).sendKeys(CONSOLE_LIST);
-            browser.find(By.id("activate")).click();
+            browser.follow(By.id("activate"));
             String activationPath = browser.path();
             assertThat(activationPath).matches("/activations/[^/]+");
             await().atMost(WITHIN).until(() -> browser.go(activationPath).find(By.id("delivered")).getText().equals("1"));
@@ -116,7 +116,7 @@ final class ConsoleChecks {
             browser.find(By.id("name")).sendKeys("Console: a rule with a mistake");
             ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
                     "document.getElementById('query').value = arguments[0]", "sum(accounts.opportunities.amount where isWon = true) > > 5");
-            browser.find(By.id("save-segment")).click();
+            browser.follow(By.id("save-segment"));
 
             assertThat(browser.path()).isEqualTo("/segments");
             String error = browser.find(By.id("query-error")).getText();
@@ -136,7 +136,7 @@ final class ConsoleChecks {
             browser.login(VIEWER, VIEWER);
             browser.go("/segments/" + segmentId);
             assertThat(browser.find(By.id("members")).getText()).contains("p2@townsend.com");
-            browser.find(By.partialLinkText("Why p2@townsend.com is in")).click();
+            browser.follow(By.partialLinkText("Why p2@townsend.com is in"));
             assertThat(browser.find(By.id("explanation")).getText()).contains("$900,000");
             browser.screenshot("explanation-without-javascript");
         }

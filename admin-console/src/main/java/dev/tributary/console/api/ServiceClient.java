@@ -75,12 +75,20 @@ public class ServiceClient {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new ApiResponse(response.statusCode(), parse(response.body()));
         } catch (IOException e) {
-            log.warn("{} {} on {} failed: {}", method, path, service, e.toString());
+            // the path only: a query string may carry an email or another identity value
+            log.warn("{} {} on {} failed: {}", method, pathOnly(path), service, e.toString());
             return new ApiResponse(0, Map.of("title", service.name().toLowerCase() + "-service unreachable"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new ApiResponse(0, Map.of("title", "interrupted"));
         }
+    }
+
+    static String pathOnly(String path) {
+        int query = path.indexOf('?');
+        String withoutQuery = query < 0 ? path : path.substring(0, query);
+        // a path segment may hold what a person typed (an email, a source key): masked
+        return withoutQuery.replaceAll("[^/]*(@|%40)[^/]*", "…");
     }
 
     private Object parse(String body) {

@@ -66,6 +66,23 @@ final class SourceForms {
         return body;
     }
 
+    /** A stored source as the form's values: its name, instance, non-secret config and schedule. */
+    static Map<String, String> values(Map<String, Object> source) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("name", String.valueOf(source.getOrDefault("name", "")));
+        values.put("instanceId", String.valueOf(source.getOrDefault("instanceId", "")));
+        if (source.get("config") instanceof Map<?, ?> config) {
+            config.forEach((name, value) -> values.put("config." + name, String.valueOf(value)));
+        }
+        if (source.get("schedule") instanceof Map<?, ?> schedule) {
+            Object value = schedule.get("interval") != null ? schedule.get("interval") : schedule.get("cron");
+            if (value != null) {
+                values.put("schedule", String.valueOf(value));
+            }
+        }
+        return values;
+    }
+
     /** What the form shows again after a refusal: never a secret typed in. */
     static Map<String, String> withoutSecrets(Map<String, String> form, Declared declared) {
         Map<String, String> kept = new LinkedHashMap<>(form);

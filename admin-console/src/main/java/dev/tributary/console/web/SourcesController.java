@@ -68,6 +68,29 @@ class SourcesController {
         return form(form.get("type"), SourceForms.withoutSecrets(form, declared), created.problem(), model);
     }
 
+    /** The same form, filled with the source's non-secret values; a secret left empty keeps its stored value. */
+    @GetMapping("/sources/{id}/edit")
+    String edit(@PathVariable String id, Model model) {
+        ApiResponse source = client.get(Service.INGESTION, "/v1/sources/" + encode(id));
+        if (!source.ok()) {
+            model.addAttribute("problem", source.problem());
+            return "not-found";
+        }
+        model.addAttribute("editing", id);
+        return form(String.valueOf(source.map().get("type")), SourceForms.values(source.map()), null, model);
+    }
+
+    @PostMapping("/sources/{id}")
+    String update(@PathVariable String id, @RequestParam Map<String, String> form, Model model) {
+        SourceForms.Declared declared = SourceForms.declared(client, form.get("type"));
+        ApiResponse updated = client.put(Service.INGESTION, "/v1/sources/" + encode(id), SourceForms.body(form, declared));
+        if (updated.ok()) {
+            return "redirect:/sources/" + encode(id);
+        }
+        model.addAttribute("editing", id);
+        return form(form.get("type"), SourceForms.withoutSecrets(form, declared), updated.problem(), model);
+    }
+
     @PostMapping("/sources/{id}/{action}")
     String act(@PathVariable String id, @PathVariable String action, @RequestParam(defaultValue = "false") boolean fullSync,
                RedirectAttributes redirect) {

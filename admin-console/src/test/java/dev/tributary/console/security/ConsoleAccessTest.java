@@ -35,6 +35,8 @@ class ConsoleAccessTest {
         assertThat(ConsoleAccess.needed(HttpMethod.GET, "/sources/new")).isEqualTo(Role.ADMIN);
         assertThat(ConsoleAccess.needed(HttpMethod.POST, "/sources")).isEqualTo(Role.ADMIN);
         assertThat(ConsoleAccess.needed(HttpMethod.POST, "/sources/src1/run")).isEqualTo(Role.ADMIN);
+        assertThat(ConsoleAccess.needed(HttpMethod.GET, "/sources/src1/edit")).isEqualTo(Role.ADMIN);
+        assertThat(ConsoleAccess.needed(HttpMethod.POST, "/sources/src1")).isEqualTo(Role.ADMIN);
     }
 
     @Test
