@@ -192,6 +192,19 @@ class StandaloneDemoIT {
     }
 
     @Test
+    void shouldKeepTheConsolesOwnAdminKeyInTheDataDirectoryReadableByItsOwnerOnly() throws Exception {
+        Path file = data.resolve(ConsoleKeyFile.NAME);
+        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE);
+        HttpResponse<String> keys = http.send(HttpRequest.newBuilder(URI.create(standalone.baseUrls().segmentation() + "/v1/api-keys"))
+                .header("Authorization", "Bearer " + Files.readString(file).trim()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(keys.statusCode()).isEqualTo(200);
+        assertThat(XdmJson.mapper().readTree(keys.body()).get("keys").valueStream()
+                .filter(key -> key.get("name").asString().equals("admin-console"))
+                .map(key -> key.get("scopes").toString())).containsExactly("[\"admin\"]");
+    }
+
+    @Test
     void shouldAnswerTheEmulatorsInspectionUrlsTheDemoPrints() throws Exception {
         String emulators = standalone.emulators().baseUrl();
         assertThat(getWithoutToken(emulators + "/_emulator/marketo/" + TownsendDemo.MARKETO_1).statusCode()).isEqualTo(200);
