@@ -1,6 +1,7 @@
 package dev.tributary.standalone;
 
 import dev.tributary.activation.ActivationApplication;
+import dev.tributary.console.ConsoleApplication;
 import dev.tributary.embedded.EmbeddedKafkaServer;
 import dev.tributary.embedded.EmbeddedPostgresServer;
 import dev.tributary.embedded.SharedInfrastructure;
@@ -32,12 +33,15 @@ public final class TributaryStandalone implements AutoCloseable {
 
     private final StandaloneOptions options;
     private final String apiToken;
+    private final String consoleAdminPassword;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private Emulators emulators;
 
     TributaryStandalone(StandaloneOptions options) {
         this.options = options;
         this.apiToken = options.apiToken() != null ? options.apiToken() : generateToken();
+        this.consoleAdminPassword = options.consoleAdminPassword() != null ? options.consoleAdminPassword()
+                : ConsoleUsers.generatePassword();
     }
 
     public static void main(String[] args) throws Exception {
@@ -109,6 +113,7 @@ public final class TributaryStandalone implements AutoCloseable {
         // ingestion last and closed first: it accepts records only while everything behind it runs
         // the same key seals ingestion's connector secrets and activation's destination secrets
         run(IngestionApplication.builder(), options.ingestionPort(), args, "--cdp.ingestion.secrets-key=" + secretsKey);
+        startConsole(args);
         if (options.demo()) {
             log.info("Starting the Marketo and LinkedIn emulators on port {} (--demo)", options.emulatorsPort());
             emulators = TownsendDemo.startEmulators(options.emulatorsPort());
@@ -116,6 +121,17 @@ public final class TributaryStandalone implements AutoCloseable {
             resources.add(beforeServices, emulators);
         }
         log.info("Tributary started in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+
+    /** The admin console, on the services' APIs with its own admin-scoped key (ADR 0030); it enforces its users' roles. */
+    private void startConsole(String[] args) throws Exception {
+        StandaloneUrls urls = baseUrls();
+        List<String> settings = new ArrayList<>(List.of(
+                "--cdp.console.api-key=" + ConsoleKeyFile.readOrCreate(options.dataDirectory(), urls.profile(), apiToken),
+                "--cdp.console.ingestion-url=" + urls.ingestion(), "--cdp.console.profile-url=" + urls.profile(),
+                "--cdp.console.segmentation-url=" + urls.segmentation(), "--cdp.console.activation-url=" + urls.activation()));
+        settings.addAll(ConsoleUsers.settings(consoleAdminPassword, options.demo()));
+        run(ConsoleApplication.builder(), options.consolePort(), args, settings.toArray(String[]::new));
     }
 
     private void run(SpringApplicationBuilder builder, int port, String[] args, String... settings) {
@@ -146,11 +162,16 @@ public final class TributaryStandalone implements AutoCloseable {
         return apiToken;
     }
 
+    String consoleUrl() {
+        return "http://localhost:" + options.consolePort();
+    }
+
     private void printWhereToLook() {
         StandaloneUrls urls = baseUrls();
         System.out.printf("""
 
                 Tributary is running.
+                  console       %s   (user admin, password %s%s)
                   ingestion     %s/v1/sources
                   profiles      %s/v1/accounts?identity=b2b_account:<sourceKey>
                   segmentation  %s/v1/segments
@@ -159,7 +180,8 @@ public final class TributaryStandalone implements AutoCloseable {
                   API token     %s   (send 'Authorization: Bearer <token>')
                   data          %s
                 %s
-                """, urls.ingestion(), urls.profile(), urls.segmentation(), urls.activation(), urls.activation(), apiToken, options.dataDirectory(),
+                """, consoleUrl(), consoleAdminPassword, options.demo() ? "; demo users marketer/marketer, viewer/viewer" : "",
+                urls.ingestion(), urls.profile(), urls.segmentation(), urls.activation(), urls.activation(), apiToken, options.dataDirectory(),
                 options.apiToken() == null ? "Set CDP_API_TOKEN to choose the token instead of generating one." : "");
     }
 

@@ -51,4 +51,16 @@ class SecretsKeyFileTest {
         assertThat(set.emulatorsPort()).isEqualTo(9090);
         assertThat(set.secretsKey()).isEqualTo("a2V5");
     }
+
+    @Test
+    void shouldTakeTheConsolesPortAndAdminPasswordFromTheEnvironment() {
+        StandaloneOptions defaults = StandaloneOptions.parse(new String[0], Map.of());
+        StandaloneOptions set = StandaloneOptions.parse(new String[0], Map.of("CDP_CONSOLE_PORT", "9080",
+                "CDP_CONSOLE_ADMIN_PASSWORD", "chosen"));
+
+        assertThat(defaults.consolePort()).isEqualTo(8080);
+        assertThat(defaults.consoleAdminPassword()).isNull();
+        assertThat(set.consolePort()).isEqualTo(9080);
+        assertThat(set.consoleAdminPassword()).isEqualTo("chosen");
+    }
 }

@@ -55,6 +55,7 @@ class StandaloneDemoIT {
     /** After the tests without {@link Order} ({@link Order#DEFAULT}), which expect the demo as it loaded. */
     private static final int CHANGES_MEMBERSHIP = Order.DEFAULT + 1;
     private static final Duration WITHIN = Duration.ofSeconds(5);
+    private static final String CONSOLE_ADMIN_PASSWORD = "console-test-admin";
 
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     /** The loggers the standalone's own logback.xml quiets; everything else logs at INFO there. */
@@ -79,7 +80,9 @@ class StandaloneDemoIT {
                 "CDP_PROFILE_PORT", String.valueOf(freePort()),
                 "CDP_SEGMENTATION_PORT", String.valueOf(freePort()),
                 "CDP_ACTIVATION_PORT", String.valueOf(freePort()),
-                "CDP_EMULATORS_PORT", String.valueOf(freePort())));
+                "CDP_EMULATORS_PORT", String.valueOf(freePort()),
+                "CDP_CONSOLE_PORT", String.valueOf(freePort()),
+                "CDP_CONSOLE_ADMIN_PASSWORD", CONSOLE_ADMIN_PASSWORD));
         standalone = new TributaryStandalone(options);
         standalone.start(new String[0]);
         // after the services started: the first of them configured Logback, which drops appenders added before
@@ -189,11 +192,58 @@ class StandaloneDemoIT {
     }
 
     @Test
+    void shouldKeepTheConsolesOwnAdminKeyInTheDataDirectoryReadableByItsOwnerOnly() throws Exception {
+        Path file = data.resolve(ConsoleKeyFile.NAME);
+        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE);
+        HttpResponse<String> keys = http.send(HttpRequest.newBuilder(URI.create(standalone.baseUrls().segmentation() + "/v1/api-keys"))
+                .header("Authorization", "Bearer " + Files.readString(file).trim()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(keys.statusCode()).isEqualTo(200);
+        assertThat(XdmJson.mapper().readTree(keys.body()).get("keys").valueStream()
+                .filter(key -> key.get("name").asString().equals("admin-console"))
+                .map(key -> key.get("scopes").toString())).containsExactly("[\"admin\"]");
+    }
+
+    @Test
     void shouldAnswerTheEmulatorsInspectionUrlsTheDemoPrints() throws Exception {
         String emulators = standalone.emulators().baseUrl();
         assertThat(getWithoutToken(emulators + "/_emulator/marketo/" + TownsendDemo.MARKETO_1).statusCode()).isEqualTo(200);
         assertThat(getWithoutToken(emulators + "/_emulator/linkedin").statusCode()).isEqualTo(200);
-        assertThat(get(standalone.baseUrls().activation() + "/v1/activations").get("items")).hasSize(2);
+        // the demo's two; the console's browser test adds (and stops) one of its own
+        assertThat(get(standalone.baseUrls().activation() + "/v1/activations").get("items").valueStream()
+                .filter(a -> !ConsoleChecks.CONSOLE_LIST.equals(a.path("listName").asString()))).hasSize(2);
+    }
+
+    // ---- the admin console in a browser (ConsoleChecks), before the tests that change the membership ----
+
+    @Test
+    void shouldLetAMarketerFindTownsendBuildTheSeedSegmentSeeWhyP2IsInAndDeliverItToMarketoInTheConsole() {
+        ConsoleChecks.marketerWalkThrough(standalone.consoleUrl(), TownsendDemo.SEED_QUERY, TownsendDemo.MARKETO_DESTINATION);
+    }
+
+    @Test
+    void shouldRefuseAViewerTheSegmentBuilderInTheConsole() {
+        ConsoleChecks.viewerCannotCreateASegment(standalone.consoleUrl());
+    }
+
+    @Test
+    void shouldRefuseAWrongPasswordAtTheConsolesLogin() {
+        ConsoleChecks.wrongPasswordIsRefused(standalone.consoleUrl());
+    }
+
+    @Test
+    void shouldShowTheRulesErrorAtItsLineAndColumnWhenTheConsoleSavesABadSegment() {
+        ConsoleChecks.badQueryShowsItsPosition(standalone.consoleUrl());
+    }
+
+    @Test
+    void shouldShowMembersAndTheirExplanationInTheConsoleWithJavaScriptDisabled() {
+        ConsoleChecks.readsWithoutJavaScript(standalone.consoleUrl(), segmentId);
+    }
+
+    @Test
+    void shouldShowTheAdminsConsolePagesIncludingTheConsolesOwnKey() {
+        ConsoleChecks.adminPages(standalone.consoleUrl(), CONSOLE_ADMIN_PASSWORD);
     }
 
     // ---- Townsend end to end, into the emulated Marketo 1 and LinkedIn ----

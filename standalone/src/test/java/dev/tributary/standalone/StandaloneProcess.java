@@ -26,6 +26,7 @@ final class StandaloneProcess {
     final int profilePort = freePort();
     final int segmentationPort = freePort();
     final int activationPort = freePort();
+    final int consolePort = freePort();
     final int kafkaPort = freePort();
     private final Path logs;
     private Process process;
@@ -60,6 +61,7 @@ final class StandaloneProcess {
                 "CDP_PROFILE_PORT", String.valueOf(profilePort),
                 "CDP_SEGMENTATION_PORT", String.valueOf(segmentationPort),
                 "CDP_ACTIVATION_PORT", String.valueOf(activationPort),
+                "CDP_CONSOLE_PORT", String.valueOf(consolePort),
                 "CDP_KAFKA_PORT", String.valueOf(kafkaPort),
                 "CDP_POSTGRES_SETTINGS", "shared_buffers=128MB"));
         long begin = System.nanoTime();
