@@ -1,5 +1,6 @@
 package dev.tributary.ingestion.connector.mdm;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.tributary.ingestion.IngestionApi;
 import dev.tributary.ingestion.IngestionIntegrationTest;
 import dev.tributary.ingestion.PublishedMessages;
@@ -20,12 +21,14 @@ import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -219,6 +222,39 @@ class MdmConnectorIT {
                 .containsExactlyInAnyOrder("config.location", "config.format");
         assertThat(jdbc.sql("SELECT count(*) FROM ingestion.source WHERE instance_id = :i").param("i", instance)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void shouldReadAnExportOverHttpThroughTheRateBudgetRetryingA5xx() throws IOException {
+        byte[] export = townsendNdjson().getBytes(StandardCharsets.UTF_8);
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        server.createContext("/export.ndjson", exchange -> {
+            // the second request (the run's first read) fails as a restarting MDM server does
+            boolean fail = requests.incrementAndGet() == 2;
+            exchange.sendResponseHeaders(fail ? 503 : 200, fail ? -1 : export.length);
+            if (!fail) {
+                exchange.getResponseBody().write(export);
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://localhost:" + server.getAddress().getPort() + "/export.ndjson";
+            IngestionApi.Response created = api.postJson("/v1/sources", "{\"name\":\"MDM\",\"type\":\"mdm\","
+                    + "\"instanceId\":\"mdm-1\",\"config\":{\"location\":\"" + url + "\"}}");
+            assertThat(created.status()).isEqualTo(201);
+            String sourceId = created.body().get("id").stringValue();
+
+            JsonNode run = run(sourceId);
+
+            assertThat(run.get("status").stringValue()).isEqualTo("succeeded");
+            assertThat(run.get("apiCalls").longValue()).isEqualTo(2);
+            assertThat(requests.get()).isEqualTo(3);
+            assertThat(publishedData(sourceId)).hasSize(1);
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
