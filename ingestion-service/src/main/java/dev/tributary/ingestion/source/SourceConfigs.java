@@ -12,7 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A connector source's configuration as a connector sees it: its secrets sealed at rest and opened for use, the defaults
- * of settings added since it was saved, and a real call that tries it (ADR 0027).
+ * of settings added since it was saved, a real call that tries it, and none at all for a push-only source (ADR 0027).
  */
 @Component
 class SourceConfigs {
@@ -76,5 +78,19 @@ class SourceConfigs {
         }
         return XdmJson.mapper().readValue(box.open(sealed, id.toString()), new TypeReference<Map<String, String>>() {
         });
+    }
+
+    /** A push-only source has no connector: a config or a schedule given for it is refused, located. */
+    static void refuseConnectorSettings(String type, JsonNode config, boolean schedule) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        if (config != null && !config.isEmpty()) {
+            errors.add(SourceErrors.at("config", "a " + type + " source takes no config: it is push only"));
+        }
+        if (schedule) {
+            errors.add(SourceErrors.at("schedule", "a " + type + " source has no runs to schedule: it is push only"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidSourceException(errors);
+        }
     }
 }

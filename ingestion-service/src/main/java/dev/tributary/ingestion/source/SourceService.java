@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +62,7 @@ public class SourceService {
         List<String> instanceIds = request.instanceIds() == null ? List.of() : request.instanceIds();
         Optional<SourceType> pushType = SourceType.fromJsonName(request.type());
         if (pushType.isPresent()) {
-            refuseConnectorSettings(request.type(), request.config(), request.schedule() != null);
+            SourceConfigs.refuseConnectorSettings(request.type(), request.config(), request.schedule() != null);
             return transaction.execute(tx -> response(sources.save(
                     new Source(request.name().trim(), request.type(), request.instanceId(), instanceIds)), null, null));
         }
@@ -110,7 +109,7 @@ public class SourceService {
         boolean scheduleGiven = request.schedule() != null;
         Optional<SourceConnector> connector = connectors.find(source.type());
         if (connector.isEmpty()) {
-            refuseConnectorSettings(source.type(), request.config(), schedule != null);
+            SourceConfigs.refuseConnectorSettings(source.type(), request.config(), schedule != null);
             return transaction.execute(tx -> {
                 Source stored = sources.findById(source.id()).orElseThrow();
                 if (request.name() != null) {
@@ -256,19 +255,6 @@ public class SourceService {
             existing.put(uuid, writable);
         }
         return writable;
-    }
-
-    private static void refuseConnectorSettings(String type, JsonNode config, boolean schedule) {
-        List<Map<String, Object>> errors = new ArrayList<>();
-        if (config != null && !config.isEmpty()) {
-            errors.add(SourceErrors.at("config", "a " + type + " source takes no config: it is push only"));
-        }
-        if (schedule) {
-            errors.add(SourceErrors.at("schedule", "a " + type + " source has no runs to schedule: it is push only"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidSourceException(errors);
-        }
     }
 
     private String validTypes() {
