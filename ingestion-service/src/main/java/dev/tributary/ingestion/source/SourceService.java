@@ -1,17 +1,12 @@
 package dev.tributary.ingestion.source;
 
-import dev.tributary.ingestion.connector.ConfigField;
 import dev.tributary.ingestion.connector.ConnectorConfig;
-import dev.tributary.ingestion.connector.ConnectorException;
 import dev.tributary.ingestion.connector.SourceConnector;
-import dev.tributary.ingestion.connector.SourceTask;
-import dev.tributary.ingestion.sync.ConnectorContexts;
 import dev.tributary.ingestion.sync.Connectors;
 import dev.tributary.ingestion.sync.RunRepository;
 import dev.tributary.ingestion.sync.RunResponse;
 import dev.tributary.ingestion.sync.RunSummary;
 import dev.tributary.support.problem.BadRequestException;
-import dev.tributary.support.secret.SecretBox;
 import dev.tributary.xdm.json.XdmJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,18 +14,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -43,8 +34,7 @@ public class SourceService {
     private final SourceRepository sources;
     private final ConnectorSettings settings;
     private final Connectors connectors;
-    private final ConnectorContexts contexts;
-    private final SecretBox box;
+    private final SourceConfigs configs;
     private final RunRepository runs;
     private final TransactionTemplate transaction;
     /**
@@ -54,13 +44,12 @@ public class SourceService {
      */
     private final Map<UUID, Set<String>> existing = new ConcurrentHashMap<>();
 
-    SourceService(SourceRepository sources, ConnectorSettings settings, Connectors connectors, ConnectorContexts contexts,
-                  SecretBox sourceSecretBox, RunRepository runs, PlatformTransactionManager transactions) {
+    SourceService(SourceRepository sources, ConnectorSettings settings, Connectors connectors, SourceConfigs configs,
+                  RunRepository runs, PlatformTransactionManager transactions) {
         this.sources = sources;
         this.settings = settings;
         this.connectors = connectors;
-        this.contexts = contexts;
-        this.box = sourceSecretBox;
+        this.configs = configs;
         this.runs = runs;
         this.transaction = new TransactionTemplate(transactions);
     }
@@ -73,7 +62,7 @@ public class SourceService {
         List<String> instanceIds = request.instanceIds() == null ? List.of() : request.instanceIds();
         Optional<SourceType> pushType = SourceType.fromJsonName(request.type());
         if (pushType.isPresent()) {
-            refuseConnectorSettings(request.type(), request.config(), request.schedule() != null);
+            SourceConfigs.refuseConnectorSettings(request.type(), request.config(), request.schedule() != null);
             return transaction.execute(tx -> response(sources.save(
                     new Source(request.name().trim(), request.type(), request.instanceId(), instanceIds)), null, null));
         }
@@ -87,13 +76,14 @@ public class SourceService {
         if (!errors.isEmpty()) {
             throw new InvalidSourceException(errors);
         }
-        List<Map<String, Object>> failures = tryConfig(connector, new ConnectorConfig(null, request.instanceId(), checked.values()));
+        List<Map<String, Object>> failures = configs.tryConfig(connector,
+                new ConnectorConfig(null, request.instanceId(), checked.values()));
         if (!failures.isEmpty()) {
             throw new InvalidSourceException(failures);
         }
         SourceResponse created = transaction.execute(tx -> {
             Source source = sources.saveAndFlush(new Source(request.name().trim(), request.type(), request.instanceId(), instanceIds));
-            settings.write(source.id(), checked.stored(), seal(source.id(), checked.secrets()), checked.secrets().keySet(),
+            settings.write(source.id(), checked.stored(), configs.seal(source.id(), checked.secrets()), checked.secrets().keySet(),
                     request.schedule());
             return response(source, null);
         });
@@ -119,7 +109,7 @@ public class SourceService {
         boolean scheduleGiven = request.schedule() != null;
         Optional<SourceConnector> connector = connectors.find(source.type());
         if (connector.isEmpty()) {
-            refuseConnectorSettings(source.type(), request.config(), schedule != null);
+            SourceConfigs.refuseConnectorSettings(source.type(), request.config(), schedule != null);
             return transaction.execute(tx -> {
                 Source stored = sources.findById(source.id()).orElseThrow();
                 if (request.name() != null) {
@@ -130,7 +120,7 @@ public class SourceService {
         }
         Map<String, String> kept;
         try {
-            kept = openSecrets(source.id(), current.secrets());
+            kept = configs.openSecrets(source.id(), current.secrets());
         } catch (IllegalStateException e) {
             // sealed under another key: the edit must give the secrets again, which the required-field check says
             kept = Map.of();
@@ -145,7 +135,7 @@ public class SourceService {
             throw new InvalidSourceException(errors);
         }
         if (request.config() != null) {
-            List<Map<String, Object>> failures = tryConfig(connector.get(),
+            List<Map<String, Object>> failures = configs.tryConfig(connector.get(),
                     new ConnectorConfig(source.id().toString(), source.instanceId(), checked.values()));
             if (!failures.isEmpty()) {
                 throw new InvalidSourceException(failures);
@@ -157,7 +147,7 @@ public class SourceService {
             if (request.name() != null) {
                 stored.rename(request.name().trim());
             }
-            settings.write(stored.id(), checked.stored(), seal(stored.id(), checked.secrets()), checked.secrets().keySet(),
+            settings.write(stored.id(), checked.stored(), configs.seal(stored.id(), checked.secrets()), checked.secrets().keySet(),
                     newSchedule);
             return response(stored, runs.latest(stored.id()).orElse(null));
         });
@@ -178,7 +168,7 @@ public class SourceService {
         } catch (IllegalStateException e) {
             throw new SourceTestFailedException(List.of(SourceErrors.at("config", e.getMessage())));
         }
-        List<Map<String, Object>> failures = tryConfig(source.connector(), source.config());
+        List<Map<String, Object>> failures = configs.tryConfig(source.connector(), source.config());
         if (!failures.isEmpty()) {
             throw new SourceTestFailedException(failures);
         }
@@ -229,7 +219,7 @@ public class SourceService {
         Source source = sources.findById(id).orElseThrow(() -> new SourceNotFoundException(id.toString()));
         SourceConnector connector = connectors.find(source.type()).orElseThrow(() ->
                 new IllegalStateException("source " + id + " is of type " + source.type() + ", which no connector serves"));
-        return new ConnectorSource(id, connector, config(source, connector, settings.find(id).orElseThrow()),
+        return new ConnectorSource(id, connector, configs.of(source, connector, settings.find(id).orElseThrow()),
                 source.writableInstances());
     }
 
@@ -265,59 +255,6 @@ public class SourceService {
             existing.put(uuid, writable);
         }
         return writable;
-    }
-
-    private ConnectorConfig config(Source source, SourceConnector connector, ConnectorSettings.Settings stored) {
-        Map<String, String> values = new TreeMap<>();
-        stored.config().properties().forEach(e -> values.put(e.getKey(),
-                e.getValue().isString() ? e.getValue().stringValue() : e.getValue().toString()));
-        values.putAll(openSecrets(source.id(), stored.secrets()));
-        // settings a connector added since the source was saved take their defaults
-        for (ConfigField field : connector.configFields()) {
-            if (!values.containsKey(field.name()) && field.defaultValue() != null) {
-                values.put(field.name(), field.defaultValue());
-            }
-        }
-        return new ConnectorConfig(source.id().toString(), source.instanceId(), values);
-    }
-
-    /** A real call with the configuration: empty when it works, else the located reasons. Never throws. */
-    private List<Map<String, Object>> tryConfig(SourceConnector connector, ConnectorConfig config) {
-        try (SourceTask task = connector.open(config, contexts.open(connector.rateLimit(config), new AtomicLong()))) {
-            task.validate();
-            return List.of();
-        } catch (ConnectorException e) {
-            String field = e.field() == null ? "config" : "config." + e.field();
-            return List.of(SourceErrors.at(field, e.getMessage() == null ? e.kind().name().toLowerCase() : e.getMessage()));
-        } catch (RuntimeException e) {
-            log.warn("Trying the configuration of a {} source failed", connector.type(), e);
-            return List.of(SourceErrors.at("config", "the configuration could not be tried: " + e.getMessage()));
-        }
-    }
-
-    private byte[] seal(UUID id, Map<String, String> secrets) {
-        return secrets.isEmpty() ? null : box.seal(XdmJson.mapper().writeValueAsString(secrets), id.toString());
-    }
-
-    private Map<String, String> openSecrets(UUID id, byte[] sealed) {
-        if (sealed == null) {
-            return Map.of();
-        }
-        return XdmJson.mapper().readValue(box.open(sealed, id.toString()), new TypeReference<Map<String, String>>() {
-        });
-    }
-
-    private static void refuseConnectorSettings(String type, JsonNode config, boolean schedule) {
-        List<Map<String, Object>> errors = new ArrayList<>();
-        if (config != null && !config.isEmpty()) {
-            errors.add(SourceErrors.at("config", "a " + type + " source takes no config: it is push only"));
-        }
-        if (schedule) {
-            errors.add(SourceErrors.at("schedule", "a " + type + " source has no runs to schedule: it is push only"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidSourceException(errors);
-        }
     }
 
     private String validTypes() {

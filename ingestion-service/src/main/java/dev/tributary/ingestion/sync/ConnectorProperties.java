@@ -37,4 +37,11 @@ public record ConnectorProperties(@NotNull @DefaultValue("5s") Duration poll,
                                   @NotNull @DefaultValue("10s") Duration connectTimeout,
                                   @NotNull @DefaultValue("60s") Duration requestTimeout,
                                   @DefaultValue("true") boolean schedulerEnabled) {
+
+    /** The wait before attempt {@code attempt + 1}: {@code initialBackoff} doubled each time, at most {@code maxBackoff}. */
+    Duration backoff(int attempt) {
+        long factor = 1L << Math.min(attempt - 1, 20);
+        Duration delay = initialBackoff.multipliedBy(factor);
+        return delay.compareTo(maxBackoff) > 0 ? maxBackoff : delay;
+    }
 }

@@ -1,28 +1,16 @@
 package dev.tributary.ingestion.sync;
 
-import dev.tributary.ingestion.IngestionMeters;
 import dev.tributary.ingestion.connector.ConnectorException;
 import dev.tributary.ingestion.connector.Page;
 import dev.tributary.ingestion.connector.SourceTask;
-import dev.tributary.ingestion.publish.OutgoingMessage;
-import dev.tributary.ingestion.publish.PublishFailedException;
-import dev.tributary.ingestion.publish.XdmMessages;
-import dev.tributary.ingestion.publish.XdmPublisher;
 import dev.tributary.ingestion.source.ConnectorSource;
 import dev.tributary.ingestion.source.SourceService;
-import dev.tributary.xdm.json.XdmJson;
-import dev.tributary.xdm.validation.ValidationError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,33 +30,27 @@ import java.util.concurrent.atomic.AtomicLong;
 public class SyncRunner implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
-    static final int MAX_REJECTED_LISTED = 100;
 
     private final SourceService sources;
     private final ConnectorContexts contexts;
-    private final XdmMessages messages;
-    private final XdmPublisher publisher;
+    private final PagePublisher pages;
     private final RunRepository runs;
     private final CursorRepository cursors;
     private final LeaseRepository leases;
     private final ConnectorProperties properties;
-    private final IngestionMeters meters;
     private final RunMeters runMeters;
     private final ExecutorService executor;
-    private final Map<UUID, Active> active = new ConcurrentHashMap<>();
+    private final Map<UUID, ActiveRun> active = new ConcurrentHashMap<>();
 
-    SyncRunner(SourceService sources, ConnectorContexts contexts, XdmMessages messages, XdmPublisher publisher,
-               RunRepository runs, CursorRepository cursors, LeaseRepository leases, ConnectorProperties properties,
-               IngestionMeters meters, RunMeters runMeters) {
+    SyncRunner(SourceService sources, ConnectorContexts contexts, PagePublisher pages, RunRepository runs,
+               CursorRepository cursors, LeaseRepository leases, ConnectorProperties properties, RunMeters runMeters) {
         this.sources = sources;
         this.contexts = contexts;
-        this.messages = messages;
-        this.publisher = publisher;
+        this.pages = pages;
         this.runs = runs;
         this.cursors = cursors;
         this.leases = leases;
         this.properties = properties;
-        this.meters = meters;
         this.runMeters = runMeters;
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(properties.threads(), r -> {
@@ -76,28 +58,6 @@ public class SyncRunner implements DisposableBean {
             thread.setDaemon(true);
             return thread;
         });
-    }
-
-    /** A run this instance executes. */
-    private static final class Active {
-        final UUID sourceId;
-        final UUID runId;
-        volatile boolean leaseLost;
-
-        Active(UUID sourceId, UUID runId) {
-            this.sourceId = sourceId;
-            this.runId = runId;
-        }
-    }
-
-    /** Why a run ends as failed. */
-    private static final class RunFailed extends RuntimeException {
-        final Instant notBefore;
-
-        RunFailed(String message, Instant notBefore) {
-            super(message, null, false, false);
-            this.notBefore = notBefore;
-        }
     }
 
     /**
@@ -110,7 +70,7 @@ public class SyncRunner implements DisposableBean {
         if (!leases.take(sourceId, runId, properties.leaseTtl())) {
             throw new RunInProgressException(sourceId.toString());
         }
-        Active run = new Active(sourceId, runId);
+        ActiveRun run = new ActiveRun(sourceId, runId);
         try {
             int abandoned = runs.failOthersRunning(sourceId, runId);
             if (abandoned > 0) {
@@ -129,7 +89,7 @@ public class SyncRunner implements DisposableBean {
 
     /** Renews the leases of the runs this instance executes; a run whose lease was taken stops at its next step. */
     void renewLeases() {
-        for (Active run : active.values()) {
+        for (ActiveRun run : active.values()) {
             if (!leases.renew(run.sourceId, run.runId, properties.leaseTtl())) {
                 run.leaseLost = true;
             }
@@ -140,9 +100,9 @@ public class SyncRunner implements DisposableBean {
         return active.values().stream().anyMatch(a -> a.sourceId.equals(sourceId));
     }
 
-    private void execute(Active run, boolean fullSync) {
+    private void execute(ActiveRun run, boolean fullSync) {
         long started = System.nanoTime();
-        Progress progress = new Progress();
+        RunProgress progress = new RunProgress();
         String type = "unknown";
         String status = "failed";
         try {
@@ -178,14 +138,14 @@ public class SyncRunner implements DisposableBean {
         }
     }
 
-    private void sync(Active run, ConnectorSource source, boolean fullSync, Progress progress) {
+    private void sync(ActiveRun run, ConnectorSource source, boolean fullSync, RunProgress progress) {
         TaskHolder task = new TaskHolder(source, progress.calls);
         try {
             for (String stream : source.connector().streams()) {
                 String cursor = fullSync ? null : cursors.find(source.id(), stream).orElse(null);
                 while (true) {
                     Page page = read(run, task, stream, cursor);
-                    publish(run, source, stream, page, progress);
+                    pages.publish(run, source, stream, page, progress);
                     // only now: every record and event of the page is on Kafka
                     if (page.cursor() != null) {
                         cursors.store(source.id(), stream, page.cursor());
@@ -207,12 +167,12 @@ public class SyncRunner implements DisposableBean {
     }
 
     /** Reads one page, retrying as the failure's kind says. */
-    private Page read(Active run, TaskHolder task, String stream, String cursor) {
+    private Page read(ActiveRun run, TaskHolder task, String stream, String cursor) {
         int retriable = 0;
         int rateLimited = 0;
         boolean reopened = false;
         while (true) {
-            checkAlive(run);
+            run.checkAlive();
             try {
                 return task.get().read(stream, cursor);
             } catch (QuotaSpentException e) {
@@ -225,14 +185,14 @@ public class SyncRunner implements DisposableBean {
                             throw new RunFailed(reason + " (failed " + retriable + " times)", null);
                         }
                         log.info("Run {}: {}; attempt {} of {}", run.runId, reason, retriable + 1, properties.retryAttempts());
-                        pause(run, backoff(retriable));
+                        run.pause(properties.backoff(retriable));
                     }
                     case RATE_LIMITED -> {
                         if (++rateLimited > properties.rateLimitedRetries()) {
                             throw new RunFailed(reason + " (rate limited " + rateLimited + " times)", null);
                         }
-                        Duration wait = e.retryAfter() == null ? backoff(rateLimited) : e.retryAfter();
-                        pause(run, wait.compareTo(properties.maxRateLimitWait()) > 0 ? properties.maxRateLimitWait() : wait);
+                        Duration wait = e.retryAfter() == null ? properties.backoff(rateLimited) : e.retryAfter();
+                        run.pause(wait.compareTo(properties.maxRateLimitWait()) > 0 ? properties.maxRateLimitWait() : wait);
                     }
                     case AUTHENTICATION -> {
                         if (reopened) {
@@ -246,90 +206,6 @@ public class SyncRunner implements DisposableBean {
                 }
             }
         }
-    }
-
-    private void publish(Active run, ConnectorSource source, String stream, Page page, Progress progress) {
-        String sourceId = source.id().toString();
-        String runId = run.runId.toString();
-        List<OutgoingMessage> records = new ArrayList<>(page.records().size());
-        List<OutgoingMessage> events = new ArrayList<>(page.events().size());
-        int rejected = 0;
-        for (ObjectNode record : page.records()) {
-            progress.read++;
-            XdmMessages.CheckedRecord checked = messages.checkRecord(record, source.writableInstances());
-            List<ValidationError> errors = checked.errors();
-            if (checked.valid()) {
-                OutgoingMessage message = messages.recordMessage(sourceId, runId, progress.line + records.size() + 1,
-                        checked.validation());
-                ValidationError tooLarge = messages.sizeError(message, "record");
-                if (tooLarge == null) {
-                    records.add(message);
-                    continue;
-                }
-                errors = List.of(tooLarge);
-            }
-            rejected++;
-            progress.reject(stream, errors.stream().map(Object::toString).toList());
-        }
-        for (ObjectNode event : page.events()) {
-            progress.read++;
-            XdmMessages.Outcome outcome = messages.event(sourceId, event);
-            if (outcome.message() != null) {
-                events.add(outcome.message());
-            } else {
-                rejected++;
-                progress.reject(stream, outcome.errors());
-            }
-        }
-        List<OutgoingMessage> all = new ArrayList<>(records);
-        all.addAll(events);
-        for (int attempt = 1; ; attempt++) {
-            checkAlive(run);
-            try {
-                publisher.publishAll(all);
-                break;
-            } catch (PublishFailedException e) {
-                if (attempt >= properties.retryAttempts()) {
-                    throw new RunFailed("stream " + stream + ": Kafka did not acknowledge the page's records (tried "
-                            + attempt + " times); its cursor is not stored, the next run reads it again", null);
-                }
-                log.warn("Run {}: Kafka did not acknowledge a page of stream {}; attempt {} of {}", run.runId, stream,
-                        attempt + 1, properties.retryAttempts());
-                pause(run, backoff(attempt));
-            }
-        }
-        progress.line += records.size();
-        progress.published += records.size();
-        progress.events += events.size();
-        progress.rejected += rejected;
-        meters.records(sourceId, records.size(), rejected);
-        meters.events(sourceId, events.size(), 0);
-    }
-
-    private void checkAlive(Active run) {
-        if (Thread.currentThread().isInterrupted()) {
-            throw new RunFailed(RunRepository.STOPPED, null);
-        }
-        if (run.leaseLost) {
-            throw new RunFailed("the run lost its lease (it stopped renewing it for longer than "
-                    + "cdp.ingestion.connectors.lease-ttl); another run may hold it", null);
-        }
-    }
-
-    private Duration backoff(int attempt) {
-        long factor = 1L << Math.min(attempt - 1, 20);
-        Duration delay = properties.initialBackoff().multipliedBy(factor);
-        return delay.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : delay;
-    }
-
-    private void pause(Active run, Duration duration) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(Math.max(0, duration.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunFailed(RunRepository.STOPPED, null);
-        }
-        checkAlive(run);
     }
 
     /** The run's task; a new one replaces it when its session expired. */
@@ -364,30 +240,6 @@ public class SyncRunner implements DisposableBean {
                 }
                 task = null;
             }
-        }
-    }
-
-    /** What a run counted; the first rejected records' errors are kept. */
-    private static final class Progress {
-        final AtomicLong calls = new AtomicLong();
-        final ArrayNode rejectedListed = XdmJson.mapper().createArrayNode();
-        long read;
-        long published;
-        long rejected;
-        long events;
-        int line;
-
-        void reject(String stream, List<String> errors) {
-            if (rejectedListed.size() < MAX_REJECTED_LISTED) {
-                ObjectNode entry = rejectedListed.addObject();
-                entry.put("stream", stream);
-                ArrayNode list = entry.putArray("errors");
-                errors.forEach(list::add);
-            }
-        }
-
-        RunRepository.Counts counts() {
-            return new RunRepository.Counts(read, published, rejected, events, calls.get(), rejectedListed.toString());
         }
     }
 

@@ -297,8 +297,9 @@ class SyncRunIT {
         ScriptedConnector.register(script, List.of("accounts"), (stream, cursor, attempt) -> twoPages(stream, cursor));
         String sourceId = runs.createScripted(script, instance, "", null);
         try (UnreachableKafka kafka = new UnreachableKafka()) {
-            SyncRunner brokerDown = new SyncRunner(sources, contexts, messages, kafka.publisher(), runRepository, cursors,
-                    leases, properties, meters, runMeters);
+            SyncRunner brokerDown = new SyncRunner(sources, contexts,
+                    new PagePublisher(messages, kafka.publisher(), properties, meters), runRepository, cursors, leases,
+                    properties, runMeters);
             try {
                 RunResponse started = brokerDown.start(UUID.fromString(sourceId), "manual", false);
                 JsonNode run = runs.awaitEnd(sourceId, started.id().toString());
