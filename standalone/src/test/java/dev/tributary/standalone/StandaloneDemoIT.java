@@ -248,6 +248,11 @@ class StandaloneDemoIT {
     }
 
     @Test
+    void shouldListTheFiveDemoSourcesWithTheirSucceededRunsInTheConsole() {
+        ConsoleChecks.demoSources(standalone.consoleUrl(), CONSOLE_ADMIN_PASSWORD, TownsendDemo.SOURCE_NAMES);
+    }
+
+    @Test
     void shouldShowTheAdminsConsolePagesIncludingTheConsolesOwnKey() {
         ConsoleChecks.adminPages(standalone.consoleUrl(), CONSOLE_ADMIN_PASSWORD);
     }
