@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs one benchmark scenario against a fresh standalone (embedded PostgreSQL and Kafka, empty data dir).
-#   bench/run.sh <ingest|segments|streaming|activation> [bench options, e.g. --scale=0.1]
+#   bench/run.sh <ingest|segments|streaming|activation|connectors> [bench options, e.g. --scale=0.1]
 # activation needs no standalone: it starts activation-service, the Marketo emulator, PostgreSQL and Kafka in the
-# bench JVM (docs/benchmarks.md).
+# bench JVM (docs/benchmarks.md); connectors neither: the emulators and the source connectors run in the bench JVM.
 # Environment: BENCH_BUILD=0 to skip the build (1 to force it), BENCH_STANDALONE_JAR to run another build, BENCH_JAVA_OPTS for the standalone JVM (default -Xmx4g),
 #              BENCH_CLIENT_OPTS for the bench client's JVM,
 #              BENCH_KEEP_DATA=1 to keep the temporary data directory, BENCH_DATA_DIR=<dir> to run on a kept one
@@ -10,16 +10,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scenario="${1:?usage: bench/run.sh <ingest|segments|streaming|activation> [--scale=N] [options]}"
+scenario="${1:?usage: bench/run.sh <ingest|segments|streaming|activation|connectors> [--scale=N] [options]}"
 shift
 
-if [[ "$scenario" == "activation" ]]; then
+if [[ "$scenario" == "activation" || "$scenario" == "connectors" ]]; then
   if [[ "${BENCH_BUILD:-auto}" == "1" || ( "${BENCH_BUILD:-auto}" == "auto" && ! -f bench/target/bench.jar ) ]]; then
     ./mvnw -B -q -DskipTests -pl bench -am package
   fi
   # the services it measures run in this JVM: default JIT, unlike the client-only scenarios below
   # shellcheck disable=SC2086
-  exec java ${BENCH_CLIENT_OPTS:--Xmx3g} -jar "${BENCH_JAR:-bench/target/bench.jar}" activation "$@"
+  exec java ${BENCH_CLIENT_OPTS:--Xmx3g} -jar "${BENCH_JAR:-bench/target/bench.jar}" "$scenario" "$@"
 fi
 
 jar="${BENCH_STANDALONE_JAR:-standalone/target/tributary-standalone.jar}"

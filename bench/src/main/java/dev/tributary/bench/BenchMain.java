@@ -1,6 +1,6 @@
 package dev.tributary.bench;
 
-/** {@code java -jar bench/target/bench.jar <ingest|segments|streaming|activation> [--scale=0.1] [--name=value...]} */
+/** {@code java -jar bench/target/bench.jar <ingest|segments|streaming|activation|connectors> [--scale=0.1] [--name=value...]} */
 public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
@@ -8,11 +8,11 @@ public final class BenchMain {
         // activation runs Spring Boot services in this JVM, which log through Logback; the client scenarios keep
         // kafka-clients silent. Chosen before the first logger, since both providers are on the classpath.
         System.setProperty("slf4j.internal.verbosity", "WARN");
-        System.setProperty("slf4j.provider", "activation".equals(options.scenario)
+        System.setProperty("slf4j.provider", ("activation".equals(options.scenario) || "connectors".equals(options.scenario))
                 ? "ch.qos.logback.classic.spi.LogbackServiceProvider" : "org.slf4j.nop.NOPServiceProvider");
         if (options.scenario == null) {
             System.err.println("""
-                    Usage: java -jar bench/target/bench.jar <ingest|segments|streaming|activation> [--scale=1.0] [--seed=42] [options]
+                    Usage: java -jar bench/target/bench.jar <ingest|segments|streaming|activation|connectors> [--scale=1.0] [--seed=42] [options]
                       common:    --token (CDP_API_TOKEN, else bench) --ingestion-url --profile-url --segmentation-url
                                  --jdbc-url=jdbc:postgresql://localhost:55432/postgres --kafka=localhost:59092 --out=bench-results
                       ingest:    --batch-lines=5000 --concurrency=4 --events-per-request=1000 --skip-events --warmup-scale=0.05 (0: cold JVM)
@@ -20,7 +20,8 @@ public final class BenchMain {
                       segments:  --repeat=3 (batch and floor runs per segment; the best is reported)
                       streaming: --people=10000 --seconds=60 --rate=1000 --won-share=0
                       activation: --members=100000 --feed=backfill|topic --changes=200 --interval-ms=300 --poll-ms=2
-                                 (starts activation-service, the Marketo emulator, PostgreSQL and Kafka in this JVM)""");
+                                 (starts activation-service, the Marketo emulator, PostgreSQL and Kafka in this JVM)
+                      connectors: --scale=1.0 (10,000 records per system; the emulators in this JVM, no service)""");
             System.exit(2);
         }
         switch (options.scenario) {
@@ -28,6 +29,7 @@ public final class BenchMain {
             case "segments" -> new SegmentsBench(options).run();
             case "streaming" -> new StreamingBench(options).run();
             case "activation" -> new ActivationBench(options).run();
+            case "connectors" -> new ConnectorsBench(options).run();
             default -> {
                 System.err.println("unknown scenario " + options.scenario);
                 System.exit(2);

@@ -66,7 +66,7 @@ public final class TributaryStandalone implements AutoCloseable {
             System.exit(1);
         }
         if (options.demo()) {
-            new TownsendDemo(standalone.baseUrls(), standalone.apiToken, standalone.emulators()).load();
+            new TownsendDemo(standalone.baseUrls(), standalone.apiToken, standalone.emulators(), options.dataDirectory()).load();
         }
         standalone.printWhereToLook();
     }
@@ -115,7 +115,7 @@ public final class TributaryStandalone implements AutoCloseable {
         run(IngestionApplication.builder(), options.ingestionPort(), args, "--cdp.ingestion.secrets-key=" + secretsKey);
         startConsole(args);
         if (options.demo()) {
-            log.info("Starting the Marketo and LinkedIn emulators on port {} (--demo)", options.emulatorsPort());
+            log.info("Starting the Marketo, Salesforce, Dynamics and LinkedIn emulators on port {} (--demo)", options.emulatorsPort());
             emulators = TownsendDemo.startEmulators(options.emulatorsPort());
             // stopped after the services: activation-service may still be calling them
             resources.add(beforeServices, emulators);

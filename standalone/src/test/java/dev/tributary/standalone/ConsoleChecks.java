@@ -142,6 +142,28 @@ final class ConsoleChecks {
         }
     }
 
+    /** The Sources page lists the demo's connector sources with their last run; a source's page shows its runs. */
+    static void demoSources(String consoleUrl, String adminPassword, List<String> sourceNames) {
+        try (ConsoleBrowser browser = ConsoleBrowser.open(consoleUrl)) {
+            browser.login("admin", adminPassword);
+            browser.go("/sources");
+            List<String> rows = browser.driver.findElements(By.cssSelector("#sources tbody tr")).stream()
+                    .map(WebElement::getText).toList();
+            for (String name : sourceNames) {
+                assertThat(rows).as(name).filteredOn(row -> row.startsWith(name + " ")).singleElement().asString()
+                        .contains("PT15M").contains("succeeded");
+            }
+            browser.screenshot("sources");
+            browser.follow(By.linkText(sourceNames.get(2)));
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo(sourceNames.get(2));
+            List<String> runs = browser.driver.findElements(By.cssSelector("#runs tbody tr")).stream()
+                    .map(WebElement::getText).toList();
+            assertThat(runs).isNotEmpty().anySatisfy(run -> assertThat(run).contains("succeeded"));
+            assertThat(browser.text()).contains("clientSecret").doesNotContain(TownsendDemo.CRM_CLIENT_SECRET);
+            browser.screenshot("source");
+        }
+    }
+
     /** The admin's pages, for their screenshots and for answering at all. */
     static void adminPages(String consoleUrl, String adminPassword) {
         try (ConsoleBrowser browser = ConsoleBrowser.open(consoleUrl)) {

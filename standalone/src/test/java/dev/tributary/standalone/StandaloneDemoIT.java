@@ -8,6 +8,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.tributary.emulators.CallStats;
 import dev.tributary.emulators.linkedin.LinkedInHandle;
 import dev.tributary.emulators.marketo.MarketoHandle;
+import dev.tributary.emulators.salesforce.SalesforceHandle;
 import dev.tributary.xdm.json.XdmJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,8 +19,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,6 +39,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
@@ -87,7 +93,7 @@ class StandaloneDemoIT {
         standalone.start(new String[0]);
         // after the services started: the first of them configured Logback, which drops appenders added before
         captureLogsAtTheStandalonesLevels();
-        demo = new TownsendDemo(standalone.baseUrls(), standalone.apiToken(), standalone.emulators()).load();
+        demo = new TownsendDemo(standalone.baseUrls(), standalone.apiToken(), standalone.emulators(), data).load();
         segmentId = demo.segmentId();
     }
 
@@ -242,6 +248,11 @@ class StandaloneDemoIT {
     }
 
     @Test
+    void shouldListTheFiveDemoSourcesWithTheirSucceededRunsInTheConsole() {
+        ConsoleChecks.demoSources(standalone.consoleUrl(), CONSOLE_ADMIN_PASSWORD, TownsendDemo.SOURCE_NAMES);
+    }
+
+    @Test
     void shouldShowTheAdminsConsolePagesIncludingTheConsolesOwnKey() {
         ConsoleChecks.adminPages(standalone.consoleUrl(), CONSOLE_ADMIN_PASSWORD);
     }
@@ -328,6 +339,144 @@ class StandaloneDemoIT {
         assertNoLimitBroken();
     }
 
+    // ---- the scenario pulled through the five connector sources (issue 22) ----
+
+    @Test
+    void shouldPullTheTownsendScenarioFromTheFiveEmulatedSystemsIntoTheSameAccountPeopleAndTotalsAsPushingTheFile() throws Exception {
+        List<JsonNode> pushed = townsendLines();
+        Set<String> accountKeys = pushed.stream().filter(l -> l.get("class").asString().equals("account"))
+                .map(l -> l.at("/data/accountKey").asString()).collect(Collectors.toSet());
+        Set<String> emails = pushed.stream().filter(l -> l.get("class").asString().equals("person"))
+                .map(l -> l.at("/data/workEmail/address").asString().trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        assertThat(demo.sourceIds()).containsOnlyKeys(TownsendDemo.SOURCE_NAMES);
+        for (String source : demo.sourceIds().values()) {
+            JsonNode runs = get(standalone.baseUrls().ingestion() + "/v1/sources/" + source + "/runs");
+            assertThat(runs.get("items").valueStream().map(r -> r.get("status").asString())).as(source).contains("succeeded")
+                    .doesNotContain("failed");
+        }
+
+        JsonNode account = townsend();
+
+        assertThat(texts(account.get("fragments"), "sourceKey")).containsExactlyInAnyOrderElementsOf(accountKeys);
+        assertThat(account.get("totals").get("wonAmount").decimalValue()).isEqualByComparingTo("1100000");
+        assertThat(account.get("totals").get("opportunities").asInt()).isEqualTo(2);
+        assertThat(texts(account.get("people"), "email")).containsExactlyInAnyOrderElementsOf(emails);
+        JsonNode members = await().atMost(Duration.ofSeconds(60)).until(
+                () -> get(standalone.baseUrls().segmentation() + "/v1/segments/" + segmentId + "/members"),
+                m -> m != null && m.get("items").size() == 1);
+        JsonNode p2 = members.get("items").get(0);
+        assertThat(p2.get("email").asString()).isEqualTo("p2@townsend.com");
+        JsonNode explanation = get(standalone.baseUrls().segmentation() + "/v1/segments/" + segmentId + "/members/"
+                + p2.get("id").asString() + "/explanation");
+        List<JsonNode> facts = explanation.get("parts").valueStream().flatMap(part -> part.get("facts").valueStream()).toList();
+        assertThat(facts).filteredOn(f -> f.hasNonNull("amount")).extracting(f -> f.get("amount").decimalValue().intValue())
+                .containsExactlyInAnyOrder(200_000, 900_000);
+        // p2's page view is Marketo 1's Visit Webpage activity of lead 102, 20 days ago
+        assertThat(facts).filteredOn(f -> f.toString().contains("/products/new")).singleElement()
+                .satisfies(f -> assertThat(Instant.parse(f.get("at").asString()))
+                        .isBetween(Instant.now().minus(21, ChronoUnit.DAYS), Instant.now().minus(19, ChronoUnit.DAYS)));
+    }
+
+    @Test
+    @Order(CHANGES_MEMBERSHIP + 4)
+    void shouldReadOnlyTheChangedOpportunityOnTheNextRunOfCrm1AndFollowItsAmountInTheWonTotal() throws Exception {
+        String crm1 = pausedSource("CRM 1");
+        BigDecimal wonBefore = townsend().get("totals").get("wonAmount").decimalValue();
+        SalesforceHandle salesforce = standalone.emulators().salesforce(TownsendDemo.SALESFORCE);
+        int callsBefore = salesforce.calls().size();
+
+        salesforce.update("Opportunity", "006O1", Map.of("Amount", 250_000));
+        JsonNode run = runToSuccess(crm1);
+
+        assertThat(run.get("recordsRead").asInt()).isEqualTo(1);
+        assertThat(run.get("recordsPublished").asInt()).isEqualTo(1);
+        // the streams the first run published from read on from their cursor, not from the beginning
+        assertThat(salesforce.calls().subList(callsBefore, salesforce.calls().size()))
+                .filteredOn(c -> c.soql() != null && List.of("Account", "Contact", "Opportunity").contains(c.object()))
+                .hasSize(3).allSatisfy(c -> assertThat(c.soql()).contains("WHERE SystemModstamp >= 2026-10-01T09:00:00Z"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(townsend().get("totals").get("wonAmount")
+                .decimalValue()).isEqualByComparingTo(wonBefore.add(BigDecimal.valueOf(50_000))));
+    }
+
+    @Test
+    @Order(CHANGES_MEMBERSHIP + 5)
+    void shouldDropAContactDeletedInSalesforceFromTheUnifiedPersonOnTheNextRun() throws Exception {
+        String crm1 = pausedSource("CRM 1");
+        String p1 = standalone.baseUrls().profile() + "/v1/persons?identity=email:p1@townsend.com";
+        assertThat(texts(get(p1).get("fragments"), "sourceKey")).contains("003P1@crm-1.Salesforce");
+
+        standalone.emulators().salesforce(TownsendDemo.SALESFORCE).delete("Contact", "003P1");
+        JsonNode run = runToSuccess(crm1);
+
+        assertThat(run.get("recordsRead").asInt()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(texts(get(p1).get("fragments"), "sourceKey"))
+                .containsExactly("101@mkto-1.Marketo"));
+    }
+
+    @Test
+    @Order(CHANGES_MEMBERSHIP + 6)
+    void shouldSplitTheAccountWhenTheMdmCrossReferenceToMarketo2IsRemoved() throws Exception {
+        String mdm = pausedSource("MDM");
+        JsonNode before = townsend();
+        JsonNode golden = XdmJson.mapper().readTree(Files.readString(TownsendDemo.mdmFile(data)).trim());
+        ObjectNode changed = ((ObjectNode) golden).put("lastUpdated", Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.SECONDS).toString());
+        changed.putArray("sourceKeys").add("1@mkto-1.Marketo");
+        Files.writeString(TownsendDemo.mdmFile(data), changed + "\n");
+
+        runToSuccess(mdm);
+
+        String line2 = standalone.baseUrls().profile() + "/v1/accounts?identity=b2b_account:acc-2001@crm-2.Dynamics";
+        JsonNode split = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode line2Account = get(line2);
+            return line2Account != null && !line2Account.get("id").asString().equals(townsend().get("id").asString())
+                    ? line2Account : null;
+        }, Objects::nonNull);
+        JsonNode after = townsend();
+        assertThat(texts(after.get("fragments"), "sourceKey"))
+                .containsExactlyInAnyOrder("T-1@mdm-1.MDM", "1@mkto-1.Marketo", "001A1@crm-1.Salesforce");
+        assertThat(texts(split.get("fragments"), "sourceKey")).containsExactlyInAnyOrder("2@mkto-2.Marketo", "acc-2001@crm-2.Dynamics");
+        assertThat(after.get("totals").get("opportunities").asInt() + split.get("totals").get("opportunities").asInt()).isEqualTo(2);
+        assertThat(after.get("totals").get("wonAmount").decimalValue().add(split.get("totals").get("wonAmount").decimalValue()))
+                .isEqualByComparingTo(before.get("totals").get("wonAmount").decimalValue());
+        assertThat(split.get("opportunities").valueStream().map(Object::toString)).singleElement().asString().contains("opp-2001");
+    }
+
+    private JsonNode townsend() throws Exception {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> get(standalone.baseUrls().profile()
+                + "/v1/accounts?identity=b2b_account:T-1@mdm-1.MDM"), Objects::nonNull);
+    }
+
+    /** The demo's source, its schedule paused so that only the test's runs read the changes it makes. */
+    private String pausedSource(String name) throws Exception {
+        String id = demo.sourceIds().get(name);
+        assertThat(post(standalone.baseUrls().ingestion() + "/v1/sources/" + id + "/pause", "application/json", "").statusCode())
+                .isEqualTo(200);
+        return id;
+    }
+
+    /** Starts a run of the source (after the one holding its lease, if any) and waits for it to succeed. */
+    private JsonNode runToSuccess(String sourceId) throws Exception {
+        String runs = standalone.baseUrls().ingestion() + "/v1/sources/" + sourceId + "/runs";
+        HttpResponse<String> started = await().atMost(Duration.ofSeconds(60))
+                .until(() -> post(runs, "application/json", "{}"), r -> r.statusCode() == 202);
+        String run = runs + "/" + XdmJson.mapper().readTree(started.body()).get("id").asString();
+        JsonNode finished = await().atMost(Duration.ofSeconds(60)).until(() -> get(run),
+                r -> r != null && !"running".equals(r.get("status").asString()));
+        assertThat(finished.get("status").asString()).as(finished.toString()).isEqualTo("succeeded");
+        return finished;
+    }
+
+    private static List<JsonNode> townsendLines() throws IOException {
+        try (var in = StandaloneDemoIT.class.getResourceAsStream("/demo/townsend.ndjson")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank())
+                    .map(l -> XdmJson.mapper().readTree(l)).toList();
+        }
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        return array.valueStream().map(n -> n.path(field).asString()).toList();
+    }
+
     private static MarketoHandle marketo() {
         return standalone.emulators().marketo(TownsendDemo.MARKETO_1);
     }
@@ -369,14 +518,19 @@ class StandaloneDemoIT {
                 + "\",\"workEmail\":{\"address\":\"" + email + "\"},\"extSourceSystemAudit\":{\"lastUpdatedDate\":\"2026-11-01T09:00:00Z\"}}}";
     }
 
-    /** Through the demo's own source, which may write the records of Townsend's instances. */
+    /** Through a file source of the test's own, which may write the records of Townsend's instances. */
     private void records(String ndjson) throws Exception {
         String source = null;
         JsonNode sources = get(standalone.baseUrls().ingestion() + "/v1/sources");
         for (JsonNode candidate : sources.isArray() ? sources : sources.path("items")) {
-            if ("townsend-demo".equals(candidate.path("instanceId").asString())) {
+            if ("demo-it-pushes".equals(candidate.path("instanceId").asString())) {
                 source = candidate.get("id").asString();
             }
+        }
+        if (source == null) {
+            source = XdmJson.mapper().readTree(post(standalone.baseUrls().ingestion() + "/v1/sources", "application/json",
+                    "{\"name\":\"Demo IT pushes\",\"type\":\"file\",\"instanceId\":\"demo-it-pushes\","
+                            + "\"instanceIds\":[\"crm-1\",\"crm-2\",\"mkto-1\"]}").body()).get("id").asString();
         }
         HttpResponse<String> answer = post(standalone.baseUrls().ingestion() + "/v1/sources/" + source + "/records",
                 "application/x-ndjson", ndjson);
