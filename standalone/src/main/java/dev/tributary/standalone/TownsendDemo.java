@@ -10,16 +10,9 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,14 +61,13 @@ final class TownsendDemo {
     }
 
     private final StandaloneUrls urls;
-    private final String token;
     private final Emulators emulators;
     private final Path dataDirectory;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final DemoApi api;
 
     TownsendDemo(StandaloneUrls urls, String token, Emulators emulators, Path dataDirectory) {
         this.urls = urls;
-        this.token = token;
+        this.api = new DemoApi(token);
         this.emulators = emulators;
         this.dataDirectory = dataDirectory;
     }
@@ -114,7 +106,7 @@ final class TownsendDemo {
             runs.put(source.getKey(), startRun(id));
         }
         runs.forEach((name, run) -> {
-            JsonNode finished = waitFor(() -> tryGet(urls.ingestion() + "/v1/sources/" + sources.get(name) + "/runs/" + run)
+            JsonNode finished = DemoApi.waitFor(() -> api.tryGet(urls.ingestion() + "/v1/sources/" + sources.get(name) + "/runs/" + run)
                     .filter(r -> !"running".equals(r.path("status").asString())), "the run of source " + name);
             if (!"succeeded".equals(finished.path("status").asString())) {
                 throw new IllegalStateException("The Townsend demo's run of " + name + " failed: " + finished.path("error").asString());
@@ -124,12 +116,12 @@ final class TownsendDemo {
                     finished.path("eventsPublished"));
         });
 
-        String account = urls.profile() + "/v1/accounts?identity=" + encode("b2b_account:T-1@mdm-1.MDM");
-        JsonNode townsend = waitFor(() -> tryGet(account)
+        String account = urls.profile() + "/v1/accounts?identity=" + DemoApi.encode("b2b_account:T-1@mdm-1.MDM");
+        JsonNode townsend = DemoApi.waitFor(() -> api.tryGet(account)
                 .filter(a -> a.get("fragments").size() == 5 && a.get("opportunities").size() == 2), "the unified Townsend account");
         String segmentId = findOrCreateSegment();
         // the backfill then reads p2 among the members rather than racing the segment's first evaluation
-        poll(() -> tryGet(urls.segmentation() + "/v1/segments/" + segmentId + "/members")
+        DemoApi.poll(() -> api.tryGet(urls.segmentation() + "/v1/segments/" + segmentId + "/members")
                 .filter(members -> !members.path("items").isEmpty()));
         String marketo = putDestination(MARKETO_DESTINATION, "marketo-static-list", XdmJson.mapper().createObjectNode()
                 .put("baseUrl", emulators.marketo(MARKETO_1).baseUrl()).put("munchkinId", MARKETO_1)
@@ -166,14 +158,14 @@ final class TownsendDemo {
     private String putDestination(String name, String type, ObjectNode config) {
         ObjectNode body = XdmJson.mapper().createObjectNode().put("name", name).put("type", type);
         body.set("config", config);
-        for (JsonNode destination : send("GET", urls.activation() + "/v1/destinations", null, null, 200).path("items")) {
+        for (JsonNode destination : api.send("GET", urls.activation() + "/v1/destinations", null, null, 200).path("items")) {
             if (name.equals(destination.path("name").asString())) {
                 String id = destination.get("id").asString();
-                send("PUT", urls.activation() + "/v1/destinations/" + id, "application/json", body.toString(), 200);
+                api.send("PUT", urls.activation() + "/v1/destinations/" + id, "application/json", body.toString(), 200);
                 return id;
             }
         }
-        return send("POST", urls.activation() + "/v1/destinations", "application/json", body.toString(), 201).get("id").asString();
+        return api.send("POST", urls.activation() + "/v1/destinations", "application/json", body.toString(), 201).get("id").asString();
     }
 
     /**
@@ -181,17 +173,17 @@ final class TownsendDemo {
      * names a list they no longer hold: it is stopped and a new one creates the list and backfills it.
      */
     private String activate(String segmentId, String destinationId, String nameField) {
-        for (JsonNode activation : send("GET", urls.activation() + "/v1/activations", null, null, 200).path("items")) {
+        for (JsonNode activation : api.send("GET", urls.activation() + "/v1/activations", null, null, 200).path("items")) {
             if (segmentId.equals(activation.path("segmentId").asString())
                     && destinationId.equals(activation.path("destinationId").asString())
                     && !"stopped".equals(activation.path("status").asString())) {
-                send("DELETE", urls.activation() + "/v1/activations/" + activation.get("id").asString() + "?clear=false",
+                api.send("DELETE", urls.activation() + "/v1/activations/" + activation.get("id").asString() + "?clear=false",
                         null, null, 200);
             }
         }
         ObjectNode body = XdmJson.mapper().createObjectNode().put("segmentId", segmentId).put("destinationId", destinationId)
                 .put(nameField, LIST_NAME);
-        return send("POST", urls.activation() + "/v1/activations", "application/json", body.toString(), 201)
+        return api.send("POST", urls.activation() + "/v1/activations", "application/json", body.toString(), 201)
                 .get("id").asString();
     }
 
@@ -228,7 +220,7 @@ final class TownsendDemo {
 
     /** Creates the source, or points the existing one (a later start's) at this run's emulators and MDM file. */
     private String putSource(String name, ObjectNode definition) {
-        JsonNode sources = send("GET", urls.ingestion() + "/v1/sources", null, null, 200);
+        JsonNode sources = api.send("GET", urls.ingestion() + "/v1/sources", null, null, 200);
         for (JsonNode source : sources.isArray() ? sources : sources.path("items")) {
             if (name.equals(source.path("name").asString())
                     && definition.get("type").asString().equals(source.path("type").asString())) {
@@ -236,12 +228,12 @@ final class TownsendDemo {
                 ObjectNode edit = XdmJson.mapper().createObjectNode();
                 edit.set("config", definition.get("config"));
                 edit.set("schedule", definition.get("schedule"));
-                send("PUT", urls.ingestion() + "/v1/sources/" + id, "application/json", edit.toString(), 200);
+                api.send("PUT", urls.ingestion() + "/v1/sources/" + id, "application/json", edit.toString(), 200);
                 return id;
             }
         }
         ObjectNode body = definition.deepCopy().put("name", name);
-        return send("POST", urls.ingestion() + "/v1/sources", "application/json", body.toString(), 201).get("id").asString();
+        return api.send("POST", urls.ingestion() + "/v1/sources", "application/json", body.toString(), 201).get("id").asString();
     }
 
     /**
@@ -250,16 +242,16 @@ final class TownsendDemo {
      */
     private String startRun(String sourceId) {
         String runs = urls.ingestion() + "/v1/sources/" + sourceId + "/runs";
-        HttpResponse<String> started = call("POST", runs, "application/json", "{}");
+        HttpResponse<String> started = api.call("POST", runs, "application/json", "{}");
         if (started.statusCode() == 202) {
             return XdmJson.mapper().readTree(started.body()).get("id").asString();
         }
         if (started.statusCode() != 409) {
             throw new IllegalStateException("POST " + runs + " answered " + started.statusCode() + ": " + started.body());
         }
-        return waitFor(() -> tryGet(runs + "?limit=1").map(r -> r.path("items").path(0))
+        return DemoApi.waitFor(() -> api.tryGet(runs + "?limit=1").map(r -> r.path("items").path(0))
                 .filter(run -> "running".equals(run.path("status").asString())).map(run -> run.get("id").asString())
-                .or(() -> Optional.ofNullable(call("POST", runs, "application/json", "{}"))
+                .or(() -> Optional.ofNullable(api.call("POST", runs, "application/json", "{}"))
                         .filter(r -> r.statusCode() == 202).map(r -> XdmJson.mapper().readTree(r.body()).get("id").asString())),
                 "a run of source " + sourceId);
     }
@@ -277,7 +269,7 @@ final class TownsendDemo {
     }
 
     private String findOrCreateSegment() {
-        JsonNode segments = send("GET", urls.segmentation() + "/v1/segments", null, null, 200);
+        JsonNode segments = api.send("GET", urls.segmentation() + "/v1/segments", null, null, 200);
         JsonNode list = segments.isArray() ? segments : segments.path("items");
         for (JsonNode segment : list) {
             if (SEGMENT_NAME.equals(segment.path("name").asString())) {
@@ -289,73 +281,7 @@ final class TownsendDemo {
         body.put("audience", "person");
         body.put("query", SEED_QUERY);
         body.put("evaluation", "streaming");
-        return send("POST", urls.segmentation() + "/v1/segments", "application/json", body.toString(), 201)
+        return api.send("POST", urls.segmentation() + "/v1/segments", "application/json", body.toString(), 201)
                 .get("id").asString();
-    }
-
-    private Optional<JsonNode> tryGet(String url) {
-        try {
-            HttpResponse<String> response = http.send(request("GET", url, null, null), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? Optional.of(XdmJson.mapper().readTree(response.body())) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static <T> T waitFor(java.util.function.Supplier<Optional<T>> probe, String what) {
-        return poll(probe).orElseThrow(() -> new IllegalStateException("The Townsend demo: " + what + " did not come within 60 s"));
-    }
-
-    private static <T> Optional<T> poll(java.util.function.Supplier<Optional<T>> probe) {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private JsonNode send(String method, String url, String contentType, String body, int expectedStatus) {
-        HttpResponse<String> response = call(method, url, contentType, body);
-        if (response.statusCode() != expectedStatus) {
-            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return XdmJson.mapper().readTree(response.body());
-    }
-
-    private HttpResponse<String> call(String method, String url, String contentType, String body) {
-        try {
-            return http.send(request(method, url, contentType, body), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private HttpRequest request(String method, String url, String contentType, String body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token);
-        if (contentType != null) {
-            builder.header("Content-Type", contentType);
-        }
-        return builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
