@@ -4,13 +4,16 @@ import dev.tributary.xdm.json.XdmJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+
+import static dev.tributary.ingestion.connector.RowFields.domain;
+import static dev.tributary.ingestion.connector.RowFields.putIfNotNull;
+import static dev.tributary.ingestion.connector.RowFields.putText;
+import static dev.tributary.ingestion.connector.RowFields.text;
 
 /**
  * Dataverse rows as the Web API answers them -> XDM batch lines. Pure. Keys are {@code id@instanceId.Dynamics};
@@ -212,41 +215,5 @@ public final class DynamicsRecordMapper {
     private static void money(ObjectNode money, JsonNode amount) {
         money.put("amount", amount.decimalValue());
         money.put("currencyCode", CURRENCY);
-    }
-
-    private static void putText(ObjectNode target, String field, JsonNode row, String sourceField) {
-        putIfNotNull(target, field, text(row, sourceField));
-    }
-
-    private static void putIfNotNull(ObjectNode target, String field, String value) {
-        if (value != null) {
-            target.put(field, value);
-        }
-    }
-
-    static String text(JsonNode row, String field) {
-        JsonNode value = row.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        String text = value.isString() ? value.stringValue() : value.toString();
-        return text.isBlank() ? null : text;
-    }
-
-    static String domain(String website) {
-        String candidate = website.trim();
-        if (!candidate.matches("(?i)[a-z][a-z0-9+.-]*://.*")) {
-            candidate = "http://" + candidate;
-        }
-        try {
-            String host = URI.create(candidate).getHost();
-            if (host == null || host.isBlank()) {
-                return null;
-            }
-            host = host.toLowerCase(Locale.ROOT);
-            return host.startsWith("www.") ? host.substring(4) : host;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tributary.ingestion.connector.dynamics;
 
+import dev.tributary.ingestion.connector.RowFields;
 import dev.tributary.ingestion.connector.ConnectorException;
 import dev.tributary.ingestion.connector.Page;
 import dev.tributary.ingestion.connector.SourceTask;
@@ -54,8 +55,8 @@ final class DynamicsTask implements SourceTask {
         Instant since = cursor.since();
         Set<String> seen = new LinkedHashSet<>(cursor.seen());
         for (JsonNode row : page.get("value")) {
-            String id = DynamicsRecordMapper.text(row, pk);
-            String stamp = DynamicsRecordMapper.text(row, "modifiedon");
+            String id = RowFields.text(row, pk);
+            String stamp = RowFields.text(row, "modifiedon");
             Instant modified;
             try {
                 modified = id == null || stamp == null ? null : DynamicsRecordMapper.instant(stamp);
@@ -92,12 +93,12 @@ final class DynamicsTask implements SourceTask {
         List<ObjectNode> records = new ArrayList<>();
         for (JsonNode row : page.get("value")) {
             if (row.has("reason") && row.path("@odata.context").asString("").endsWith("$deletedEntity")) {
-                String id = DynamicsRecordMapper.text(row, "id");
+                String id = RowFields.text(row, "id");
                 if (id == null) {
                     throw ConnectorException.permanent("Dataverse answered a deleted " + stream + " entry without id");
                 }
                 records.addAll(mapper.deleted(stream, id, now));
-            } else if (DynamicsRecordMapper.text(row, pk) == null || DynamicsRecordMapper.text(row, "modifiedon") == null) {
+            } else if (RowFields.text(row, pk) == null || RowFields.text(row, "modifiedon") == null) {
                 throw ConnectorException.permanent("Dataverse answered a " + stream + " row without " + pk + " or modifiedon");
             } else {
                 records.addAll(mapper.map(stream, row));

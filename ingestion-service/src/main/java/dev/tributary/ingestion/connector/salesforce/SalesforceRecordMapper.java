@@ -4,13 +4,16 @@ import dev.tributary.xdm.json.XdmJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+
+import static dev.tributary.ingestion.connector.RowFields.domain;
+import static dev.tributary.ingestion.connector.RowFields.putIfNotNull;
+import static dev.tributary.ingestion.connector.RowFields.putText;
+import static dev.tributary.ingestion.connector.RowFields.text;
 
 /**
  * Salesforce rows as the REST API answers them -> XDM batch lines ({@code {"class", "data"}}). Pure. Keys are
@@ -191,43 +194,6 @@ public final class SalesforceRecordMapper {
     private static void country(ObjectNode data, String field, JsonNode row, String countryField) {
         if (text(row, countryField) != null) {
             data.putObject(field).put("country", text(row, countryField));
-        }
-    }
-
-    private static void putText(ObjectNode target, String field, JsonNode row, String sourceField) {
-        putIfNotNull(target, field, text(row, sourceField));
-    }
-
-    private static void putIfNotNull(ObjectNode target, String field, String value) {
-        if (value != null) {
-            target.put(field, value);
-        }
-    }
-
-    static String text(JsonNode row, String field) {
-        JsonNode value = row.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        String text = value.isString() ? value.stringValue() : value.toString();
-        return text.isBlank() ? null : text;
-    }
-
-    /** {@code https://www.townsend.com/about} and {@code townsend.com} -> {@code townsend.com}. */
-    static String domain(String website) {
-        String candidate = website.trim();
-        if (!candidate.matches("(?i)[a-z][a-z0-9+.-]*://.*")) {
-            candidate = "http://" + candidate;
-        }
-        try {
-            String host = URI.create(candidate).getHost();
-            if (host == null || host.isBlank()) {
-                return null;
-            }
-            host = host.toLowerCase(Locale.ROOT);
-            return host.startsWith("www.") ? host.substring(4) : host;
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tributary.ingestion.connector.salesforce;
 
+import dev.tributary.ingestion.connector.RowFields;
 import dev.tributary.ingestion.connector.ConnectorException;
 import dev.tributary.ingestion.connector.Page;
 import dev.tributary.ingestion.connector.SourceTask;
@@ -64,8 +65,8 @@ final class SalesforceTask implements SourceTask {
         Instant since = cursor.since();
         Set<String> seen = new LinkedHashSet<>(cursor.seen());
         for (JsonNode row : page.get("records")) {
-            String id = SalesforceRecordMapper.text(row, "Id");
-            String stamp = SalesforceRecordMapper.text(row, "SystemModstamp");
+            String id = RowFields.text(row, "Id");
+            String stamp = RowFields.text(row, "SystemModstamp");
             if (id == null || stamp == null) {
                 throw ConnectorException.permanent("Salesforce answered a " + stream + " row without Id or SystemModstamp");
             }
