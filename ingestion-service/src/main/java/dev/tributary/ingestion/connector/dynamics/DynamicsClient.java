@@ -2,17 +2,17 @@ package dev.tributary.ingestion.connector.dynamics;
 
 import dev.tributary.ingestion.connector.ConnectorContext;
 import dev.tributary.ingestion.connector.ConnectorException;
-import dev.tributary.xdm.json.XdmJson;
-import tools.jackson.core.JacksonException;
+import dev.tributary.ingestion.connector.HttpCalls;
 import tools.jackson.databind.JsonNode;
 
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+
+import static dev.tributary.ingestion.connector.HttpCalls.encode;
+import static dev.tributary.ingestion.connector.HttpCalls.json;
+import static dev.tributary.ingestion.connector.HttpCalls.uri;
 
 /**
  * The Dataverse Web API for one run: a client-credentials token from the Microsoft identity platform (renewed a minute
@@ -50,18 +50,8 @@ final class DynamicsClient {
     void authenticate(boolean validating) {
         String form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret=" + encode(clientSecret)
                 + "&scope=" + encode(baseUrl + "/.default");
-        HttpRequest request = HttpRequest.newBuilder(uri(tokenUrl, "tokenUrl")).timeout(timeout)
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        HttpResponse<String> response;
-        try {
-            response = context.send(request);
-        } catch (ConnectorException e) {
-            if (validating) {
-                throw ConnectorException.badConfig("tokenUrl", "the token endpoint is not reachable at " + tokenUrl + ": " + e.getMessage());
-            }
-            throw e;
-        }
+        HttpResponse<String> response = HttpCalls.postTokenForm(context, uri(tokenUrl, "tokenUrl"), form, timeout, validating,
+                "tokenUrl", "the token endpoint is not reachable at " + tokenUrl);
         JsonNode body = json(response.body());
         if (response.statusCode() == 200 && body != null && body.hasNonNull("access_token")) {
             accessToken = body.get("access_token").asString();
@@ -158,28 +148,5 @@ final class DynamicsClient {
     private static String firstLine(String text) {
         int end = text.indexOf('\n');
         return end < 0 ? text : text.substring(0, end).trim();
-    }
-
-    private static JsonNode json(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            return XdmJson.mapper().readTree(body);
-        } catch (JacksonException e) {
-            return null;
-        }
-    }
-
-    private static URI uri(String url, String field) {
-        try {
-            return URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw ConnectorException.badConfig(field, "not a URL: " + e.getMessage());
-        }
-    }
-
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -1,5 +1,6 @@
 package dev.tributary.ingestion.connector.dynamics;
 
+import dev.tributary.ingestion.connector.HttpCalls;
 import dev.tributary.ingestion.connector.RowFields;
 import dev.tributary.ingestion.connector.ConnectorException;
 import dev.tributary.ingestion.connector.Page;
@@ -122,8 +123,8 @@ final class DynamicsTask implements SourceTask {
         StringBuilder options = new StringBuilder("$select=").append(String.join(",", DynamicsRecordMapper.COLUMNS.get(stream)))
                 .append(",modifiedon");
         if (since != null) {
-            options.append("&$filter=").append(DynamicsClient.encode("modifiedon ge " + since.truncatedTo(ChronoUnit.SECONDS)));
+            options.append("&$filter=").append(HttpCalls.encode("modifiedon ge " + since.truncatedTo(ChronoUnit.SECONDS)));
         }
-        return options.append("&$orderby=").append(DynamicsClient.encode("modifiedon asc," + pk + " asc")).toString();
+        return options.append("&$orderby=").append(HttpCalls.encode("modifiedon asc," + pk + " asc")).toString();
     }
 }

@@ -2,18 +2,19 @@ package dev.tributary.ingestion.connector.salesforce;
 
 import dev.tributary.ingestion.connector.ConnectorContext;
 import dev.tributary.ingestion.connector.ConnectorException;
-import dev.tributary.xdm.json.XdmJson;
-import tools.jackson.core.JacksonException;
+import dev.tributary.ingestion.connector.HttpCalls;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static dev.tributary.ingestion.connector.HttpCalls.encode;
+import static dev.tributary.ingestion.connector.HttpCalls.json;
 
 /**
  * Salesforce's REST API for one run: a client-credentials session, queryAll and its nextRecordsUrl pages, each answer
@@ -61,18 +62,8 @@ final class SalesforceClient {
     /** The OAuth 2.0 client credentials flow; failures name the configuration field they concern. */
     void authenticate(boolean validating) {
         String form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret=" + encode(clientSecret);
-        HttpRequest request = HttpRequest.newBuilder(uri(baseUrl + "/services/oauth2/token")).timeout(timeout)
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        HttpResponse<String> response;
-        try {
-            response = context.send(request);
-        } catch (ConnectorException e) {
-            if (validating) {
-                throw ConnectorException.badConfig("baseUrl", "Salesforce is not reachable at " + baseUrl + ": " + e.getMessage());
-            }
-            throw e;
-        }
+        HttpResponse<String> response = HttpCalls.postTokenForm(context, uri(baseUrl + "/services/oauth2/token"), form, timeout,
+                validating, "baseUrl", "Salesforce is not reachable at " + baseUrl);
         JsonNode body = json(response.body());
         if (response.statusCode() == 200 && body != null && body.hasNonNull("access_token") && body.hasNonNull("instance_url")) {
             accessToken = body.get("access_token").asString();
@@ -187,26 +178,7 @@ final class SalesforceClient {
         return java.net.URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 
-    private static JsonNode json(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            return XdmJson.mapper().readTree(body);
-        } catch (JacksonException e) {
-            return null;
-        }
-    }
-
     private static URI uri(String url) {
-        try {
-            return URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw ConnectorException.badConfig("baseUrl", "not a URL: " + e.getMessage());
-        }
-    }
-
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return HttpCalls.uri(url, "baseUrl");
     }
 }
