@@ -1,12 +1,10 @@
 -- Indexes shaped for the segment rules that read profile_read, so that their heaviest parts become
--- index-only scans (measured on the 1M-people benchmark organisation, docs/benchmarks.md):
+-- index-only scans (ADR 0010):
 --
--- * A time-windowed event condition ("page views of /products/new in the last month") scanned the type and
---   time range of the index and fetched every row from the heap for its url and person: 5.6 s for the
---   month's 2.75M page views. With person_id and url in the index: 2.2 s, no heap fetches.
--- * The person-account pairs an aggregate over accounts starts from were read from the heap (785 MB for 2M
---   links) to apply the view's filter. Indexes carrying exactly the view's filter hold only the pairs the
---   view shows, in person (or account) order: the aggregate part of the seed rule went from 7.0 s to 4.1 s.
+-- * A time-windowed event condition ("page views of /products/new in the last month") needs each event's person
+--   and url: with them in the index, no row is fetched from the heap.
+-- * The person-account pairs an aggregate over accounts starts from: indexes carrying exactly the view's filter
+--   hold only the pairs the view shows, in person (or account) order, instead of reading the heap to filter them.
 --
 -- Index-only scans need the visibility map, which autovacuum keeps for tables that are mostly inserted
 -- into (PostgreSQL 13 and later vacuum after inserts too).

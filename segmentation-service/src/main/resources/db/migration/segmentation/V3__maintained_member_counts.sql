@@ -1,7 +1,7 @@
 -- The number of active members of each segment, kept by the statement that writes membership
--- (MembershipDiff.write) in the same transaction, under the segment's evaluation lock. Counting them instead
--- read every active entry of the segment after each full evaluation and for each page of members: 24 to 37 ms
--- at 166,000 members, a tenth of a 0.3 s evaluation (docs/benchmarks.md). A segment without a row has none.
+-- (MembershipDiff.write) in the same transaction, under the segment's evaluation lock: counting them instead reads
+-- every active entry after each full evaluation and for each page of members (ADR 0015). A segment without a row
+-- has none.
 CREATE TABLE membership_count (
     segment_id text   PRIMARY KEY,
     active     bigint NOT NULL
