@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import static dev.tributary.emulators.marketo.MarketoRequests.blank;
 import static dev.tributary.emulators.marketo.MarketoRequests.csv;
@@ -42,27 +44,9 @@ class MarketoReadController {
                                      @RequestParam(required = false) Integer batchSize,
                                      @RequestParam(required = false) String nextPageToken) {
         MarketoInstance instance = registry.require(munchkinId);
-        return instance.serve(token(authorization, accessToken), () -> {
-            if (blank(filterType)) {
-                return MarketoEnvelope.error("1002", "Missing value for the required parameter 'filterType'");
-            }
-            if (!MarketoCatalog.COMPANY_FILTERS.contains(filterType)) {
-                return MarketoEnvelope.error("1003", "Invalid filterType '" + filterType + "'");
-            }
-            if (blank(filterValues)) {
-                return MarketoEnvelope.error("1002", "Missing value for the required parameter 'filterValues'");
-            }
-            List<String> values = csv(filterValues);
-            Map<String, Object> tooMany = instance.batchError(values.size(), "filterValues");
-            if (tooMany == null && batchSize != null) {
-                tooMany = instance.batchError(batchSize, "batchSize");
-            }
-            if (tooMany != null) {
-                return tooMany;
-            }
-            List<Map<String, Object>> found = instance.catalog().findCompanies(filterType, values, csv(fields));
-            return MarketoRequests.page(found, batchSize == null ? instance.maxBatch() : batchSize, nextPageToken);
-        });
+        return instance.serve(token(authorization, accessToken), () -> filtered(instance, filterType, filterValues,
+                batchSize, nextPageToken, MarketoCatalog.COMPANY_FILTERS,
+                values -> instance.catalog().findCompanies(filterType, values, csv(fields))));
     }
 
     /** Get Opportunities: {@code filterType} externalOpportunityId, marketoGUID or externalCompanyId; ≤ 300 values. */
@@ -99,8 +83,8 @@ class MarketoReadController {
 
     /** The lead database's filterType/filterValues query: checks, the ≤ 300 limits, one page of what matched. */
     private static Map<String, Object> filtered(MarketoInstance instance, String filterType, String filterValues,
-                                                Integer batchSize, String nextPageToken, java.util.Set<String> filters,
-                                                java.util.function.Function<List<String>, List<Map<String, Object>>> find) {
+                                                Integer batchSize, String nextPageToken, Set<String> filters,
+                                                Function<List<String>, List<Map<String, Object>>> find) {
         if (blank(filterType)) {
             return MarketoEnvelope.error("1002", "Missing value for the required parameter 'filterType'");
         }
